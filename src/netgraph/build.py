@@ -1,0 +1,380 @@
+"""Canonical tables -> the relationship graph (DESIGN.md section 5).
+
+The graph is an ``nx.DiGraph`` with a node per person and, for every
+relationship, both directed edges. What flowed one way sits on that way's edge:
+
+==============  ===========================================================
+``sent``        interactions from u to v (all channels, mass mail included)
+``sent_year``   of which in the 365 days before ``today``
+``asks``        asks from u to v (interactions of kind ``ask`` and
+                introductions u requested of v)
+``gives``       interactions of kind ``give`` from u to v
+``intros``      introductions u made for v
+``first``       date of the first interaction from u to v (absent if none)
+``last``        date of the last one
+==============  ===========================================================
+
+What belongs to the pair is on both edges: ``strength`` and its components
+(:mod:`netgraph.strength`), ``interactions``, ``interactions_year``,
+``meetings``, ``meetings_year``, ``sources`` (what the relationship is known
+from), and where they apply ``introduced_by``, ``introduced_on``,
+``connected_on`` and ``since``. Graph attributes: ``me``, ``today``,
+``targets``, ``companies`` (name, aliases, domains, industry) and
+``introductions`` (the introduction records, with node ids).
+
+Everything is aggregated with vectorised pandas group-bys, so that a million
+interactions build in seconds.
+"""
+
+from __future__ import annotations
+
+from email.utils import parseaddr
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .companies import directory
+from .errors import NetgraphError
+from .identity import Identity, resolve_people
+from .network import Network
+from .report import ImportReport
+from .strength import StrengthModel, components
+from .tables import Tables, validate
+
+__all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
+
+_YEAR = pd.Timedelta(days=365)
+_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "gives", "intros")
+_ALWAYS_PAIR = ("strength", "interactions", "interactions_year", "meetings", "meetings_year")
+_OPTIONAL_PAIR = ("recency", "frequency", "mutuality", "duration", "richness", "peak", "closeness", "declared",
+                  "since", "introduced_by", "introduced_on", "connected_on")
+_DATES = {"first", "last", "since", "introduced_on", "connected_on"}
+_NODE_RENAMES = {"email": "emails", "phone": "phones"}
+
+
+def as_timestamp(value) -> pd.Timestamp | None:
+    """A date given as text, date or Timestamp -> a midnight Timestamp (None stays None)."""
+    if value is None or value == "":
+        return None
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise NetgraphError(f"'{value}' is not a date (expected YYYY-MM-DD)") from None
+    if stamp.tzinfo is not None:
+        stamp = stamp.tz_convert("UTC").tz_localize(None)
+    return stamp.normalize()
+
+
+def build_graph(people=None, interactions=None, ties=None, introductions=None, companies=None, *,
+                me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
+                errors: str = "raise") -> nx.DiGraph:
+    """Build the relationship graph from canonical tables.
+
+    Parameters
+    ----------
+    people, interactions, ties, introductions, companies : DataFrame, optional
+        Canonical tables (DESIGN.md section 2): columns named as there, people
+        referred to by id, e-mail address or name. Without ``people``, the
+        people are made from the references themselves.
+    me : str, optional
+        Who the network belongs to (an id, e-mail address or name).
+    emails : sequence of str
+        My e-mail addresses.
+    today : date or str, optional
+        The day recency is measured from (default: the real today).
+    targets : sequence of str
+        Companies of interest.
+    model : StrengthModel, optional
+        Tie-strength parameters.
+    errors : {"raise", "report"}
+        Whether a bad row raises :class:`NetgraphError` (the default) or is
+        skipped; skipped rows are listed in ``G.graph["report"]`` either way.
+
+    Returns
+    -------
+    nx.DiGraph
+
+    Examples
+    --------
+    >>> import pandas as pd, netgraph
+    >>> people = pd.DataFrame({"name": ["Jane Jones", "Stan Whitfield"]})
+    >>> interactions = pd.DataFrame({"date": ["2026-10-01", "2026-10-02"],
+    ...                              "from": ["Jane Jones", "Stan Whitfield"],
+    ...                              "to": ["Stan Whitfield", "Jane Jones"]})
+    >>> G = netgraph.build_graph(people, interactions, me="Jane Jones", today="2026-11-01")
+    >>> G["jane-jones"]["stan-whitfield"]["sent"], G["stan-whitfield"]["jane-jones"]["sent"]
+    (1, 1)
+    """
+    if errors not in ("raise", "report"):
+        raise ValueError("errors must be 'raise' or 'report'")
+    tables, report = validated({"people": people, "interactions": interactions, "ties": ties,
+                                "introductions": introductions, "companies": companies})
+    net = assemble(tables, me=me, emails=emails, today=today, targets=targets, model=model,
+                   report=report)
+    skipped = [p for p in report.problems if p.skipped]
+    if errors == "raise" and skipped:
+        first = skipped[0]
+        raise NetgraphError(f"{first.reason} ({len(skipped)} rows with problems; errors='report' skips them)",
+                            file=first.file, line=first.line)
+    net.graph.graph["report"] = report
+    return net.graph
+
+
+def validated(frames: dict[str, pd.DataFrame | None]) -> tuple[Tables, ImportReport]:
+    """Validate tables given in Python (None for absent ones); the report names them ``<kind>``."""
+    report = ImportReport()
+    tables = {kind: validate(frame, kind, report.add(f"<{kind}>", kind))
+              for kind, frame in frames.items() if frame is not None}
+    return Tables(**tables), report
+
+
+def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
+             report: ImportReport | None = None) -> Network:
+    """Resolve identities and references, then build the graph: validated tables -> :class:`Network`."""
+    report = report or ImportReport()
+    model = model or StrengthModel()
+    today = as_timestamp(today) or pd.Timestamp.today().normalize()
+    records = tables.people
+    if not len(records):
+        records = _people_from_references(tables, report)
+    identity = resolve_people(records, me=me, emails=tuple(emails))
+    report.merges = identity.merges
+    people = identity.people
+    found = directory(tables.companies, people)
+
+    interactions = _resolve(tables.interactions, ("from", "to"), identity, report, "an interaction with oneself")
+    _check_dates(interactions, today, report)
+    ties = _resolve(tables.ties, ("a", "b"), identity, report, "a tie of someone with themselves")
+    intros = tables.introductions.copy()
+    intros["to"] = intros["to"].where(intros["to"] != "", "me")
+    intros = _resolve(intros, ("introducer", "introduced", "to"), identity, report,
+                      "an introduction of someone to themselves", distinct=("introduced", "to"))
+
+    target_names = []
+    for target in targets:
+        name = found.canonical(target)
+        if not name:
+            report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
+        target_names.append(name or target)
+    G = _graph(people, interactions, ties, intros, identity.me, today, model)
+    G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
+                   introductions=_records(intros[["date", "introducer", "introduced", "to", "status",
+                                                  "updated_introducer_on", "note"]]))
+    companies = pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"])
+    return Network(graph=G, people=people, interactions=_public(interactions), ties=_public(ties),
+                   introductions=_public(intros), companies=companies, me=identity.me, today=today.date(),
+                   targets=target_names, report=report, emails=list(emails), resolver=identity)
+
+
+def _public(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=["_file", "_line", "_source"]).reset_index(drop=True)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    out = []
+    for row in frame.to_dict("records"):
+        out.append({k: (v.date() if isinstance(v, pd.Timestamp) else v) for k, v in row.items()
+                    if not (v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)))})
+    return out
+
+
+def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFrame:
+    """No people table: everyone named in the other tables is a person."""
+    refs = pd.concat([tables.interactions["from"], tables.interactions["to"], tables.ties["a"], tables.ties["b"],
+                      tables.introductions["introducer"], tables.introductions["introduced"],
+                      tables.introductions["to"]], ignore_index=True)
+    refs = pd.unique(refs[(refs != "") & (refs.str.casefold() != "me")].to_numpy())
+    rows = []
+    for ref in refs:
+        name, address = parseaddr(ref) if "@" in ref else (ref, "")
+        rows.append({"name": name or address or ref, "email": [address] if address else []})
+    entry = report.add("<references>", "people")
+    entry.notes.append("no people table: people made from the names and addresses the other tables use")
+    return validate(pd.DataFrame(rows, columns=["name", "email"]), "people", entry, source="reference")
+
+
+def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, report: ImportReport,
+             self_reason: str, distinct: tuple[str, str] | None = None) -> pd.DataFrame:
+    """Replace references by node ids; rows naming nobody (or one person twice) are skipped."""
+    frame = frame.copy()
+    bad = np.zeros(len(frame), dtype=bool)
+    reasons = [[] for _ in range(len(frame))]
+    for column in columns:
+        nodes, why = identity.resolve_many(frame[column])
+        missing = nodes.isna().to_numpy()
+        for i in np.flatnonzero(missing):
+            reasons[i].append(f"{column}: {why.iloc[i]}")
+        bad |= missing
+        frame[column] = nodes.astype(object)
+    a, b = distinct or columns[:2]
+    same = (frame[a] == frame[b]).to_numpy() & ~bad
+    for i in np.flatnonzero(same):
+        reasons[i].append(self_reason)
+    bad |= same
+    for i in np.flatnonzero(bad):
+        entry = report.entry(frame["_file"].iat[i])
+        entry.problem(int(frame["_line"].iat[i]), "; ".join(reasons[i]))
+        entry.loaded -= 1
+    return frame[~bad].reset_index(drop=True)
+
+
+def _check_dates(interactions: pd.DataFrame, today: pd.Timestamp, report: ImportReport) -> None:
+    """Dates after today or before 1980 are kept but reported: they are usually clock or export errors."""
+    dates = interactions["date"]
+    odd = (dates > today + pd.Timedelta(days=1)) | (dates < pd.Timestamp("1980-01-01"))
+    for file, line, date in zip(interactions["_file"][odd], interactions["_line"][odd], dates[odd]):
+        when = "after today" if date > today else "before 1980"
+        report.entry(file).problem(int(line), f"date {date.date()} is {when}; kept", skipped=False)
+
+
+def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame, intros: pd.DataFrame,
+           me: str | None, today: pd.Timestamp, model: StrengthModel) -> nx.DiGraph:
+    G = nx.DiGraph()
+    G.add_nodes_from(_node_attributes(people))
+    pairs, directed, tags = _aggregate_interactions(interactions, today, model)
+    evidence = [_tie_pairs(ties), _intro_pairs(intros)]
+    if me is not None:
+        evidence += _my_pairs(people, me)
+    evidence = pd.concat([e for e in evidence if len(e)] or [pd.DataFrame(columns=["u", "v", "tag"])],
+                         ignore_index=True)
+    for column in _EVIDENCE_RULES:
+        if column not in evidence:
+            evidence[column] = pd.NaT if column in _DATES else False if column == "known" else np.nan
+    other = evidence.groupby(["u", "v"], sort=False).agg(_EVIDENCE_RULES)
+    pairs = pairs.join(other, how="outer")
+    # the rating (1..5) stays on the node; the edge carries it as a component in [0, 1]
+    pairs = pairs.drop(columns=["closeness", "declared", "known"]).join(components(pairs, today, model))
+    tags = pd.concat([tags, evidence[["u", "v", "tag"]]]).drop_duplicates().sort_values("tag", kind="stable")
+    pairs["sources"] = tags.groupby(["u", "v"], sort=False)["tag"].agg(list)
+    _add_edges(G, pairs, _with_intro_flows(directed, intros))
+    return G
+
+
+#: How several pieces of evidence about one pair combine.
+_EVIDENCE_RULES = {"known": "max", "declared": "max", "closeness": "max", "since": "min", "connected_on": "min",
+                   "introduced_by": "first", "introduced_on": "first"}
+
+
+def _node_attributes(people: pd.DataFrame):
+    columns = [c for c in people.columns]
+    for node, values in zip(people.index, people.itertuples(index=False)):
+        attrs = {}
+        for column, value in zip(columns, values):
+            if isinstance(value, list) or column in ("name", "company", "title", "is_me"):
+                attrs[_NODE_RENAMES.get(column, column)] = value
+            elif isinstance(value, pd.Timestamp):
+                attrs[column] = value.date()
+            elif value is not None and value == value and value != "" and value is not pd.NaT:
+                attrs[column] = value
+        yield node, attrs
+
+
+def _pair_keys(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Order each pair (u <= v) so that both directions of a relationship share one key."""
+    forward = a <= b
+    return np.where(forward, a, b), np.where(forward, b, a), forward
+
+
+def _aggregate_interactions(x: pd.DataFrame, today: pd.Timestamp, model: StrengthModel):
+    weight = model.interaction_weights(x["channel"], x["recipients"])
+    recent = ((x["date"] > today - _YEAR) & (x["date"] <= today + pd.Timedelta(days=1))).to_numpy()
+    u, v, forward = _pair_keys(x["from"].to_numpy(object), x["to"].to_numpy(object))
+    meeting = (x["channel"] == "meeting").to_numpy()
+    frame = pd.DataFrame({"u": u, "v": v, "forward": forward, "w": weight, "w_year": weight * recent,
+                          "recent": recent, "meeting": meeting, "meeting_recent": meeting & recent,
+                          "date": x["date"].to_numpy(), "year": x["date"].dt.year.to_numpy()})
+    grouped = frame.groupby(["u", "v"], sort=False)
+    pairs = grouped.agg(n_uv=("forward", "sum"), interactions=("forward", "size"), weight=("w", "sum"),
+                        weight_year=("w_year", "sum"), interactions_year=("recent", "sum"),
+                        meetings=("meeting", "sum"), meetings_year=("meeting_recent", "sum"),
+                        first=("date", "min"), last=("date", "max"))
+    pairs["n_vu"] = pairs["interactions"] - pairs["n_uv"]
+    pairs["peak_weight"] = frame.groupby(["u", "v", "year"], sort=False)["w"].sum().groupby(level=[0, 1]).max()
+    tags = pd.DataFrame({"u": u, "v": v, "tag": x["_source"].to_numpy(object)}).drop_duplicates()
+
+    flows = pd.DataFrame({"from": x["from"].to_numpy(object), "to": x["to"].to_numpy(object),
+                          "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
+                          "date": x["date"].to_numpy(), "recent": recent})
+    directed = flows.groupby(["from", "to"], sort=False).agg(
+        sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"), gives=("give", "sum"),
+        first=("date", "min"), last=("date", "max"))
+    return pairs, directed, tags
+
+
+def _tie_pairs(ties: pd.DataFrame) -> pd.DataFrame:
+    u, v, _ = _pair_keys(ties["a"].to_numpy(object), ties["b"].to_numpy(object))
+    return pd.DataFrame({"u": u, "v": v, "tag": "ties", "known": True,
+                         "declared": ties["strength"].to_numpy(float), "since": ties["since"].to_numpy()})
+
+
+def _intro_pairs(intros: pd.DataFrame) -> pd.DataFrame:
+    """The introduced pair (once made), and the introducer's relationship with each side."""
+    made = intros[intros["status"].isin(["made", "met"])].sort_values("date", kind="stable")
+    u, v, _ = _pair_keys(made["to"].to_numpy(object), made["introduced"].to_numpy(object))
+    parts = [pd.DataFrame({"u": u, "v": v, "introduced_by": made["introducer"].to_numpy(object),
+                           "introduced_on": made["date"].to_numpy()})]
+    for side in ("introduced", "to"):
+        a, b, _ = _pair_keys(intros["introducer"].to_numpy(object), intros[side].to_numpy(object))
+        parts.append(pd.DataFrame({"u": a, "v": b}))
+    frame = pd.concat(parts, ignore_index=True)
+    frame["tag"] = "introductions"
+    frame["known"] = True
+    return frame
+
+
+def _with_intro_flows(directed: pd.DataFrame, intros: pd.DataFrame) -> pd.DataFrame:
+    """Count each introduction as an ask of the introducer and, once made, a favour done."""
+    asks = intros.groupby(["to", "introducer"]).size().rename_axis(["from", "to"])
+    made = intros[intros["status"].isin(["made", "met"])]
+    favours = made.groupby(["introducer", "to"]).size().rename_axis(["from", "to"])
+    index = directed.index.union(asks.index).union(favours.index)
+    directed = directed.reindex(index)
+    directed["asks"] = directed["asks"].fillna(0) + asks.reindex(index, fill_value=0).to_numpy()
+    directed["intros"] = favours.reindex(index, fill_value=0).to_numpy()
+    return directed
+
+
+def _my_pairs(people: pd.DataFrame, me: str) -> list[pd.DataFrame]:
+    """My LinkedIn connections and the people I rated: relationships even without traces."""
+    out = []
+    others = people[people.index != me]
+    for column, tag in (("connected_on", "linkedin connection"), ("closeness", "closeness rating")):
+        given = others[column].notna().to_numpy()
+        u, v, _ = _pair_keys(np.full(given.sum(), me, dtype=object), others.index[given].to_numpy(object))
+        out.append(pd.DataFrame({"u": u, "v": v, "tag": tag, column: others[column].to_numpy()[given]}))
+    return out
+
+
+def _add_edges(G: nx.DiGraph, pairs: pd.DataFrame, directed: pd.DataFrame) -> None:
+    u = pairs.index.get_level_values(0).to_numpy(object)
+    v = pairs.index.get_level_values(1).to_numpy(object)
+    base = pairs[list(_ALWAYS_PAIR)].fillna(0)
+    base[list(_ALWAYS_PAIR[1:])] = base[list(_ALWAYS_PAIR[1:])].astype(np.int64)
+    base["sources"] = pairs["sources"].to_numpy()
+    records = base.to_dict("records")
+    for a, b in ((u, v), (v, u)):
+        flow = directed.reindex(pd.MultiIndex.from_arrays([a, b]))
+        counts = flow.reindex(columns=list(_ALWAYS_DIRECTED)).fillna(0).astype(np.int64).to_dict("records")
+        G.add_edges_from((x, y, {**r, **c}) for x, y, r, c in zip(a, b, records, counts))
+        for column in ("first", "last"):
+            _set_where_given(G, a, b, flow[column])
+
+    for column in _OPTIONAL_PAIR:
+        if column in pairs:
+            _set_where_given(G, u, v, pairs[column])
+            _set_where_given(G, v, u, pairs[column])
+
+
+def _set_where_given(G: nx.DiGraph, a: np.ndarray, b: np.ndarray, values: pd.Series) -> None:
+    given = values.notna().to_numpy()
+    if not given.any():
+        return
+    picked = values[given]
+    if pd.api.types.is_datetime64_any_dtype(picked):
+        picked = picked.dt.date
+    succ = G._succ
+    name = values.name
+    for x, y, value in zip(a[given], b[given], picked.to_numpy(object)):
+        succ[x][y][name] = value.item() if isinstance(value, np.generic) else value
+

@@ -1,0 +1,124 @@
+"""Companies: one name per employer, whatever people typed, and e-mail domains.
+
+"Novagen", "Novagen, Inc." and an address at ``novagen.com`` all mean the same
+company. A :class:`Directory` knows each company's canonical name, its aliases
+and its mail domains — from ``companies.csv`` and, for domains it does not
+list, from colleagues: when the people at one domain who name an employer all
+(or mostly) name the same one, that domain belongs to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .keys import PERSONAL_DOMAINS, company_key, domain_of, email_key
+
+__all__ = ["Directory", "directory"]
+
+
+@dataclass
+class Directory:
+    """Canonical company names, their aliases and domains.
+
+    ``records`` holds one dict per company: ``name``, ``aliases``, ``domains``,
+    ``industry`` (what ``G.graph["companies"]`` carries).
+    """
+
+    records: list[dict] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_key: dict[str, str] = {}
+        self._by_domain: dict[str, str] = {}
+        self._by_name: dict[str, dict] = {}
+        for record in self.records:
+            self._index(record)
+
+    def _index(self, record: dict) -> None:
+        self._by_name.setdefault(record["name"], record)
+        for alias in [record["name"], *record.get("aliases", [])]:
+            self._by_key.setdefault(company_key(alias), record["name"])
+        for domain in record.get("domains", []):
+            self._by_domain.setdefault(domain.casefold().lstrip("@"), record["name"])
+
+    def add(self, name: str, *, aliases=(), domains=(), industry: str = "") -> str:
+        """Add a company unless one with the same key exists; returns its canonical name."""
+        known = self.canonical(name)
+        if known:
+            if domains:
+                record = self._by_name[known]
+                record["domains"] = list(dict.fromkeys([*record["domains"], *domains]))
+                self._index(record)
+            return known
+        record = {"name": name, "aliases": list(aliases), "domains": list(domains), "industry": industry}
+        self.records.append(record)
+        self._index(record)
+        return name
+
+    def canonical(self, text: str) -> str:
+        """The canonical name for a company name, alias, domain or address ("" if unknown)."""
+        if not isinstance(text, str) or not text.strip():
+            return ""
+        text = text.strip()
+        if "@" in text:
+            return self._by_domain.get(domain_of(email_key(text)), "")
+        if "." in text and " " not in text:
+            domain = text.casefold().removeprefix("www.")
+            if domain in self._by_domain:
+                return self._by_domain[domain]
+        return self._by_key.get(company_key(text), "")
+
+    def domain(self, domain: str) -> str:
+        """The company a mail domain belongs to ("" if none)."""
+        return self._by_domain.get(domain.casefold(), "")
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """Company names close to ``text`` (for did-you-mean messages)."""
+        keys = difflib.get_close_matches(company_key(text), list(self._by_key), n=n, cutoff=0.6)
+        return list(dict.fromkeys(self._by_key[k] for k in keys))
+
+
+def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
+    """Build the directory and put everyone's employers into canonical form.
+
+    ``people`` is changed in place: ``company`` and ``past_companies`` get
+    canonical names, and people with no company but a work address at a known
+    domain get that domain's company (``company_from`` says so).
+    """
+    found = Directory()
+    for row in companies.itertuples(index=False):
+        found.add(row.name, aliases=row.aliases, domains=row.domains, industry=row.industry)
+    for name in list(people["company"]) + [c for cs in people["past_companies"] for c in cs]:
+        if name:
+            found.add(name)
+    people["company"] = [found.canonical(c) if c else "" for c in people["company"]]
+    people["past_companies"] = [[found.canonical(c) for c in cs] for cs in people["past_companies"]]
+    _learn_domains(found, people)
+    inferred = [
+        "" if company else next((found.domain(domain_of(e)) for e in map(email_key, emails)
+                                 if e and found.domain(domain_of(e))), "")
+        for company, emails in zip(people["company"], people["email"])
+    ]
+    people["company_from"] = ["email domain" if c else "" for c in inferred]
+    people["company"] = [c or i for c, i in zip(people["company"], inferred)]
+    return found
+
+
+def _learn_domains(found: Directory, people: pd.DataFrame) -> None:
+    """A work domain belongs to the company most of its people name (at least two, two thirds)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for company, emails in zip(people["company"], people["email"]):
+        if not company:
+            continue
+        for domain in {domain_of(e) for e in map(email_key, emails) if e}:
+            if domain not in PERSONAL_DOMAINS:
+                votes[domain][company] += 1
+    for domain, counter in sorted(votes.items()):
+        if found.domain(domain):
+            continue
+        company, count = counter.most_common(1)[0]
+        if count >= 2 and count * 3 >= 2 * sum(counter.values()):
+            found.add(company, domains=[domain])

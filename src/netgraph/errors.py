@@ -1,0 +1,25 @@
+"""The one exception netgraph raises for bad input or usage."""
+
+from __future__ import annotations
+
+__all__ = ["NetgraphError"]
+
+
+class NetgraphError(ValueError):
+    """Bad input or usage, with the file and line at fault when there is one.
+
+    ``str(error)`` is a single line, ``file:line: message``, which is what the
+    command line prints before exiting with status 2.
+    """
+
+    def __init__(self, message: str, *, file: object = None, line: int | None = None):
+        self.message = " ".join(str(message).split())
+        self.file = None if file is None else str(file)
+        self.line = line
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        where = self.file or ""
+        if where and self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message

@@ -1,0 +1,101 @@
+"""``netgraph.load``: a folder (or a file) of exports -> a :class:`Network`."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .build import as_timestamp, assemble
+from .config import Config, read_config
+from .errors import NetgraphError
+from .network import Network
+from .report import ImportReport
+from .sources import Context, find_reader
+from .strength import StrengthModel
+from .tables import Tables
+
+__all__ = ["load", "sample_path"]
+
+CONFIG = "netgraph.toml"
+
+
+def sample_path() -> Path:
+    """Where the bundled demo network (Jane Jones's) lives."""
+    return Path(str(resources.files("netgraph") / "sample"))
+
+
+def load(path=None, *, me=None, today=None, targets=None, emails=None,
+         model: StrengthModel | None = None) -> Network:
+    """Read a folder of network files (or one file) into a :class:`Network`.
+
+    Every file the folder holds, at any depth, is read by the reader that
+    recognises it (canonical CSV tables; see DESIGN.md section 2); others are
+    listed in the report as ignored. ``netgraph.toml`` in the folder gives
+    ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A folder or a single file. None loads the bundled demo network.
+    me : str, optional
+        Who the network belongs to: an id, e-mail address or name.
+    today : date or str, optional
+        The day recency is measured from; default ``netgraph.toml``'s, else the real today.
+    targets : list of str, optional
+        Companies of interest.
+    emails : list of str, optional
+        My e-mail addresses (to tell sent from received mail).
+    model : StrengthModel, optional
+        Tie-strength parameters.
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    NetgraphError
+        When the path does not exist, holds nothing netgraph can read, or a
+        file is unreadable as a whole (a bad row is reported, not raised).
+
+    Examples
+    --------
+    >>> import netgraph
+    >>> net = netgraph.load()
+    >>> net.graph.nodes[net.me]["name"]
+    'Jane Jones'
+    """
+    path = Path(path) if path is not None else sample_path()
+    if not path.exists():
+        raise NetgraphError("no such file or folder", file=path)
+    config = read_config(path / CONFIG) if path.is_dir() and (path / CONFIG).is_file() else Config()
+    report = ImportReport()
+    if config.unknown:
+        report.add(path / CONFIG, "config").notes.append(f"unknown settings ignored: {', '.join(config.unknown)}")
+    me = me if me is not None else config.me
+    emails = list(emails if emails is not None else config.emails)
+    today = as_timestamp(today if today is not None else config.today)
+    context = Context(me=me, emails=tuple(emails), today=today)
+
+    parts = []
+    for file in _files(path):
+        reader = find_reader(file)
+        if reader is None:
+            report.add(file, "ignored").notes.append("not a format netgraph reads")
+            continue
+        parts.append(reader.read(file, report, context))
+    if not parts:
+        raise NetgraphError("no network files here (people.csv, interactions.csv, ties.csv, introductions.csv, "
+                            "companies.csv, ...)", file=path)
+    return assemble(Tables.concat(parts), me=me, emails=emails, today=today,
+                    targets=targets if targets is not None else config.targets, model=model, report=report)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+
+    def hidden(file: Path) -> bool:
+        return any(part.startswith(".") for part in file.relative_to(path).parts)
+
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name != CONFIG and not hidden(p))

@@ -1,0 +1,62 @@
+"""Readers: one module per real-world format, each producing canonical tables.
+
+:func:`find_reader` decides, from a file's name and first bytes, which reader
+understands it; :func:`netgraph.load` calls it for every file of a folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..report import ImportReport
+from ..tables import Tables
+from . import canonical
+
+__all__ = ["Reader", "find_reader", "READERS", "Context"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What readers may need beyond the file: who I am, my addresses, today."""
+
+    me: str | None = None
+    emails: tuple[str, ...] = ()
+    today: object = None
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A format: how to recognise a file of it and how to read one."""
+
+    name: str
+    recognises: Callable[[Path, str], bool]
+    read: Callable[[Path, ImportReport, Context], Tables]
+
+
+def _head(path: Path, size: int = 4096) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(size)
+    except OSError:
+        return ""
+    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
+
+
+def _canonical_by_header(path: Path, head: str) -> bool:
+    first = next((line for line in head.splitlines() if line.strip()), "")
+    return path.suffix.lower() == ".csv" and canonical.sniff(first.split(",")) is not None
+
+
+READERS: list[Reader] = [
+    Reader("canonical", lambda p, h: p.name.lower() in canonical.FILES,
+           lambda p, r, c: canonical.read(p, r)),
+    Reader("canonical", _canonical_by_header, lambda p, r, c: canonical.read(p, r)),
+]
+
+
+def find_reader(path: Path) -> Reader | None:
+    """The reader for ``path``, or None when no reader recognises it."""
+    head = _head(path)
+    return next((reader for reader in READERS if reader.recognises(path, head)), None)

@@ -1,0 +1,102 @@
+"""The command line: readable text, --json records, exit status 2 with one line on bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from netgraph.cli import main
+from netgraph.load import sample_path
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_summary_text(capsys):
+    status, out, err = run(capsys, "summary")
+    assert status == 0
+    assert "Jane Jones's network" in out and "Import:" in out
+
+
+def test_summary_json(capsys):
+    status, out, err = run(capsys, "summary", "--json")
+    assert status == 0
+    data = json.loads(out)
+    for key in ("me", "targets", "people", "relationships", "interactions", "introductions", "companies",
+                "reciprocity", "weighted_reciprocity"):
+        assert key in data
+    assert data["me"] == "Jane Jones" and data["targets"] == ["Novagen", "Helix Therapeutics"]
+
+
+def test_overrides(capsys):
+    status, out, _ = run(capsys, "summary", "--json", "--me", "Stan Whitfield", "--today", "2027-01-01",
+                         "--targets", "Meridian Pharma, Corvid Bio")
+    data = json.loads(out)
+    assert (data["me"], data["today"], data["targets"]) == ("Stan Whitfield", "2027-01-01",
+                                                           ["Meridian Pharma", "Corvid Bio"])
+
+
+def test_export_and_reload(capsys, tmp_path):
+    status, out, err = run(capsys, "export", "--format", "csv", "--out", str(tmp_path / "out"))
+    assert status == 0 and out == "" and "wrote 6 files" in err
+    status, out, _ = run(capsys, "summary", "--json", "--data", str(tmp_path / "out"))
+    original = json.loads(run(capsys, "summary", "--json")[1])
+    reloaded = json.loads(out)
+    for key in ("people", "relationships", "interactions", "introductions", "companies", "reciprocity"):
+        assert reloaded[key] == original[key]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
+def test_export_files(capsys, tmp_path, fmt):
+    assert run(capsys, "export", "--format", fmt, "--out", str(tmp_path / f"n.{fmt}"))[0] == 0
+    assert (tmp_path / f"n.{fmt}").stat().st_size > 1000
+
+
+def one_line_error(capsys, *argv):
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("netgraph: ") and "Traceback" not in err
+    return err
+
+
+def test_bad_inputs_exit_2_with_one_line(capsys, tmp_path):
+    err = one_line_error(capsys, "summary", "--data", str(tmp_path / "absent"))
+    assert "absent" in err
+    folder = shutil.copytree(sample_path(), tmp_path / "net")
+    (folder / "netgraph.toml").write_text('me = "Jane\n')
+    err = one_line_error(capsys, "summary", "--data", str(folder))
+    assert "netgraph.toml:1" in err
+    (folder / "netgraph.toml").write_text('me = "Jane Jones"\n')
+    (folder / "ties.csv").write_text("a,c\nx,y\n")
+    err = one_line_error(capsys, "summary", "--data", str(folder))
+    assert "ties.csv:1" in err and "'b'" in err
+
+
+def test_usage_errors_exit_2_with_one_line(capsys):
+    one_line_error(capsys, "summary", "--no-such-flag")
+    one_line_error(capsys, "export", "--format", "xlsx", "--out", "x")
+    one_line_error(capsys, "frobnicate")
+    one_line_error(capsys, "summary", "--today", "someday")
+
+
+def test_bad_rows_are_reported_not_fatal(capsys, tmp_path):
+    folder = shutil.copytree(sample_path(), tmp_path / "net")
+    with open(folder / "interactions.csv", "a") as handle:
+        handle.write("2026-13-01,me,Emma Clarke,email,other,\n")
+    status, out, _ = run(capsys, "summary", "--data", str(folder))
+    assert status == 0
+    assert "1 skipped" in out and "interactions.csv" in out and "unreadable date" in out
+
+
+def test_installed_command_runs():
+    result = subprocess.run([sys.executable, "-m", "netgraph", "summary", "--json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["me"] == "Jane Jones"
