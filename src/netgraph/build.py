@@ -28,8 +28,6 @@ interactions build in seconds.
 
 from __future__ import annotations
 
-from email.utils import parseaddr
-
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -37,10 +35,11 @@ import pandas as pd
 from .companies import directory
 from .errors import NetgraphError
 from .identity import Identity, resolve_people
+from .keys import email_key, split_reference
 from .network import Network
 from .report import ImportReport
 from .strength import StrengthModel, components
-from .tables import Tables, validate
+from .tables import Tables, empty, validate
 
 __all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
 
@@ -135,9 +134,11 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     report = report or ImportReport()
     model = model or StrengthModel()
     today = as_timestamp(today) or pd.Timestamp.today().normalize()
-    records = tables.people
-    if not len(records):
-        records = _people_from_references(tables, report)
+    records = pd.concat([tables.people, _people_from_references(tables, report)], ignore_index=True)
+    if not me and not emails and tables.owner:
+        me = tables.owner[0]
+        emails = [o for o in tables.owner if "@" in o]
+        report.add("<owner>", "config").notes.append(f"nobody is set as me: taking {me}, the owner of the files read")
     identity = resolve_people(records, me=me, emails=tuple(emails))
     report.merges = identity.merges
     people = identity.people
@@ -179,19 +180,40 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return out
 
 
+#: Which columns of which table name people.
+_REFERENCES = {"interactions": ("from", "to"), "ties": ("a", "b"), "introductions": ("introducer", "introduced", "to")}
+
+
 def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFrame:
-    """No people table: everyone named in the other tables is a person."""
-    refs = pd.concat([tables.interactions["from"], tables.interactions["to"], tables.ties["a"], tables.ties["b"],
-                      tables.introductions["introducer"], tables.introductions["introduced"],
-                      tables.introductions["to"]], ignore_index=True)
+    """The people that mail, calendars and messages name are people too.
+
+    References in real exports (``"Lee, Mary" <mary@novagen.com>``) each make a
+    person record, which identity then merges with the address book's. In the
+    canonical tables a reference must name someone in a people table — unless
+    there is none, in which case everyone referred to is a person.
+    """
+    anyone = not len(tables.people)
+    refs = []
+    for kind, columns in _REFERENCES.items():
+        frame = getattr(tables, kind)
+        if not anyone:
+            frame = frame[frame["_source"] != kind]
+        refs += [frame[c] for c in columns]
+    refs = pd.concat(refs, ignore_index=True) if refs else pd.Series([], dtype=object)
     refs = pd.unique(refs[(refs != "") & (refs.str.casefold() != "me")].to_numpy())
+    if not len(refs):
+        return empty("people")
     rows = []
     for ref in refs:
-        name, address = parseaddr(ref) if "@" in ref else (ref, "")
-        rows.append({"name": name or address or ref, "email": [address] if address else []})
+        name, key = split_reference(ref)
+        address = email_key(key)
+        rows.append({"name": name or address or key, "email": [address] if address else [],
+                     "linkedin_url": "" if address else key})
     entry = report.add("<references>", "people")
-    entry.notes.append("no people table: people made from the names and addresses the other tables use")
-    return validate(pd.DataFrame(rows, columns=["name", "email"]), "people", entry, source="reference")
+    entry.notes.append("people named in interactions" + (", ties and introductions: there is no people table"
+                                                         if anyone else " read from mail, calendars and messages"))
+    return validate(pd.DataFrame(rows, columns=["name", "email", "linkedin_url"]), "people", entry,
+                    source="reference")
 
 
 def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, report: ImportReport,
@@ -277,7 +299,7 @@ def _pair_keys(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np
 
 
 def _aggregate_interactions(x: pd.DataFrame, today: pd.Timestamp, model: StrengthModel):
-    weight = model.interaction_weights(x["channel"], x["recipients"])
+    weight = model.interaction_weights(x["channel"], x["recipients"], x["mailing_list"])
     recent = ((x["date"] > today - _YEAR) & (x["date"] <= today + pd.Timedelta(days=1))).to_numpy()
     u, v, forward = _pair_keys(x["from"].to_numpy(object), x["to"].to_numpy(object))
     meeting = (x["channel"] == "meeting").to_numpy()
@@ -339,10 +361,14 @@ def _my_pairs(people: pd.DataFrame, me: str) -> list[pd.DataFrame]:
     """My LinkedIn connections and the people I rated: relationships even without traces."""
     out = []
     others = people[people.index != me]
-    for column, tag in (("connected_on", "linkedin connection"), ("closeness", "closeness rating")):
-        given = others[column].notna().to_numpy()
+    for column, tag in (("connected_on", "linkedin connection"), ("closeness", "closeness rating"),
+                        ("contact", "address book")):
+        given = (others[column] == True if column == "contact" else others[column].notna()).to_numpy()  # noqa: E712
         u, v, _ = _pair_keys(np.full(given.sum(), me, dtype=object), others.index[given].to_numpy(object))
-        out.append(pd.DataFrame({"u": u, "v": v, "tag": tag, column: others[column].to_numpy()[given]}))
+        frame = pd.DataFrame({"u": u, "v": v, "tag": tag})
+        if column != "contact":
+            frame[column] = others[column].to_numpy()[given]
+        out.append(frame)
     return out
 
 

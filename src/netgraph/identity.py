@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .keys import email_key, name_key, natural_name, phone_key, slug, url_key
+from .keys import email_key, name_key, natural_name, phone_key, slug, split_reference, url_key
 
 __all__ = ["Identity", "resolve_people", "SOURCE_PRIORITY"]
 
@@ -121,17 +121,15 @@ class Identity:
             return index["id"][text], ""
         if text.casefold() == "me":
             return (self.me, "") if self.me else (None, "'me' is used but nobody is set as me")
-        if "@" in text:
-            key = email_key(text)
-            if key in index["email"]:
-                return index["email"][key], ""
-            # "Mary Lee <mary@x>" with an unknown address: the name may still tell.
-            text = text.partition("<")[0].strip().strip('"') if "<" in text else ""
-            if not text:
-                return None, f"nobody has the e-mail address '{key or ref}'"
-        key = url_key(text)
-        if key and key in index["url"]:
-            return index["url"][key], ""
+        name, key = split_reference(text)
+        if key:
+            kind, found = ("email", email_key(key)) if "@" in key else ("url", url_key(key))
+            if found in index[kind]:
+                return index[kind][found], ""
+            if not name:
+                what = "e-mail address" if kind == "email" else "profile"
+                return None, f"nobody has the {what} '{found or key}'"
+            text = name
         key = phone_key(text) if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text) else ""
         if key:
             return index["phone"].get(key), "" if key in index["phone"] else f"nobody has the phone '{text}'"

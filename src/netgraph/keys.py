@@ -12,7 +12,7 @@ import re
 import unicodedata
 from email.utils import parseaddr
 
-__all__ = ["natural_name", "name_key", "email_key", "url_key", "phone_key", "company_key", "slug", "domain_of",
+__all__ = ["split_reference", "natural_name", "name_key", "email_key", "url_key", "phone_key", "company_key", "slug", "domain_of",
            "PERSONAL_DOMAINS"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
@@ -40,6 +40,32 @@ def _ascii_words(text: str) -> list[str]:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("-", " ").replace("'", "").replace("\u2019", "")
     return _NOT_WORD.sub(" ", text).split()
+
+
+_REFERENCE = re.compile(r'^\s*"?(.*?)"?\s*<([^<>]+)>\s*$')
+
+
+def split_reference(ref: str) -> tuple[str, str]:
+    """A reference to a person -> (name, exact key), either possibly empty.
+
+    References name a person by an id or name, by an exact key (an e-mail
+    address or a profile URL), or both as ``Name <key>``, the way mail headers
+    write a person.
+
+    >>> split_reference('"Lee, Mary" <mary@novagen.com>')
+    ('Lee, Mary', 'mary@novagen.com')
+    >>> split_reference("Mary Lee <https://www.linkedin.com/in/marylee>")
+    ('Mary Lee', 'https://www.linkedin.com/in/marylee')
+    >>> split_reference("mary@novagen.com"), split_reference("Mary Lee")
+    (('', 'mary@novagen.com'), ('Mary Lee', ''))
+    """
+    match = _REFERENCE.match(ref)
+    if match:
+        return match.group(1).strip(), match.group(2).strip()
+    text = ref.strip()
+    if email_key(text) or (url_key(text) and "linkedin.com/" in text.casefold()):
+        return "", text
+    return text, ""
 
 
 def natural_name(name: str) -> str:

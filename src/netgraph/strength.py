@@ -47,9 +47,9 @@ of a ``ties`` row. A relationship known only from a ``ties`` row or an
 introduction, with no strength given, scores 0.3 (an acquaintance); a LinkedIn
 connection with nothing else scores 0.05: a connection is not a relationship.
 
-Mass mail (a message to more than ``bulk_recipients`` people, such as a
-mailing list) counts with weight ``bulk_recipients / recipients`` so that it
-cannot swamp a tie. ``peak`` — the frequency of the busiest calendar year —
+Mass mail (a message to more than ``bulk_recipients`` people) counts with
+weight ``bulk_recipients / recipients``, and mailing-list traffic with a tenth
+of its weight, so that neither can swamp a tie. ``peak`` — the frequency of the busiest calendar year —
 is kept beside the components, so that a dormant tie (once strong, now quiet;
 Levin, Walter & Murnighan 2011) can be told from one that never was strong.
 
@@ -94,12 +94,15 @@ class StrengthModel:
     connection_only: float = 0.05
     bulk_recipients: int = 10
 
-    def interaction_weights(self, channel: pd.Series, recipients: pd.Series) -> np.ndarray:
-        """Each interaction's weight: its channel's, scaled down for mass mail."""
+    def interaction_weights(self, channel: pd.Series, recipients: pd.Series,
+                            mailing_list: pd.Series | None = None) -> np.ndarray:
+        """Each interaction's weight: its channel's, scaled down for mass mail and mailing lists."""
         weight = channel.map(self.channel_weights).fillna(self.channel_weights["other"]).to_numpy(float, copy=True)
         many = recipients.to_numpy(float)
         bulk = np.nan_to_num(many, nan=1.0) > self.bulk_recipients
         weight[bulk] *= self.bulk_recipients / many[bulk]
+        if mailing_list is not None:
+            weight[(mailing_list.fillna("") != "").to_numpy()] /= self.bulk_recipients
         return weight
 
     def frequency(self, weighted_count: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ later (a reference to nobody) still name the file and line.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,7 @@ class Schema:
     dates: tuple[str, ...] = ()
     lists: tuple[str, ...] = ()
     numbers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    booleans: tuple[str, ...] = ()
     choices: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
     @property
@@ -54,15 +55,16 @@ SCHEMAS: dict[str, Schema] = {
         "people",
         required=("name",),
         optional=("id", "email", "company", "title", "linkedin_url", "phone", "past_companies",
-                  "location", "industry", "tags", "closeness", "connected_on", "source"),
+                  "location", "industry", "tags", "closeness", "connected_on", "contact", "source"),
         dates=("connected_on",),
         lists=("email", "phone", "past_companies", "tags"),
         numbers={"closeness": (1, 5)},
+        booleans=("contact",),
     ),
     "interactions": Schema(
         "interactions",
         required=("date", "from", "to"),
-        optional=("channel", "kind", "note", "message_id", "in_reply_to", "recipients"),
+        optional=("channel", "kind", "note", "message_id", "in_reply_to", "recipients", "mailing_list"),
         dates=("date",),
         numbers={"recipients": (1, np.inf)},
         choices={"channel": (CHANNELS, "other"), "kind": (KINDS, "other")},
@@ -101,6 +103,8 @@ def empty(kind: str) -> pd.DataFrame:
             columns[name] = pd.Series([], dtype="datetime64[ns]")
         elif name in schema.numbers:
             columns[name] = pd.Series([], dtype=float)
+        elif name in schema.booleans:
+            columns[name] = pd.Series([], dtype=bool)
         else:
             columns[name] = pd.Series([], dtype=object)
     columns["_file"] = pd.Series([], dtype=object)
@@ -185,8 +189,10 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     lines = frame["_line"].to_numpy()
 
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
-                 and c not in schema.lists and c not in _BOOKKEEPING]:
+                 and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
         frame[name] = _text(frame[name])
+    for name in schema.booleans:
+        frame[name] = frame[name].map(_truthy).astype(bool)
     for name in schema.required:
         if name in schema.dates:
             continue
@@ -246,6 +252,12 @@ def split_list(value: object) -> list[str]:
     return list(dict.fromkeys(v for v in items if v))
 
 
+def _truthy(value: object) -> bool:
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    return str(_cell(value) or "").casefold() in ("yes", "y", "true", "1", "x")
+
+
 def _text(values: pd.Series) -> pd.Series:
     def clean(value: object) -> str:
         if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
@@ -257,22 +269,29 @@ def _text(values: pd.Series) -> pd.Series:
 
 @dataclass
 class Tables:
-    """The five canonical tables of one network (any may be empty)."""
+    """The five canonical tables of one network (any may be empty).
+
+    ``owner`` holds what a source could tell about whose data it is (names or
+    addresses of the account's owner, e.g. the address on most messages of a
+    mailbox); it is used when nobody says who "me" is.
+    """
 
     people: pd.DataFrame = field(default_factory=lambda: empty("people"))
     interactions: pd.DataFrame = field(default_factory=lambda: empty("interactions"))
     ties: pd.DataFrame = field(default_factory=lambda: empty("ties"))
     introductions: pd.DataFrame = field(default_factory=lambda: empty("introductions"))
     companies: pd.DataFrame = field(default_factory=lambda: empty("companies"))
+    owner: list[str] = field(default_factory=list)
 
     @classmethod
     def concat(cls, parts: list[Tables]) -> Tables:
         """Stack several sources' tables, kind by kind."""
         merged = {}
-        for f in fields(cls):
-            frames = [getattr(p, f.name) for p in parts if len(getattr(p, f.name))]
-            merged[f.name] = (pd.concat(frames, ignore_index=True, sort=False) if frames else empty(f.name))
-        return cls(**merged)
+        for kind in SCHEMAS:
+            frames = [getattr(p, kind) for p in parts if len(getattr(p, kind))]
+            merged[kind] = pd.concat(frames, ignore_index=True, sort=False) if frames else empty(kind)
+        owner = list(dict.fromkeys(o for p in parts for o in p.owner))
+        return cls(**merged, owner=owner)
 
     def __iter__(self):
-        return ((f.name, getattr(self, f.name)) for f in fields(self))
+        return ((kind, getattr(self, kind)) for kind in SCHEMAS)
