@@ -161,14 +161,17 @@ def check_columns(names: list[str], kind: str, file: object, line: int | None = 
     return normal
 
 
-def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | None = None) -> pd.DataFrame:
+def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | None = None, *,
+             count: bool = True) -> pd.DataFrame:
     """Type and check a raw table of ``kind``; record problems in ``entry``.
 
     ``frame`` holds one record per row, with text (or already typed) cells and,
     optionally, ``_line`` (the line each record started on). Returns the kept
     records, typed as the module docstring says, with ``_file``, ``_line`` and
     ``_source`` (the kind of source they came from, ``source`` or ``kind``).
-    ``entry.read`` and ``entry.loaded`` are increased by the records seen and kept.
+    ``entry.read`` and ``entry.loaded`` are increased by the records seen and
+    kept, unless ``count`` is False: readers whose records (a message, an
+    event) each give several rows count their records themselves.
     """
     schema = SCHEMAS[kind]
     frame = frame.copy()
@@ -184,7 +187,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in schema.columns:
         if name not in frame:
             frame[name] = None
-    entry.read += len(frame)
+    if count:
+        entry.read += len(frame)
     keep = np.ones(len(frame), dtype=bool)
     lines = frame["_line"].to_numpy()
 
@@ -237,7 +241,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         frame[name] = frame[name].map(split_list)
 
     kept = frame[keep].reset_index(drop=True)
-    entry.loaded += len(kept)
+    if count:
+        entry.loaded += len(kept)
     return kept
 
 
