@@ -100,3 +100,23 @@ def test_resolve_references():
     assert node is None and "did you mean 'Mary Lee'" in reason
     assert identity.resolve("nobody@x.com")[0] is None
     assert identity.resolve("")[0] is None
+
+
+def test_unambiguous_nicknames_merge_and_ambiguous_ones_do_not():
+    identity = resolve_people(records(
+        {"name": "Robert Lee", "email": "rob@x.com"},
+        {"name": "Bob Lee", "phone": "+1 617 555 0100"},
+        {"name": "Christopher Ng", "email": "c@x.com"},
+        {"name": "Chris Ng"},
+    ))
+    assert len(identity.people) == 3
+    assert identity.merges["rule"].tolist() == ["new", "same name (nickname)", "new", "new"]
+    assert identity.resolve("Bobby Lee")[0] == identity.resolve("rob@x.com")[0]
+
+
+def test_nickname_never_overrides_a_conflicting_key():
+    identity = resolve_people(records(
+        {"name": "Robert Lee", "email": "rob@x.com"},
+        {"name": "Bob Lee", "email": "bob@y.com"},
+    ))
+    assert len(identity.people) == 2

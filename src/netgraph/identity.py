@@ -9,7 +9,9 @@ connection, a vCard, a mail sender...). Records are merged in two passes:
    no one has two LinkedIn profiles).
 2. **Names** — records whose normalised names agree (case, accents,
    punctuation, "Last, First", middle initials; see :func:`netgraph.keys.name_key`)
-   are merged when none of their exact keys conflict. Two "Mary Lee" with
+   are merged when none of their exact keys conflict; then names that agree
+   once an unambiguous nickname is read as its given name ("Bob Lee" and
+   "Robert Lee"; not "Chris Lee", which could be Christopher or Christine). Two "Mary Lee" with
    different e-mail addresses stay two people; a third "Mary Lee" with no keys
    at all could be either, so it stays apart and the ambiguity is reported.
 
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .keys import email_key, name_key, natural_name, phone_key, slug, split_reference, url_key
+from .keys import email_key, formal_key, name_key, natural_name, phone_key, slug, split_reference, url_key
 
 __all__ = ["Identity", "resolve_people", "SOURCE_PRIORITY"]
 
@@ -106,6 +108,7 @@ class Identity:
     me: str | None
     _index: dict[str, dict[str, str]]
     _names: dict[str, list[str]]
+    _formal: dict[str, list[str]]
 
     def resolve(self, ref: object) -> tuple[str | None, str]:
         """Map a reference (id, e-mail, profile URL, phone or name) to a node.
@@ -134,7 +137,7 @@ class Identity:
         if key:
             return index["phone"].get(key), "" if key in index["phone"] else f"nobody has the phone '{text}'"
         key = name_key(text)
-        nodes = self._names.get(key, [])
+        nodes = self._names.get(key) or self._formal.get(formal_key(key), [])
         if len(nodes) == 1:
             return nodes[0], ""
         if len(nodes) > 1:
@@ -185,8 +188,50 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
                     clusters.union(a, b)
 
     name_keys = [name_key(r.name) for r in rows]
+    formal_keys = [formal_key(k) for k in name_keys]
+    _merge_names(clusters, name_keys)
+    _merge_names(clusters, formal_keys)
+
+    roots = np.array([clusters.find(i) for i in range(len(rows))])
+    me_root = next((r for r in range(len(rows)) if clusters.me[r] and roots[r] == r), None)
+    records["_root"] = roots
+    records["_priority"] = records["_source"].map(lambda s: SOURCE_PRIORITY.get(s, 8))
+    people, node_of_root = _merge_attributes(records.drop(columns="is_me"))
+    me_node = None if me_root is None else node_of_root[me_root]
+    people["is_me"] = people.index == me_node
+
+    node = pd.Series(roots).map(node_of_root)
+    rule, matched = _explain(roots, keys, name_keys, formal_keys)
+    merges = pd.DataFrame({
+        "node": node.to_numpy(),
+        "node_name": people.loc[node, "name"].to_numpy(),
+        "record_name": records["name"].to_numpy(),
+        "source": records["_source"].to_numpy(),
+        "file": records["_file"].to_numpy(),
+        "line": records["_line"].to_numpy(),
+        "rule": rule,
+        "key": matched,
+    })
+
+    index = {t: {} for t in _KEY_TYPES}
+    index["id"] = {n: n for n in people.index}
+    names: dict[str, list[str]] = defaultdict(list)
+    formal: dict[str, list[str]] = defaultdict(list)
+    for i, record_keys in enumerate(keys):
+        n = node_of_root[roots[i]]
+        for t in _KEY_TYPES:
+            for k in record_keys[t]:
+                index[t].setdefault(k, n)
+        for table, key in ((names, name_keys[i]), (formal, formal_keys[i])):
+            if key and n not in table[key]:
+                table[key].append(n)
+    return Identity(people, merges, me_node, index, dict(names), dict(formal))
+
+
+def _merge_names(clusters: _Clusters, keys: list[str]) -> None:
+    """Merge the clusters whose records share a name key, when exactly one candidate fits."""
     by_name: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(name_keys):
+    for i, key in enumerate(keys):
         if key:
             by_name[key].append(i)
     for members in by_name.values():
@@ -202,41 +247,9 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
             else:
                 groups.append(root)
 
-    roots = np.array([clusters.find(i) for i in range(len(rows))])
-    me_root = next((r for r in range(len(rows)) if clusters.me[r] and roots[r] == r), None)
-    records["_root"] = roots
-    records["_priority"] = records["_source"].map(lambda s: SOURCE_PRIORITY.get(s, 8))
-    people, node_of_root = _merge_attributes(records.drop(columns="is_me"))
-    me_node = None if me_root is None else node_of_root[me_root]
-    people["is_me"] = people.index == me_node
 
-    node = pd.Series(roots).map(node_of_root)
-    rule, matched = _explain(roots, keys, name_keys)
-    merges = pd.DataFrame({
-        "node": node.to_numpy(),
-        "node_name": people.loc[node, "name"].to_numpy(),
-        "record_name": records["name"].to_numpy(),
-        "source": records["_source"].to_numpy(),
-        "file": records["_file"].to_numpy(),
-        "line": records["_line"].to_numpy(),
-        "rule": rule,
-        "key": matched,
-    })
-
-    index = {t: {} for t in _KEY_TYPES}
-    index["id"] = {n: n for n in people.index}
-    names: dict[str, list[str]] = defaultdict(list)
-    for i, record_keys in enumerate(keys):
-        n = node_of_root[roots[i]]
-        for t in _KEY_TYPES:
-            for k in record_keys[t]:
-                index[t].setdefault(k, n)
-        if name_keys[i] and n not in names[name_keys[i]]:
-            names[name_keys[i]].append(n)
-    return Identity(people, merges, me_node, index, dict(names))
-
-
-def _explain(roots: np.ndarray, keys: list[dict[str, set[str]]], name_keys: list[str]) -> tuple[list[str], list[str]]:
+def _explain(roots: np.ndarray, keys: list[dict[str, set[str]]], name_keys: list[str],
+             formal_keys: list[str]) -> tuple[list[str], list[str]]:
     """Why each record joined its node: the first key it shares with an earlier
     record of the same node, else its name, else a chain through later records."""
     rule, matched = [], []
@@ -246,7 +259,8 @@ def _explain(roots: np.ndarray, keys: list[dict[str, set[str]]], name_keys: list
         if earlier is None:
             rule.append("new")
             matched.append("")
-            seen[root] = {t: set(keys[i][t]) for t in _KEY_TYPES} | {"name": {name_keys[i]}}
+            seen[root] = {t: set(keys[i][t]) for t in _KEY_TYPES} | {"name": {name_keys[i]},
+                                                                     "formal": {formal_keys[i]}}
             continue
         shared = next(((t, sorted(keys[i][t] & earlier[t])[0]) for t in _KEY_TYPES if keys[i][t] & earlier[t]), None)
         if shared:
@@ -255,12 +269,16 @@ def _explain(roots: np.ndarray, keys: list[dict[str, set[str]]], name_keys: list
         elif name_keys[i] and name_keys[i] in earlier["name"]:
             rule.append("same name")
             matched.append(name_keys[i])
+        elif formal_keys[i] and formal_keys[i] in earlier["formal"]:
+            rule.append("same name (nickname)")
+            matched.append(formal_keys[i])
         else:
             rule.append("linked through another record")
             matched.append("")
         for t in _KEY_TYPES:
             earlier[t] |= keys[i][t]
         earlier["name"].add(name_keys[i])
+        earlier["formal"].add(formal_keys[i])
     return rule, matched
 
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from email.utils import parseaddr
 
-__all__ = ["split_reference", "natural_name", "name_key", "email_key", "url_key", "phone_key", "company_key", "slug", "domain_of",
+__all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key", "phone_key", "company_key", "slug", "domain_of",
            "PERSONAL_DOMAINS"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
@@ -165,3 +165,37 @@ def company_key(name: object) -> str:
 def slug(text: str) -> str:
     """An identifier made from a name: lower-case ASCII words joined by ``-``."""
     return "-".join(_ascii_words(text)) or "person"
+
+
+#: Common English nicknames and the given names they stand for. A nickname
+#: with more than one expansion (Chris, Alex, Sam...) matches nobody on its own.
+NICKNAMES = {
+    "abby": ("abigail",), "al": ("albert", "alan", "alfred"), "alex": ("alexander", "alexandra"),
+    "andy": ("andrew",), "ben": ("benjamin",), "beth": ("elizabeth",), "betty": ("elizabeth",),
+    "bill": ("william",), "billy": ("william",), "bob": ("robert",), "bobby": ("robert",),
+    "cathy": ("catherine",), "charlie": ("charles",), "chris": ("christopher", "christine", "christina"),
+    "chuck": ("charles",), "dan": ("daniel",), "danny": ("daniel",), "dave": ("david",), "deb": ("deborah",),
+    "debbie": ("deborah",), "dick": ("richard",), "don": ("donald",), "ed": ("edward",), "eddie": ("edward",),
+    "fred": ("frederick",), "greg": ("gregory",), "jen": ("jennifer",), "jenny": ("jennifer",),
+    "jim": ("james",), "jimmy": ("james",), "joe": ("joseph",), "jon": ("jonathan",), "josh": ("joshua",),
+    "kate": ("katherine", "catherine"), "katie": ("katherine",), "ken": ("kenneth",), "larry": ("lawrence",),
+    "liz": ("elizabeth",), "maggie": ("margaret",), "matt": ("matthew",), "meg": ("margaret",),
+    "mike": ("michael",), "mick": ("michael",), "nate": ("nathan", "nathaniel"), "nick": ("nicholas",),
+    "pat": ("patrick", "patricia"), "patty": ("patricia",), "peggy": ("margaret",), "pete": ("peter",),
+    "phil": ("philip",), "rob": ("robert",), "robbie": ("robert",), "ron": ("ronald",), "sam": ("samuel", "samantha"),
+    "steve": ("steven", "stephen"), "sue": ("susan",), "ted": ("edward", "theodore"), "tim": ("timothy",),
+    "tom": ("thomas",), "tommy": ("thomas",), "tony": ("anthony",), "vicky": ("victoria",), "will": ("william",),
+}
+
+
+def formal_key(key: str) -> str:
+    """A name key with an unambiguous nickname replaced by its given name.
+
+    >>> formal_key("bob lee"), formal_key("robert lee"), formal_key("chris lee")
+    ('robert lee', 'robert lee', '')
+    """
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return ""
+    expansions = NICKNAMES.get(first, (first,))
+    return f"{expansions[0]} {rest}" if len(expansions) == 1 else ""
