@@ -12,8 +12,8 @@ import re
 import unicodedata
 from email.utils import parseaddr
 
-__all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key", "phone_key", "company_key", "slug", "domain_of",
-           "PERSONAL_DOMAINS"]
+__all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key",
+           "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "pmp", "dds"}
