@@ -8,6 +8,7 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
 ``sent_year``   of which in the 365 days before ``today``
 ``asks``        asks from u to v (interactions of kind ``ask`` and
                 introductions u requested of v)
+``asks_year``   of which in the 365 days before ``today``
 ``gives``       interactions of kind ``give`` from u to v
 ``intros``      introductions u made for v
 ``first``       date of the first interaction from u to v (absent if none)
@@ -18,7 +19,7 @@ What belongs to the pair is on both edges: ``strength`` and its components
 (:mod:`netgraph.strength`), ``interactions``, ``interactions_year``,
 ``meetings``, ``meetings_year``, ``sources`` (what the relationship is known
 from), and where they apply ``introduced_by``, ``introduced_on``,
-``connected_on`` and ``since``. Graph attributes: ``me``, ``today``,
+``connected_on``, ``since`` and ``note`` (from a ``ties`` row). Graph attributes: ``me``, ``today``,
 ``targets``, ``companies`` (name, aliases, domains, industry) and
 ``introductions`` (the introduction records, with node ids).
 
@@ -44,10 +45,10 @@ from .tables import Tables, empty, validate
 __all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
 
 _YEAR = pd.Timedelta(days=365)
-_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "gives", "intros")
+_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "asks_year", "gives", "intros")
 _ALWAYS_PAIR = ("strength", "interactions", "interactions_year", "meetings", "meetings_year")
 _OPTIONAL_PAIR = ("recency", "frequency", "mutuality", "duration", "richness", "peak", "closeness", "declared",
-                  "since", "introduced_by", "introduced_on", "connected_on")
+                  "since", "note", "introduced_by", "introduced_on", "connected_on")
 _DATES = {"first", "last", "since", "introduced_on", "connected_on"}
 _NODE_RENAMES = {"email": "emails", "phone": "phones"}
 
@@ -269,13 +270,13 @@ def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame,
     pairs = pairs.drop(columns=["closeness", "declared", "known"]).join(components(pairs, today, model))
     tags = pd.concat([tags, evidence[["u", "v", "tag"]]]).drop_duplicates().sort_values("tag", kind="stable")
     pairs["sources"] = tags.groupby(["u", "v"], sort=False)["tag"].agg(list)
-    _add_edges(G, pairs, _with_intro_flows(directed, intros))
+    _add_edges(G, pairs, _with_intro_flows(directed, intros, today))
     return G
 
 
 #: How several pieces of evidence about one pair combine.
 _EVIDENCE_RULES = {"known": "max", "declared": "max", "closeness": "max", "since": "min", "connected_on": "min",
-                   "introduced_by": "first", "introduced_on": "first"}
+                   "note": "first", "introduced_by": "first", "introduced_on": "first"}
 
 
 def _node_attributes(people: pd.DataFrame):
@@ -318,16 +319,18 @@ def _aggregate_interactions(x: pd.DataFrame, today: pd.Timestamp, model: Strengt
     flows = pd.DataFrame({"from": x["from"].to_numpy(object), "to": x["to"].to_numpy(object),
                           "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
                           "date": x["date"].to_numpy(), "recent": recent})
+    flows["ask_recent"] = flows["ask"] & flows["recent"]
     directed = flows.groupby(["from", "to"], sort=False).agg(
-        sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"), gives=("give", "sum"),
-        first=("date", "min"), last=("date", "max"))
+        sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"), asks_year=("ask_recent", "sum"),
+        gives=("give", "sum"), first=("date", "min"), last=("date", "max"))
     return pairs, directed, tags
 
 
 def _tie_pairs(ties: pd.DataFrame) -> pd.DataFrame:
     u, v, _ = _pair_keys(ties["a"].to_numpy(object), ties["b"].to_numpy(object))
     return pd.DataFrame({"u": u, "v": v, "tag": "ties", "known": True,
-                         "declared": ties["strength"].to_numpy(float), "since": ties["since"].to_numpy()})
+                         "declared": ties["strength"].to_numpy(float), "since": ties["since"].to_numpy(),
+                         "note": ties["note"].replace("", None).to_numpy(object)})
 
 
 def _intro_pairs(intros: pd.DataFrame) -> pd.DataFrame:
@@ -345,14 +348,16 @@ def _intro_pairs(intros: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _with_intro_flows(directed: pd.DataFrame, intros: pd.DataFrame) -> pd.DataFrame:
+def _with_intro_flows(directed: pd.DataFrame, intros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
     """Count each introduction as an ask of the introducer and, once made, a favour done."""
     asks = intros.groupby(["to", "introducer"]).size().rename_axis(["from", "to"])
+    recent = intros[intros["date"] > today - _YEAR].groupby(["to", "introducer"]).size().rename_axis(["from", "to"])
     made = intros[intros["status"].isin(["made", "met"])]
     favours = made.groupby(["introducer", "to"]).size().rename_axis(["from", "to"])
     index = directed.index.union(asks.index).union(favours.index)
     directed = directed.reindex(index)
     directed["asks"] = directed["asks"].fillna(0) + asks.reindex(index, fill_value=0).to_numpy()
+    directed["asks_year"] = directed["asks_year"].fillna(0) + recent.reindex(index, fill_value=0).to_numpy()
     directed["intros"] = favours.reindex(index, fill_value=0).to_numpy()
     return directed
 
