@@ -125,7 +125,7 @@ def parse_dates(values: pd.Series) -> pd.Series:
 
 def _cell(value: object) -> object:
     """A cell as stripped text, or None when empty."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
         return None
     if hasattr(value, "isoformat"):
         return value.isoformat()

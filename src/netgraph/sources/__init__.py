@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..report import ImportReport
 from ..tables import Tables
-from . import canonical
+from . import canonical, google, linkedin
 
 __all__ = ["Reader", "find_reader", "READERS", "Context"]
 
@@ -49,9 +49,14 @@ def _canonical_by_header(path: Path, head: str) -> bool:
     return path.suffix.lower() == ".csv" and canonical.sniff(first.split(",")) is not None
 
 
+#: In order: the first reader that recognises a file reads it. Real exports come
+#: before the header sniffing of canonical tables, which would claim some of them
+#: (a LinkedIn messages.csv has date, from and to columns).
 READERS: list[Reader] = [
     Reader("canonical", lambda p, h: p.name.lower() in canonical.FILES,
            lambda p, r, c: canonical.read(p, r)),
+    Reader("linkedin", linkedin.recognises, linkedin.read),
+    Reader("google", google.recognises, google.read),
     Reader("canonical", _canonical_by_header, lambda p, r, c: canonical.read(p, r)),
 ]
 

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
@@ -13,13 +11,12 @@ from ..errors import NetgraphError
 from ..report import ImportReport
 from ..tables import SCHEMAS, Tables, check_columns, validate
 from ..textio import read_text
+from . import csvfile
 
 __all__ = ["read_table", "sniff", "FILES"]
 
 #: The file names of the canonical tables.
 FILES = {f"{kind}.csv": kind for kind in SCHEMAS}
-
-csv.field_size_limit(2**31 - 1)
 
 
 def sniff(header: list[str]) -> str | None:
@@ -30,38 +27,6 @@ def sniff(header: list[str]) -> str | None:
         if set(schema.required) <= names and (kind not in ("people", "companies") or names & set(schema.optional)):
             return kind
     return None
-
-
-def rows(path: str | Path, report_entry) -> tuple[list[str], list[tuple[int, list[str]]], int]:
-    """The header, and every non-blank record with the line it starts on.
-
-    A record the CSV parser cannot read is reported and skipped. Returns
-    (header, records, header line).
-    """
-    text, encoding = read_text(path)
-    if encoding == "cp1252":
-        report_entry.notes.append("not UTF-8: read as Windows-1252")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header, header_line, records = None, 0, []
-    while True:
-        start = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            report_entry.read += 1
-            report_entry.problem(start, f"unreadable CSV: {exc}")
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if header is None:
-            header, header_line = row, start
-        else:
-            records.append((start, row))
-    if header is None:
-        raise NetgraphError("empty file: no header row", file=path, line=1)
-    return header, records, header_line
 
 
 def read_table(path: str | Path, kind: str | None = None, report: ImportReport | None = None) -> pd.DataFrame:
@@ -90,27 +55,16 @@ def read_table(path: str | Path, kind: str | None = None, report: ImportReport |
     report = report if report is not None else ImportReport()
     kind = kind or FILES.get(path.name.lower())
     entry = report.add(path, kind or "csv")
-    header, records, header_line = rows(path, entry)
+    text, encoding = read_text(path)
+    csvfile.note_encoding(entry, encoding)
+    header, header_line, records = csvfile.split_header(csvfile.records(text, entry), path)
     kind = kind or sniff(header)
     if kind is None:
         raise NetgraphError("not a netgraph table: its header matches none of people, interactions, ties, "
                             "introductions, companies", file=path, line=header_line)
     entry.kind = kind
     names = check_columns(header, kind, path, header_line)
-    width = len(names)
-    good = []
-    for line, row in records:
-        if len(row) > width and not any(cell.strip() for cell in row[width:]):
-            row = row[:width]
-        if len(row) > width:
-            entry.read += 1
-            entry.problem(line, f"{len(row)} fields where the header has {width} (an unquoted comma?)")
-            continue
-        if len(row) < width:
-            entry.problem(line, f"{len(row)} fields where the header has {width}; the missing ones read as empty",
-                          skipped=False)
-            row = row + [""] * (width - len(row))
-        good.append([*map(_unescape, row), line])
+    good = [[*map(_unescape, row), line] for line, row in csvfile.fit(records, len(names), entry)]
     frame = pd.DataFrame(good, columns=[*names, "_line"], dtype=object)
     return validate(frame, kind, entry)
 
