@@ -48,3 +48,11 @@ def test_one_colleague_is_not_enough_to_claim_a_domain():
     ])
     directory(empty("companies"), crowd)
     assert crowd["company"].tolist() == ["Solo", ""]
+
+
+def test_an_old_work_address_is_not_a_current_job():
+    companies = pd.DataFrame({"name": ["Orchid Health"], "aliases": [[]], "domains": [["orchidhealth.com"]],
+                              "industry": [""]})
+    crowd = people([{"company": "", "email": ["jane@orchidhealth.com"], "past_companies": ["Orchid Health"]}])
+    directory(companies, crowd)
+    assert crowd["company"].tolist() == [""]

@@ -11,8 +11,10 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
 ``asks_year``   of which in the 365 days before ``today``
 ``gives``       interactions of kind ``give`` from u to v
 ``intros``      introductions u made for v
+``waiting``     contacts from u to v since v last contacted u (unanswered)
 ``first``       date of the first interaction from u to v (absent if none)
 ``last``        date of the last one
+``last_channel`` the channel of the last one
 ==============  ===========================================================
 
 What belongs to the pair is on both edges: ``strength`` and its components
@@ -45,7 +47,7 @@ from .tables import Tables, empty, validate
 __all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
 
 _YEAR = pd.Timedelta(days=365)
-_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "asks_year", "gives", "intros")
+_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "asks_year", "gives", "intros", "waiting")
 _ALWAYS_PAIR = ("strength", "interactions", "interactions_year", "meetings", "meetings_year")
 _OPTIONAL_PAIR = ("recency", "frequency", "mutuality", "duration", "richness", "peak", "closeness", "declared",
                   "since", "note", "introduced_by", "introduced_on", "connected_on")
@@ -320,10 +322,23 @@ def _aggregate_interactions(x: pd.DataFrame, today: pd.Timestamp, model: Strengt
                           "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
                           "date": x["date"].to_numpy(), "recent": recent})
     flows["ask_recent"] = flows["ask"] & flows["recent"]
+    flows["channel"] = x["channel"].to_numpy(object)
     directed = flows.groupby(["from", "to"], sort=False).agg(
         sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"), asks_year=("ask_recent", "sum"),
         gives=("give", "sum"), first=("date", "min"), last=("date", "max"))
+    latest = flows.sort_values("date", kind="stable").groupby(["from", "to"], sort=False)["channel"].last()
+    directed["last_channel"] = latest
+    directed["waiting"] = _waiting(flows, directed["last"])
     return pairs, directed, tags
+
+
+def _waiting(flows: pd.DataFrame, last: pd.Series) -> pd.Series:
+    """Per direction u->v, the contacts u made since v last contacted u (u is waiting for an answer)."""
+    answered = last.rename("answered")
+    answered.index = answered.index.swaplevel()
+    flows = flows.join(answered, on=["from", "to"])
+    pending = flows["answered"].isna() | (flows["date"] > flows["answered"])
+    return pending.groupby([flows["from"], flows["to"]], sort=False).sum()
 
 
 def _tie_pairs(ties: pd.DataFrame) -> pd.DataFrame:
@@ -388,7 +403,7 @@ def _add_edges(G: nx.DiGraph, pairs: pd.DataFrame, directed: pd.DataFrame) -> No
         flow = directed.reindex(pd.MultiIndex.from_arrays([a, b]))
         counts = flow.reindex(columns=list(_ALWAYS_DIRECTED)).fillna(0).astype(np.int64).to_dict("records")
         G.add_edges_from((x, y, {**r, **c}) for x, y, r, c in zip(a, b, records, counts))
-        for column in ("first", "last"):
+        for column in ("first", "last", "last_channel"):
             _set_where_given(G, a, b, flow[column])
 
     for column in _OPTIONAL_PAIR:

@@ -86,7 +86,8 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
 
     ``people`` is changed in place: ``company`` and ``past_companies`` get
     canonical names, and people with no company but a work address at a known
-    domain get that domain's company (``company_from`` says so).
+    domain get that domain's company (``company_from`` says so) — unless they
+    list it among their past employers: an old work address is not a job.
     """
     found = Directory()
     for row in companies.itertuples(index=False):
@@ -98,9 +99,9 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     people["past_companies"] = [[found.canonical(c) for c in cs] for cs in people["past_companies"]]
     _learn_domains(found, people)
     inferred = [
-        "" if company else next((found.domain(domain_of(e)) for e in map(email_key, emails)
-                                 if e and found.domain(domain_of(e))), "")
-        for company, emails in zip(people["company"], people["email"])
+        "" if company else next((c for c in (found.domain(domain_of(e)) for e in map(email_key, emails) if e)
+                                 if c and c not in past), "")
+        for company, emails, past in zip(people["company"], people["email"], people["past_companies"])
     ]
     people["company_from"] = ["email domain" if c else "" for c in inferred]
     people["company"] = [c or i for c, i in zip(people["company"], inferred)]
