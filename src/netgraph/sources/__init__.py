@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..report import ImportReport
 from ..tables import Tables
-from . import canonical, google, linkedin
+from . import canonical, google, ics, linkedin, vcard
 
 __all__ = ["Reader", "find_reader", "READERS", "Context"]
 
@@ -57,6 +57,8 @@ READERS: list[Reader] = [
            lambda p, r, c: canonical.read(p, r)),
     Reader("linkedin", linkedin.recognises, linkedin.read),
     Reader("google", google.recognises, google.read),
+    Reader("vcard", vcard.recognises, vcard.read),
+    Reader("ics", ics.recognises, ics.read),
     Reader("canonical", _canonical_by_header, lambda p, r, c: canonical.read(p, r)),
 ]
 
