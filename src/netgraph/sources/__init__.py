@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..report import ImportReport
 from ..tables import Tables
-from . import canonical, google, ics, linkedin, vcard
+from . import canonical, google, ics, linkedin, mbox, vcard
 
 __all__ = ["Reader", "find_reader", "READERS", "Context"]
 
@@ -59,6 +59,7 @@ READERS: list[Reader] = [
     Reader("google", google.recognises, google.read),
     Reader("vcard", vcard.recognises, vcard.read),
     Reader("ics", ics.recognises, ics.read),
+    Reader("mbox", mbox.recognises, mbox.read),
     Reader("canonical", _canonical_by_header, lambda p, r, c: canonical.read(p, r)),
 ]
 
