@@ -47,3 +47,32 @@ def enron() -> dict[str, pd.DataFrame]:
     interactions["channel"] = "email"
     people = employees[["id", "name", "title"]].assign(company="Enron")
     return {"people": people, "interactions": interactions}
+
+
+@pytest.fixture(scope="session")
+def facebook_ego():
+    """A factory: ``facebook_ego("0")`` -> canonical tables of that ego network."""
+    return _facebook_ego
+
+
+def _facebook_ego(ego: str = "0") -> dict:
+    """A SNAP Facebook ego network as canonical tables: the ego is me, the real
+    (anonymised) employer features are companies, friendships are ties."""
+    folder = shared_data("facebook")
+    names = [line.split(" ", 1)[1].strip() for line in (folder / f"{ego}.featnames").read_text().splitlines()]
+    employer = [i for i, name in enumerate(names) if name.startswith("work;employer;id;")]
+
+    def employers(values: list[str]) -> list[str]:
+        return [f"Employer {names[i].rsplit(' ', 1)[-1]}" for i in employer if values[i] == "1"]
+
+    rows = [{"id": ego, "name": f"Person {ego}", "company": (employers((folder / f"{ego}.egofeat").read_text().split())
+                                                         or [""])[0]}]
+    for line in (folder / f"{ego}.feat").read_text().splitlines():
+        node, *values = line.split()
+        jobs = employers(values)
+        rows.append({"id": node, "name": f"Person {node}", "company": jobs[0] if jobs else "",
+                     "past_companies": ";".join(jobs[1:])})
+    people = pd.DataFrame(rows).fillna("")
+    friends = [(a, b) for a, b in (line.split() for line in (folder / f"{ego}.edges").read_text().splitlines())]
+    ties = pd.DataFrame(friends + [(ego, r["id"]) for r in rows[1:]], columns=["a", "b"])
+    return {"people": people, "ties": ties, "me": ego}

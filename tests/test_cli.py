@@ -100,3 +100,58 @@ def test_installed_command_runs():
     result = subprocess.run([sys.executable, "-m", "netgraph", "summary", "--json"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["me"] == "Jane Jones"
+
+
+def test_paths_json_is_the_functions_records(capsys, demo):
+    import netgraph
+
+    status, out, _ = run(capsys, "paths", "--to", "Helix Therapeutics", "--json", "--k", "3")
+    assert status == 0
+    expected = json.loads(json.dumps(netgraph.intro_paths(demo.graph, "Helix Therapeutics", k=3).records()))
+    assert json.loads(out) == expected
+
+
+def test_paths_text_and_unknown_target(capsys):
+    status, out, _ = run(capsys, "paths", "--to", "Novagen")
+    assert status == 0 and out.startswith("Paths to Novagen:") and "Jane Jones ->" in out
+    status, out, _ = run(capsys, "paths", "--to", "Novagn")
+    assert status == 0 and "Did you mean Novagen?" in out
+    status, out, _ = run(capsys, "paths", "--to", "Novagn", "--json")
+    assert status == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("command, keys", [
+    ("weak-ties", {"rank", "contact", "score", "strength", "action", "why", "bridging", "reach", "targets",
+                   "sweet_spot", "dormancy"}),
+    ("reciprocity", {"contact", "sent", "received", "reciprocated", "balance", "asks", "favours_received",
+                     "favours_given", "last_unanswered", "status"}),
+    ("follow-ups", {"contact", "action", "why", "due", "overdue_days"}),
+])
+def test_analysis_json_records(capsys, command, keys):
+    status, out, _ = run(capsys, command, "--json")
+    assert status == 0
+    records = json.loads(out)
+    assert records and all(keys <= set(r) for r in records)
+
+
+def test_json_equals_the_dataframe_records(capsys, demo):
+    import netgraph
+
+    status, out, _ = run(capsys, "weak-ties", "--json", "--top", "7")
+    frame = netgraph.weak_ties(demo.graph, top=7)
+    assert [r["contact"] for r in json.loads(out)] == frame["contact"].tolist()
+    assert [r["score"] for r in json.loads(out)] == pytest.approx(frame["score"].tolist())
+    status, out, _ = run(capsys, "reciprocity", "--json")
+    assert [r["status"] for r in json.loads(out)] == netgraph.reciprocity(demo.graph)["status"].tolist()
+
+
+def test_analysis_text(capsys):
+    assert "Diane Okafor" in run(capsys, "weak-ties", "--top", "5")[1]
+    out = run(capsys, "reciprocity")[1]
+    assert out.startswith("Network reciprocity:") and "Mark Delaney" in out
+    out = " ".join(run(capsys, "follow-ups")[1].split())
+    assert "Keep your host in the loop" in out and "Mark Delaney" in out
+    out = run(capsys, "draft", "--to", "Daniel Weber")[1]
+    assert out.startswith("To: Mary Lee") and "--- forwardable ---" in out
+    assert "No company or person" in run(capsys, "draft", "--to", "Nowhere Inc")[1]
+    assert json.loads(run(capsys, "draft", "--to", "Daniel Weber", "--json")[1])["to"] == "Mary Lee"

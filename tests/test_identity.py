@@ -120,3 +120,16 @@ def test_nickname_never_overrides_a_conflicting_key():
         {"name": "Bob Lee", "email": "bob@y.com"},
     ))
     assert len(identity.people) == 2
+
+
+def test_an_employer_tells_two_people_of_one_name_apart():
+    identity = resolve_people(records(
+        {"name": "David Chen", "linkedin_url": "linkedin.com/in/dchen1", "company": "Orchid Health"},
+        {"name": "David Chen", "linkedin_url": "linkedin.com/in/dchen2", "company": "Summit Analytics"},
+        {"name": "David Chen", "email": "david.chen@summitanalytics.com"},
+        {"name": "David Chen", "email": "david.chen@orchidhealth.com"},
+        {"name": "David Chen", "email": "dchen@gmail.com"},
+    ))
+    assert len(identity.people) == 3
+    nodes = identity.merges["node"].tolist()
+    assert nodes[0] == nodes[3] and nodes[1] == nodes[2] and nodes[4] not in nodes[:4]

@@ -191,23 +191,27 @@ def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFram
     """The people that mail, calendars and messages name are people too.
 
     References in real exports (``"Lee, Mary" <mary@novagen.com>``) each make a
-    person record, which identity then merges with the address book's. In the
-    canonical tables a reference must name someone in a people table — unless
-    there is none, in which case everyone referred to is a person.
+    person record — from the file and line of their first mention, so that
+    identity can explain it — which identity then merges with the address
+    book's. In the canonical tables a reference must name someone in a people
+    table — unless there is none, in which case everyone referred to is a person.
     """
     anyone = not len(tables.people)
-    refs = []
+    mentions = []
     for kind, columns in _REFERENCES.items():
         frame = getattr(tables, kind)
         if not anyone:
             frame = frame[frame["_source"] != kind]
-        refs += [frame[c] for c in columns]
-    refs = pd.concat(refs, ignore_index=True) if refs else pd.Series([], dtype=object)
-    refs = pd.unique(refs[(refs != "") & (refs.str.casefold() != "me")].to_numpy())
-    if not len(refs):
+        for column in columns:
+            mentions.append(frame[[column, "_file", "_line", "_source"]].set_axis(["ref", "_file", "_line", "_source"],
+                                                                               axis=1))
+    mentions = pd.concat(mentions, ignore_index=True) if mentions else pd.DataFrame(columns=["ref"])
+    mentions = mentions[(mentions["ref"] != "") & (mentions["ref"].str.casefold() != "me")]
+    mentions = mentions.drop_duplicates("ref")
+    if not len(mentions):
         return empty("people")
     rows = []
-    for ref in refs:
+    for ref in mentions["ref"]:
         name, key = split_reference(ref)
         address = email_key(key)
         rows.append({"name": name or address or key, "email": [address] if address else [],
@@ -215,8 +219,12 @@ def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFram
     entry = report.add("<references>", "people")
     entry.notes.append("people named in interactions" + (", ties and introductions: there is no people table"
                                                          if anyone else " read from mail, calendars and messages"))
-    return validate(pd.DataFrame(rows, columns=["name", "email", "linkedin_url"]), "people", entry,
-                    source="reference")
+    people = validate(pd.DataFrame(rows, columns=["name", "email", "linkedin_url"]), "people", entry,
+                      source="reference")
+    # each record says where it was first seen; its source kind ranks it below address books
+    people[["_file", "_line"]] = mentions[["_file", "_line"]].to_numpy()
+    people["_source"] = mentions["_source"].map(lambda s: s if s in ("mbox", "ics") else "reference").to_numpy()
+    return people
 
 
 def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, report: ImportReport,

@@ -13,6 +13,7 @@ import json
 import math
 import os
 import sys
+import textwrap
 from collections.abc import Callable
 
 from . import __version__
@@ -89,6 +90,106 @@ def _summary(args) -> int:
     return 0
 
 
+def _table(frame, columns: list[str], wrap: dict[str, int] | None = None) -> str:
+    """A plain-text table for a terminal, long cells wrapped under their column."""
+    wrap = wrap or {}
+    cells = [[_text(row[c]) for c in columns] for row in frame.to_dict("records")]
+    widths = [min(max([len(c)] + [len(r[i]) for r in cells]), wrap.get(c, 40)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    for row in cells:
+        parts = [textwrap.wrap(v, w) or [""] for v, w in zip(row, widths)]
+        for k in range(max(len(p) for p in parts)):
+            lines.append("  ".join((p[k] if k < len(p) else "").ljust(w) for p, w in zip(parts, widths)).rstrip())
+    return "\n".join(lines)
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+@_command("paths", "warm-introduction paths to a company or a person")
+def _paths(args) -> int:
+    from .paths import intro_paths
+
+    net = _load(args)
+    found = intro_paths(net.graph, args.to, k=args.k, max_hops=args.max_hops)
+    if args.json:
+        _print_json(found.records())
+    else:
+        print(found)
+    return 0
+
+
+@_command("draft", "the introduction request for the best path, ready to send")
+def _draft(args) -> int:
+    from .outreach import draft_intro
+
+    net = _load(args)
+    draft = draft_intro(net.graph, args.to, looking_for=args.looking_for)
+    if draft is None:
+        from .paths import intro_paths
+
+        message = intro_paths(net.graph, args.to, k=1).message
+        if args.json:
+            _print_json({})
+        else:
+            print(message)
+        return 0
+    if args.json:
+        _print_json(draft.as_dict())
+    else:
+        print(draft)
+    return 0
+
+
+@_command("reciprocity", "the give and take of each relationship")
+def _reciprocity(args) -> int:
+    from .reciprocity import reciprocity
+
+    net = _load(args)
+    frame = reciprocity(net.graph, everyone=args.all)
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(f"Network reciprocity: {frame.attrs['reciprocity']:.0%} of contacts are returned, "
+          f"{frame.attrs['weighted_reciprocity']:.0%} of the volume.\n")
+    print(_table(frame, ["contact", "status", "sent", "received", "balance", "asks", "favours_received",
+                         "favours_given", "last_unanswered"], {"contact": 24}))
+    return 0
+
+
+@_command("weak-ties", "the weak and dormant ties worth nurturing")
+def _weak_ties(args) -> int:
+    from .weakties import weak_ties
+
+    net = _load(args)
+    frame = weak_ties(net.graph, top=args.top)
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(_table(frame, ["rank", "contact", "score", "strength", "action", "why"], {"contact": 22, "why": 70}))
+    return 0
+
+
+@_command("follow-ups", "introducers to update, calls to return, ties going quiet")
+def _follow_ups(args) -> int:
+    from .followups import follow_ups
+
+    net = _load(args)
+    frame = follow_ups(net.graph)
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(_table(frame, ["contact", "kind", "due", "overdue_days", "why"], {"contact": 22, "why": 70}))
+    return 0
+
+
 @_command("export", "write the network as csv, graphml, gexf or json")
 def _export(args) -> int:
     from .export import export
@@ -100,6 +201,16 @@ def _export(args) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+_positive.__name__ = "positive whole number"  # argparse's message: "invalid positive whole number value"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="netgraph", description="Your professional network as a graph: warm introductions, "
                      "give and take, weak ties worth nurturing.")
@@ -108,6 +219,28 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help=_COMMANDS["summary"][1])
     _common(summary)
+
+    paths = commands.add_parser("paths", help=_COMMANDS["paths"][1])
+    _common(paths)
+    paths.add_argument("--to", required=True, metavar="TARGET", help="a company (name, alias, domain) or a person")
+    paths.add_argument("--k", type=_positive, default=5, help="how many paths (default 5)")
+    paths.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
+
+    draft = commands.add_parser("draft", help=_COMMANDS["draft"][1])
+    _common(draft)
+    draft.add_argument("--to", required=True, metavar="TARGET", help="a company (name, alias, domain) or a person")
+    draft.add_argument("--looking-for", metavar="TEXT", help='what you are looking for, e.g. "a brand role"')
+
+    reciprocity = commands.add_parser("reciprocity", help=_COMMANDS["reciprocity"][1])
+    _common(reciprocity)
+    reciprocity.add_argument("--all", action="store_true", help="include connections with no contact at all")
+
+    weak = commands.add_parser("weak-ties", help=_COMMANDS["weak-ties"][1])
+    _common(weak)
+    weak.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
+
+    follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
+    _common(follow)
 
     export = commands.add_parser("export", help=_COMMANDS["export"][1])
     _common(export, json_output=False)

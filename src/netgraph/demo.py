@@ -10,7 +10,7 @@ week; former colleagues from three employers, most of them quiet now; Diane
 Okafor, her old boss at Kestrel, once a weekly contact, silent since mid-2024,
 who happens to know Helix's head of marketing; Stan Whitfield, the consultant
 friend who introduced her to Priya Raman at Novagen in 2024 and to Omar Hassan
-at Helix this September (she met Omar, and never told Stan); Tom Becker,
+at Meridian Pharma this September (she met Omar, and never told Stan); Tom Becker,
 whom she has asked for one favour after another this year; Mark Delaney, a
 recruiter who called three times in October and was never called back; and
 two different David Chens.
@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from . import synth
+from .keys import slug
+from .writers import write_exports
 
 __all__ = ["jane", "TODAY"]
 
@@ -73,7 +76,7 @@ _COMPANIES = [
 #: The named characters: the crowd never takes their names.
 _CAST = ("Jane Jones", "Emma Clarke", "Raj Patel", "Ben Hoffmann", "Diane Okafor", "Grace Kim", "Tom Becker",
          "Aisha Khan", "Mary Lee", "David Chen", "Stan Whitfield", "Mark Delaney", "Priya Raman", "Daniel Weber",
-         "Laura Chen", "Omar Hassan")
+         "Laura Chen", "Omar Hassan", "José Núñez")
 
 
 class _Story:
@@ -90,6 +93,7 @@ class _Story:
         self.ties: list[dict] = []
         self.events: list[pd.DataFrame] = []
         self.intros: list[dict] = []
+        self.recurring: list[dict] = []
 
     # -- people ---------------------------------------------------------------------------------------
     def person(self, name: str, company: str, title: str, *, past: str = "", personal: bool = False,
@@ -97,7 +101,7 @@ class _Story:
                tags: str = "", email: str | None = None) -> str:
         """Add one person; returns their e-mail address (how the tables refer to them)."""
         if email is None:
-            local = name.lower().replace(" ", ".").replace("'", "")
+            local = slug(name).replace("-", ".")
             domain = "gmail.com" if personal or not company else self.domains[company]
             email = f"{local}@{domain}"
             n = 2
@@ -179,18 +183,59 @@ class _Story:
         self.intros.append({"date": date, "introducer": introducer, "introduced": introduced, "to": "",
                             "status": status, "updated_introducer_on": updated, "note": note})
 
-    def finish(self) -> synth.Synthetic:
+    def series(self, other: str, first: str, last: str, *, skip: tuple[str, ...] = (),
+               moved: dict[str, str] | None = None) -> None:
+        """A weekly meeting with ``other``: one occurrence a week, minus ``skip``, some ``moved``."""
+        moved = moved or {}
+        days = [d for d in pd.date_range(first, last, freq="7D") if str(d.date()) not in skip]
+        starts = [pd.Timestamp(moved.get(str(d.date()), str(d.date()))) + pd.Timedelta(hours=15) for d in days]
+        self.recurring.append({"other": other, "first": pd.Timestamp(first) + pd.Timedelta(hours=15),
+                               "last": pd.Timestamp(last) + pd.Timedelta(hours=15),
+                               "skip": [pd.Timestamp(d) + pd.Timedelta(hours=15) for d in skip],
+                               "moved": {pd.Timestamp(a) + pd.Timedelta(hours=15): pd.Timestamp(b)
+                                         + pd.Timedelta(hours=15) for a, b in moved.items()}})
+        self.events.append(pd.DataFrame({"date": starts, "from": "me", "to": other, "channel": "meeting",
+                                         "kind": "update", "note": "weekly 1:1", "_series": len(self.recurring)}))
+
+    def invitations(self, since: dt.date) -> None:
+        """LinkedIn invitations behind the connections made since ``since`` (most of them came to me)."""
+        for person in self.people[1:]:
+            if person["connected_on"] and person["connected_on"] >= str(since):
+                day = pd.Timestamp(person["connected_on"]) - pd.Timedelta(days=1)
+                inbound = self.rng.random() < 0.7 or "recruiter" in person["tags"]  # recruiters reach out
+                self.events.append(pd.DataFrame([{
+                    "date": day, "from": person["email"] if inbound else "me",
+                    "to": "me" if inbound else person["email"], "channel": "message", "kind": "social",
+                    "note": "invitation"}]))
+
+    def finish(self, phonebook: set[str]) -> synth.Synthetic:
         companies = pd.DataFrame(_COMPANIES, columns=["name", "industry", "domains", "aliases"])
         interactions = pd.concat(self.events, ignore_index=True)
         interactions = interactions[interactions["date"] <= pd.Timestamp(TODAY)]
+        # contacts happen in working hours: a stable pseudo-random minute between 8:00 and 18:00
+        untimed = interactions["date"] == interactions["date"].dt.normalize()
+        minutes = pd.util.hash_pandas_object(interactions[["date", "from", "to"]], index=False) % 600
+        interactions.loc[untimed, "date"] += pd.to_timedelta(480 + minutes[untimed], unit="min")
         interactions = interactions.sort_values(["date", "from", "to"], kind="stable", ignore_index=True)
-        interactions["date"] = interactions["date"].dt.strftime("%Y-%m-%d")
-        interactions["note"] = interactions["note"].fillna("") if "note" in interactions else ""
+        interactions["date"] = interactions["date"].dt.strftime("%Y-%m-%dT%H:%M:%S")
+        interactions["note"] = interactions["note"].fillna("")
+        people = pd.DataFrame(self.people)
+        people["linkedin_url"] = [
+            f"https://www.linkedin.com/in/{slug(p['name'])}-{zlib.crc32(p['email'].encode()) % 16**6:06x}"
+            if p["connected_on"] else "" for p in self.people]
+        people["phone"] = [_phone(i) if p["email"] in phonebook else "" for i, p in enumerate(self.people)]
         return synth.Synthetic(
-            people=pd.DataFrame(self.people), interactions=interactions, ties=pd.DataFrame(self.ties),
+            people=people, interactions=interactions, ties=pd.DataFrame(self.ties),
             introductions=pd.DataFrame(self.intros), companies=companies[["name", "aliases", "domains", "industry"]],
             me="Jane Jones", emails=["jane.jones@example.com", "jane.jones@orchidhealth.com"],
-            targets=["Novagen", "Helix Therapeutics"], today=TODAY)
+            targets=["Novagen", "Helix Therapeutics"], today=TODAY, extra={"recurring": self.recurring})
+
+
+def _phone(i: int) -> str:
+    """Phone numbers written the several ways address books hold them."""
+    number = 1000 + 37 * i % 9000
+    styles = (f"(617) 555-{number:04d}", f"+1 617-555-{number:04d}", f"617.555.{number:04d}")
+    return styles[i % 3]
 
 
 def jane(seed: int = SEED) -> synth.Synthetic:
@@ -275,13 +320,15 @@ def jane(seed: int = SEED) -> synth.Synthetic:
     novagen = [priya, mary, daniel] + s.crowd(11, "Novagen", location="Philadelphia")
     s.knit(novagen, 0.3)
     laura = s.person("Laura Chen", "Helix Therapeutics", "VP Marketing", past="Zenith Therapeutics")
-    omar = s.person("Omar Hassan", "Helix Therapeutics", "Director, Commercial Strategy", connected_on="2026-10-03")
-    helix = [laura, omar] + s.crowd(9, "Helix Therapeutics", location="San Diego")
+    omar = s.person("Omar Hassan", "Meridian Pharma", "Director, Commercial Strategy", connected_on="2026-10-03")
+    helix = [laura] + s.crowd(10, "Helix Therapeutics", location="San Diego")
     s.knit(helix, 0.3)
     others = s.crowd(9, "Meridian Pharma") + s.crowd(6, "Corvid Bio") + s.crowd(4, "Zenith Therapeutics") \
         + s.crowd(4, "Lumen Pharma") + s.crowd(3, "Sable Biosciences")
     s.knit(others, 0.1)
 
+    jose = s.person("José Núñez", "Lumen Pharma", "Head of Brand", connected_on="2022-05-17", tags="industry")
+    industry.append(jose)
     s.tie(stan, priya, 0.7, since="2019-03-01", note="worked together on a launch")
     s.tie(stan, omar, 0.6, since="2021-06-01")
     s.tie(diane, laura, 0.85, since="2014-01-01", note="Zenith Therapeutics colleagues")
@@ -289,16 +336,17 @@ def jane(seed: int = SEED) -> synth.Synthetic:
     s.tie(mary, daniel, 0.8, since="2025-02-01", note="Mary reports to Daniel")
     s.tie(raj, others[0], 0.7)
     s.tie(raj, novagen[4], 0.25, note="met at a conference")
-    s.tie(david_helix, helix[4], 0.4)
+    s.tie(david_helix, novagen[6], 0.4)
     s.bridge(uni, industry, 4)
     s.bridge(brightwave, kestrel, 4)
     s.bridge(kestrel, orchid, 4)
     s.bridge(orchid, industry, 6)
     s.bridge(industry, others, 14)
     s.bridge(industry, novagen[3:], 3)
-    s.bridge(industry, helix[2:], 2)
-    s.bridge(recruiters, novagen + helix + others, 6)
-    s.bridge(others, novagen + helix, 8)
+    # Helix is two hops away only through Diane; other routes there are longer
+    s.bridge(recruiters, novagen + others, 6)
+    s.bridge(others[12:], helix[2:], 4)
+    s.bridge(others, novagen, 6)
     s.bridge(board, industry + uni, 3)
 
     # Rhythms of contact, 2022-11 to 2026-11
@@ -327,6 +375,9 @@ def jane(seed: int = SEED) -> synth.Synthetic:
     s.rhythm(industry[12:], 1.2, closeness=2)
     s.rhythm(recruiters[1:], 1.5, to_them=0.3, closeness=2)
     s.rhythm(board, 5, closeness=1)
+    s.rhythm([jose], 6, start=dt.date(2022, 5, 17), closeness=1)
+    s.series(aisha, "2025-01-06", "2026-06-29", skip=("2025-12-29", "2026-05-25"), moved={"2026-02-16": "2026-02-18"})
+    s.invitations(since=START)
 
     # Hand-placed events
     for day, note in (("2026-01-14", "reference for a board role"), ("2026-03-02", "intro to his VP"),
@@ -341,12 +392,12 @@ def jane(seed: int = SEED) -> synth.Synthetic:
         s.event(day, mark, "me", "call", "other", "about a VP Marketing search")
     s.event("2026-10-12", novagen[5], "me", "email", "other", "Novagen careers: marketing roles")
     s.event("2026-09-25", "me", omar, "email", "update", "thanks for your time")
-    s.event("2026-10-02", omar, "me", "meeting", "social", "coffee in San Diego")
+    s.event("2026-10-02", omar, "me", "meeting", "social", "coffee")
     s.event("2026-10-20", "me", mary, "message", "ask", "would you introduce me to Daniel?")
 
     # Introductions
     s.intro("2024-05-14", stan, priya, "met", "2024-05-30", "Novagen brand strategy")
-    s.intro("2026-09-18", stan, omar, "met", "", "Helix commercial strategy")
+    s.intro("2026-09-18", stan, omar, "met", "", "Meridian commercial strategy")
     s.intro("2025-02-10", emma, others[1], "met", "2025-02-25")
     s.intro("2025-09-03", tom, others[7], "made", "")
     s.intro("2026-08-12", aisha, orchid[20], "met", "")
@@ -357,16 +408,27 @@ def jane(seed: int = SEED) -> synth.Synthetic:
     s.intro("2024-10-01", industry[3], others[3], "met", "2024-10-15")
     s.intro("2026-04-22", emma, industry[9], "made", "")
     s.intro("2026-06-05", tom, others[9], "met", "")
-    return s.finish()
+    phonebook = {p["email"] for p in s.people[1:] if p["closeness"] or set(p["tags"].split(";")) & {
+        "university", "friend", "my team", "board", "recruiter"}}
+    phonebook |= {stan, tom, mary, omar, *orchid[4:40:3]}
+    return s.finish(phonebook)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m netgraph.demo DIR``: write the demo network's files into DIR."""
+    """``python -m netgraph.demo [--canonical] DIR``: write the demo network's files into DIR.
+
+    By default as the real exports a user would have (see
+    :func:`netgraph.writers.write_exports`); with ``--canonical``, as the five
+    canonical tables.
+    """
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 1:
-        print("usage: python -m netgraph.demo DIR", file=sys.stderr)
+    canonical = "--canonical" in argv
+    folders = [a for a in argv if a != "--canonical"]
+    if len(folders) != 1:
+        print("usage: python -m netgraph.demo [--canonical] DIR", file=sys.stderr)
         return 2
-    folder = jane().write(Path(argv[0]))
+    network = jane()
+    folder = network.write(Path(folders[0])) if canonical else write_exports(network, Path(folders[0]))
     print(f"wrote Jane Jones's network to {folder}", file=sys.stderr)
     return 0
 

@@ -11,7 +11,10 @@ connection, a vCard, a mail sender...). Records are merged in two passes:
    punctuation, "Last, First", middle initials; see :func:`netgraph.keys.name_key`)
    are merged when none of their exact keys conflict; then names that agree
    once an unambiguous nickname is read as its given name ("Bob Lee" and
-   "Robert Lee"; not "Chris Lee", which could be Christopher or Christine). Two "Mary Lee" with
+   "Robert Lee"; not "Chris Lee", which could be Christopher or Christine).
+   When a name fits two people, the record joins the one with the same
+   employer (its company, or the name in its work address's domain), if
+   exactly one has it. Two "Mary Lee" with
    different e-mail addresses stay two people; a third "Mary Lee" with no keys
    at all could be either, so it stays apart and the ambiguity is reported.
 
@@ -30,7 +33,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .keys import email_key, formal_key, name_key, natural_name, phone_key, slug, split_reference, url_key
+from .keys import (
+    PERSONAL_DOMAINS,
+    company_key,
+    domain_of,
+    email_key,
+    formal_key,
+    name_key,
+    natural_name,
+    phone_key,
+    slug,
+    split_reference,
+    url_key,
+)
 
 __all__ = ["Identity", "resolve_people", "SOURCE_PRIORITY"]
 
@@ -54,13 +69,28 @@ def _record_keys(row) -> dict[str, set[str]]:
     }
 
 
-class _Clusters:
-    """Union-find over records, each root carrying the union of its keys."""
+def _employer_hints(row) -> set[str]:
+    """What a record says about its employer: the company, and the name in a work address's domain."""
+    hints = {company_key(row.company).replace(" ", "")} if row.company else set()
+    for address in map(email_key, row.email):
+        domain = domain_of(address)
+        if address and domain not in PERSONAL_DOMAINS:
+            hints.add(domain.rsplit(".", 1)[0].rsplit(".", 1)[-1].replace("-", ""))
+    return hints - {""}
 
-    def __init__(self, keys: list[dict[str, set[str]]], is_me: np.ndarray):
+
+def _same_employer(a: set[str], b: set[str]) -> bool:
+    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
+
+
+class _Clusters:
+    """Union-find over records, each root carrying the union of its keys and employer hints."""
+
+    def __init__(self, keys: list[dict[str, set[str]]], is_me: np.ndarray, employers: list[set[str]]):
         self.parent = list(range(len(keys)))
         self.keys = keys
         self.me = [bool(v) for v in is_me]
+        self.employers = employers
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -84,6 +114,7 @@ class _Clusters:
         self.parent[b] = a
         for t in _KEY_TYPES:
             self.keys[a][t] |= self.keys[b][t]
+        self.employers[a] |= self.employers[b]
         self.me[a] = self.me[a] or self.me[b]
 
 
@@ -177,7 +208,8 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     records = _with_me(records.reset_index(drop=True), me, emails)
     rows = list(records.itertuples(index=False))
     keys = [_record_keys(r) for r in rows]
-    clusters = _Clusters([{t: set(k[t]) for t in _KEY_TYPES} for k in keys], records["is_me"].to_numpy())
+    clusters = _Clusters([{t: set(k[t]) for t in _KEY_TYPES} for k in keys], records["is_me"].to_numpy(),
+                         [_employer_hints(r) for r in rows])
 
     for t in _KEY_TYPES:
         owner: dict[str, int] = {}
@@ -242,6 +274,8 @@ def _merge_names(clusters: _Clusters, keys: list[str]) -> None:
             if root in roots:
                 continue
             fits = [g for g in roots if clusters.conflict(g, root, _KEY_TYPES) is None]
+            if len(fits) > 1:  # two people of that name: the one at the same employer, if just one is
+                fits = [g for g in fits if _same_employer(clusters.employers[g], clusters.employers[root])]
             if len(fits) == 1:
                 clusters.union(fits[0], root)
             else:

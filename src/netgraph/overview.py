@@ -1,4 +1,12 @@
-"""The overview of a network: its size, its give-and-take, its companies.
+"""The overview of a network: its size, its give-and-take, its shape, its companies.
+
+Beside the counts, the overview places my relationships in Dunbar's layers
+(:mod:`netgraph.layers`), finds the clusters of the network around me
+(Louvain communities with a fixed seed, me left out, since I connect them
+all), tells how many of my relationships are two-way rather than a LinkedIn
+connection only, and measures my own structural position with Burt's
+effective size (how many non-redundant contacts I have) and constraint (how
+much my contacts know each other; low constraint means I bridge groups).
 
 Network-level reciprocity comes in two forms. The binary one is the share of
 directed interaction links u->v whose reverse v->u exists too, as
@@ -15,6 +23,9 @@ References
    directed networks", Physical Review Letters 93, 2004.
 .. [2] T. Squartini, F. Picciolo, F. Ruzzenenti, D. Garlaschelli, "Reciprocity
    of weighted networks", Scientific Reports 3, 2013.
+.. [3] R. S. Burt, *Structural Holes*, Harvard University Press, 1992.
+.. [4] V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre, "Fast unfolding
+   of communities in large networks", J. Stat. Mech., 2008.
 """
 
 from __future__ import annotations
@@ -69,6 +80,7 @@ class Summary:
     data: dict
     strongest: pd.DataFrame = field(default_factory=pd.DataFrame)
     top_companies: pd.DataFrame = field(default_factory=pd.DataFrame)
+    clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def as_dict(self) -> dict:
         return dict(self.data)
@@ -92,7 +104,18 @@ class Summary:
              + _percent(d["weighted_reciprocity"]) + " of the volume (weighted)"),
         ]
         if d["targets"]:
-            rows.append(("targets", ", ".join(f"{t} ({d['target_people'][t]} people)" for t in d["targets"])))
+            rows.append(("targets", ", ".join(f"{t['company']} ({t['people']} people, {t['former']} former; "
+                                              f"{t['my_contacts']} you know, {t['within_two_hops']} within two hops)"
+                                              for t in d["target_companies"])))
+        if d["me"]:
+            layers = d["layers"]
+            rows.append(("layers", " / ".join(f"{layers[k]} in the {k}" for k in ("5", "15", "50", "150"))
+                         + f" / {layers['acquaintances']} acquaintances"))
+            rows.append(("two-way", f"{_percent(d['two_way_share'])} of your relationships have contact both "
+                                    f"ways; {_percent(d['connection_only_share'])} are a connection only"))
+            rows.append(("your position", f"effective size {d['effective_size']:.1f} of "
+                                          f"{d['my_relationships']} contacts, constraint {d['constraint']:.3f}"))
+        rows.append(("clusters", f"{d['clusters']} (Louvain, seed {d['seed']})"))
         width = max(len(k) for k, _ in rows)
         lines += [f"  {k:<{width}}  {v}" for k, v in rows]
         if len(self.strongest):
@@ -101,6 +124,10 @@ class Summary:
         if len(self.top_companies):
             lines += ["", "Companies with the most people:"]
             lines += [f"  {r.company:<28} {r.people:>4}" for r in self.top_companies.itertuples()]
+        if len(self.clusters):
+            lines += ["", "Largest clusters:"]
+            lines += [f"  {r.label:<28} {r.size:>4} people, {r.my_contacts} of them your contacts"
+                      for r in self.clusters.itertuples()]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -111,7 +138,7 @@ def _percent(value: float) -> str:
     return "n/a" if value != value else f"{value:.0%}"
 
 
-def summary(G: nx.DiGraph, me=None, *, top: int = 5) -> Summary:
+def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
     """The overview of a netgraph graph.
 
     Parameters
@@ -121,21 +148,26 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5) -> Summary:
     me : node, optional
         Whose network; defaults to ``G.graph["me"]`` (the summary works without one).
     top : int
-        How many strongest ties and biggest companies to list.
+        How many strongest ties, biggest companies and largest clusters to list.
+    seed : int
+        Seed of the clustering.
 
     Returns
     -------
     Summary
         ``as_dict()`` has ``me`` (name), ``targets``, ``people``,
         ``relationships``, ``interactions``, ``introductions``, ``companies``,
-        ``reciprocity``, ``weighted_reciprocity`` and a few more figures.
+        ``reciprocity``, ``weighted_reciprocity``, and the overview's figures:
+        ``layers``, ``clusters``, ``largest_clusters``, ``two_way_share``,
+        ``connection_only_share``, ``effective_size``, ``constraint``,
+        ``target_companies`` and ``top_companies``.
 
     Examples
     --------
     >>> import netgraph
     >>> s = netgraph.summary(netgraph.load().graph)
-    >>> s["me"]
-    'Jane Jones'
+    >>> s["me"], s["layers"]["5"]
+    ('Jane Jones', 5)
     """
     me = me if me is not None else G.graph.get("me")
     me = me if me in G else None
@@ -147,11 +179,11 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5) -> Summary:
     company_names = {r["name"] for r in companies} if companies else {c for _, c in G.nodes(data="company") if c}
     employers = Counter(c for _, c in G.nodes(data="company") if c)
     targets = list(G.graph.get("targets", []))
+    groups = _clusters(G, me, seed)
     data = {
         "me": display_name(G, me) if me is not None else None,
         "today": str(G.graph.get("today", "")),
         "targets": targets,
-        "target_people": {t: employers.get(t, 0) for t in targets},
         "people": G.number_of_nodes(),
         "relationships": undirected.number_of_edges(),
         "my_relationships": undirected.degree(me) if me is not None else 0,
@@ -162,10 +194,69 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5) -> Summary:
         "companies": len(company_names),
         "reciprocity": binary,
         "weighted_reciprocity": weighted,
+        "clusters": len(groups),
+        "seed": seed,
+        "target_companies": [_target(G, me, t) for t in targets],
+        "top_companies": [{"company": c, "people": n} for c, n in employers.most_common(top)],
     }
+    data["target_people"] = {t["company"]: t["people"] for t in data["target_companies"]}
+    if me is not None:
+        data.update(_mine(G, me))
     strongest = pd.DataFrame(
         [(display_name(G, v), G.nodes[v].get("company", ""), d["strength"]) for v, d in G[me].items()]
         if me is not None else [], columns=["contact", "company", "strength"])
     strongest = strongest.sort_values(["strength", "contact"], ascending=[False, True]).head(top)
-    top_companies = pd.DataFrame(employers.most_common(top), columns=["company", "people"])
-    return Summary(data, strongest.reset_index(drop=True), top_companies)
+    clusters = pd.DataFrame([_describe(G, me, members) for members in groups[:top]],
+                            columns=["label", "size", "my_contacts"])
+    data["largest_clusters"] = clusters.to_dict("records")
+    return Summary(data, strongest.reset_index(drop=True), pd.DataFrame(data["top_companies"]), clusters)
+
+
+def _clusters(G: nx.DiGraph, me, seed: int) -> list[set]:
+    from .communities import clusters
+
+    others = G.subgraph(n for n in G if n != me) if me is not None else G
+    return clusters(others.to_undirected(as_view=True), seed=seed)
+
+
+def _describe(G: nx.DiGraph, me, members: set) -> tuple[str, int, int]:
+    """A cluster's label: the employer (current or past) most of its members share, else its largest tag."""
+    employers = Counter(c for n in members for c in {G.nodes[n].get("company", ""),
+                                                      *G.nodes[n].get("past_companies", [])} if c)
+    tags = Counter(t for n in members for t in G.nodes[n].get("tags", []))
+    label = ""
+    if employers and employers.most_common(1)[0][1] >= 0.3 * len(members):
+        label = employers.most_common(1)[0][0]
+    elif tags and tags.most_common(1)[0][1] >= 0.3 * len(members):
+        label = tags.most_common(1)[0][0]
+    mine = sum(1 for n in members if me is not None and G.has_edge(me, n))
+    return label or f"{display_name(G, min(members, key=lambda n: display_name(G, n)))} and others", len(members), mine
+
+
+def _target(G: nx.DiGraph, me, company: str) -> dict:
+    current = {n for n, c in G.nodes(data="company") if c == company and n != me}
+    former = {n for n, past in G.nodes(data="past_companies", default=[]) if company in past and n != me} - current
+    everyone = current | former
+    direct = set(G[me]) if me is not None else set()
+    two_hops = direct.union(*(set(G[v]) for v in direct)) - {me} if direct else set()
+    return {"company": company, "people": len(current), "former": len(former),
+            "my_contacts": len(everyone & direct), "within_two_hops": len(everyone & two_hops)}
+
+
+def _mine(G: nx.DiGraph, me) -> dict:
+    from .layers import dunbar_layers
+    from .structure import constraint, effective_size
+
+    layers = dunbar_layers(G, me).value_counts()
+    ties = [(d, G[v][me]) for v, d in G[me].items()]
+    two_way = sum(1 for out, back in ties if out.get("sent") and back.get("sent"))
+    only = sum(1 for out, _ in ties if set(out.get("sources", [])) <= {"linkedin connection", "address book"})
+    undirected = G.to_undirected(as_view=True)
+    return {
+        "layers": {str(k): int(layers.get(k, 0)) for k in (5, 15, 50, 150)} | {
+            "acquaintances": int(layers.get(0, 0))},
+        "two_way_share": two_way / len(ties) if ties else float("nan"),
+        "connection_only_share": only / len(ties) if ties else float("nan"),
+        "effective_size": float(effective_size(undirected, nodes=[me])[me]),
+        "constraint": float(constraint(undirected, nodes=[me], weight="strength")[me]),
+    }

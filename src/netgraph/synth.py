@@ -241,11 +241,13 @@ class Synthetic:
     emails: list[str]
     targets: list[str]
     today: dt.date
-    extra_files: dict[str, str] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)
 
     def frames(self) -> dict[str, pd.DataFrame]:
-        return {"people": self.people, "interactions": self.interactions, "ties": self.ties,
-                "introductions": self.introductions, "companies": self.companies}
+        """The canonical tables (bookkeeping columns, named ``_...``, left out)."""
+        tables = {"people": self.people, "interactions": self.interactions, "ties": self.ties,
+                  "introductions": self.introductions, "companies": self.companies}
+        return {k: v[[c for c in v.columns if not c.startswith("_")]] for k, v in tables.items()}
 
     def build(self, **kwargs):
         """The :class:`netgraph.Network` of these tables (as :func:`netgraph.load` would give)."""
@@ -262,8 +264,6 @@ class Synthetic:
         folder = Path(folder)
         write_tables(self.frames(), folder)
         write_config(folder, me=self.me, emails=self.emails, targets=self.targets, today=self.today)
-        for name, text in self.extra_files.items():
-            (folder / name).write_text(text, encoding="utf-8")
         return folder
 
 

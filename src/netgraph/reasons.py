@@ -1,0 +1,99 @@
+"""Relationships in words: the reasons every analysis gives for its answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import networkx as nx
+
+from .graph import display_name
+
+__all__ = ["ago", "last_contact", "hop_reasons", "qualify"]
+
+
+def ago(day: dt.date | None, today: dt.date) -> str:
+    """``"3 weeks ago"``, ``"in June 2024"``..."""
+    if day is None:
+        return "never"
+    days = (today - day).days
+    if days < 0:
+        return f"on {day.isoformat()}"
+    if days == 0:
+        return "today"
+    if days < 14:
+        return f"{days} day{'s' if days > 1 else ''} ago"
+    if days < 63:
+        return f"{days // 7} weeks ago"
+    if days < 365:
+        return f"{round(days / 30.4)} months ago"
+    return f"in {day.strftime('%B %Y')}"
+
+
+def last_contact(G: nx.DiGraph, u, v) -> dt.date | None:
+    """The last interaction between u and v, either way."""
+    dates = [G[a][b].get("last") for a, b in ((u, v), (v, u)) if G.has_edge(a, b)]
+    dates = [d for d in dates if d is not None]
+    return max(dates) if dates else None
+
+
+def qualify(strength: float) -> str:
+    """A word for a strength: close, good, moderate, weak, distant."""
+    for bound, word in ((0.6, "close"), (0.4, "good"), (0.2, "moderate"), (0.08, "weak")):
+        if strength >= bound:
+            return word
+    return "distant"
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _employers(G: nx.DiGraph, node) -> set[str]:
+    return {G.nodes[node].get("company", ""), *G.nodes[node].get("past_companies", [])}
+
+
+def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
+    """Why u can reach v, most telling first, in the second person when u is me.
+
+    Examples
+    --------
+    >>> import netgraph
+    >>> net = netgraph.load()
+    >>> hop_reasons(net.graph, net.me, net.find("Stan Whitfield"), net.today, net.me)[0]
+    'you met 4 times this year'
+    """
+    data = G[u][v] if G.has_edge(u, v) else G[v][u]
+    mine = u == me
+    you, them = ("you", display_name(G, v)) if mine else (display_name(G, u), display_name(G, v))
+    subject = "you" if mine else f"{you} and {them}"
+    reasons = []
+    if data.get("meetings_year"):
+        reasons.append(f"{subject} met {_times(data['meetings_year'])} this year")
+    elif data.get("interactions_year"):
+        reasons.append(f"{subject} were in touch {_times(data['interactions_year'])} this year")
+    elif data.get("interactions"):
+        reasons.append(f"last in touch {ago(last_contact(G, u, v), today)}")
+    if data.get("introduced_by") is not None and data.get("introduced_on") is not None:
+        by = data["introduced_by"]
+        who = "you" if by == me else display_name(G, by)
+        reasons.append(f"{who} introduced {'you' if mine else 'them'} in {data['introduced_on'].year}")
+    if data.get("note"):
+        reasons.append(f"{subject} know each other: {data['note']}")
+    company = G.nodes[u].get("company")
+    if company and company == G.nodes[v].get("company"):
+        reasons.append(f"{'you are' if mine else 'they are'} colleagues at {company}")
+    else:
+        shared = (_employers(G, u) & _employers(G, v)) - {""}
+        if shared:
+            reasons.append(f"{'you' if mine else 'they'} worked together at {sorted(shared)[0]}")
+    if mine and data.get("closeness") is not None and data["closeness"] >= 0.5:
+        reasons.append("you count them among your closest")
+    if mine and data.get("asks_year", 0) >= 2:
+        reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
+    if not reasons:
+        if data.get("connected_on") is not None:
+            reasons.append(f"connected on LinkedIn in {data['connected_on'].year}")
+        else:
+            reasons.append(f"{subject} know each other")
+    reasons.append(f"a {qualify(data['strength'])} tie ({data['strength']:.2f})")
+    return reasons

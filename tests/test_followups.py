@@ -1,0 +1,52 @@
+"""Follow-ups: introducers to update, calls to return, close ties gone quiet, reconnections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+import netgraph
+from netgraph.followups import follow_ups
+from netgraph.layers import dunbar_layers
+
+
+def test_demo_follow_ups(demo):
+    todo = follow_ups(demo.graph)
+    assert list(todo.columns) == ["contact", "node", "action", "why", "due", "overdue_days", "kind"]
+    kinds = todo["kind"].tolist()
+    assert kinds == sorted(kinds, key=["update the introducer", "return the call", "reconnect",
+                                       "keep in touch"].index)
+    stan = todo[(todo["contact"] == "Stan Whitfield") & (todo["kind"] == "update the introducer")]
+    assert "Omar Hassan" in stan["why"].iloc[0] and "Keep your host in the loop" in stan["why"].iloc[0]
+    assert stan["due"].iloc[0] == dt.date(2026, 10, 2) and stan["overdue_days"].iloc[0] == 30
+    mark = todo[todo["contact"] == "Mark Delaney"].iloc[0]
+    assert mark["kind"] == "return the call" and "the last a call 5 days ago" in mark["why"]
+    assert (todo["kind"] == "reconnect").sum() == 3
+    assert "Diane Okafor" in set(todo.loc[todo["kind"] == "reconnect", "contact"])
+    assert todo["node"].is_unique
+    updated = {i["introducer"] for i in demo.graph.graph["introductions"] if i.get("updated_introducer_on")}
+    told = todo[todo["kind"] == "update the introducer"]["why"]
+    assert not any("Priya Raman" in w for w in told)  # Stan was told how the Priya introduction went
+    assert updated
+
+
+def test_close_ties_going_quiet_follow_their_layer():
+    people = pd.DataFrame({"name": ["Me Myself", "Close Friend"], "closeness": ["", "5"]})
+    dates = pd.date_range("2025-01-01", "2026-09-01", freq="7D")
+    interactions = pd.DataFrame({"date": dates, "from": "me", "to": "Close Friend", "channel": "meeting"})
+    back = interactions.rename(columns={"from": "to", "to": "from"})
+    G = netgraph.build_graph(people, pd.concat([interactions, back]), me="Me Myself", today="2026-11-01")
+    assert dunbar_layers(G)["close-friend"] == 5
+    todo = follow_ups(G)
+    quiet = todo[todo["kind"] == "keep in touch"].iloc[0]
+    last = dates[-1].date()
+    assert quiet["due"] == last + dt.timedelta(days=7)
+    assert quiet["overdue_days"] == (dt.date(2026, 11, 1) - last).days - 7
+    assert "every week" in quiet["why"]
+
+
+def test_layers_of_the_demo(demo):
+    layers = dunbar_layers(demo.graph)
+    assert (layers == 5).sum() == 5 and (layers == 15).sum() == 10
+    assert layers.index[0] == demo.find("Emma Clarke")
