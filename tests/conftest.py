@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import settings
 
 import netgraph
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+# CI must be reproducible: the same examples on every run (locally, hypothesis explores freely)
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def shared_data(*parts: str) -> Path:

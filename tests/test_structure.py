@@ -300,8 +300,10 @@ def test_relationship_digraph(weight, algorithm):
     # Both directions weigh the same, so the digraph and its undirected view agree.
     assert_same_values(structure.constraint(U, weight=weight), structure.constraint(D, weight=weight))
     assert_same_values(structure.effective_size(U, weight=weight), structure.effective_size(D, weight=weight))
-    assert_same_bridges(structure.local_bridges(D, weight=weight), nx.local_bridges(U, weight=weight), weight is not None)
-    assert_same_bridges(structure.local_bridges(U, weight=weight), nx.local_bridges(U, weight=weight), weight is not None)
+    assert_same_bridges(structure.local_bridges(D, weight=weight), nx.local_bridges(U, weight=weight),
+                        weight is not None)
+    assert_same_bridges(structure.local_bridges(U, weight=weight), nx.local_bridges(U, weight=weight),
+                        weight is not None)
     assert structure.neighborhood_overlap(D, weight) == pytest.approx(structure.neighborhood_overlap(U, weight))
 
 
@@ -311,12 +313,14 @@ def test_asymmetric_digraph(weight, algorithm):
     assert_same_values(structure.constraint(D, weight=weight), nx.constraint(D, weight=weight))
     mine = structure.effective_size(D, weight=weight)
     with_successors = [v for v in D if not without_successors(D, v)]
-    assert_same_values({v: mine[v] for v in with_successors}, nx.effective_size(D, nodes=with_successors, weight=weight))
+    assert_same_values({v: mine[v] for v in with_successors},
+                       nx.effective_size(D, nodes=with_successors, weight=weight))
     for v in D:
         if without_successors(D, v):
             assert mine[v] == pytest.approx(effective_size_by_definition(D, v, weight), rel=TOL)
     U = D.to_undirected(as_view=True)
-    assert_same_bridges(structure.local_bridges(D, weight=weight), nx.local_bridges(U, weight=weight), weight is not None)
+    assert_same_bridges(structure.local_bridges(D, weight=weight), nx.local_bridges(U, weight=weight),
+                        weight is not None)
     assert_same_values(structure.neighborhood_overlap(D, weight), overlap_by_sets(D, weight))
 
 
@@ -380,7 +384,8 @@ def small_graphs(draw, directed=False):
     G.add_edges_from((v, v) for v in draw(st.lists(st.integers(0, n - 1), max_size=3)))
     # Weights >= 0.5 keep clear of the float coincidence where networkx's matrix path
     # mistakes a node with neighbours for an isolated one (sum - 2 * normalised loop == 0).
-    weights = draw(st.lists(st.one_of(st.none(), st.floats(0.5, 4.0)), min_size=G.number_of_edges(), max_size=G.number_of_edges()))
+    m = G.number_of_edges()
+    weights = draw(st.lists(st.one_of(st.none(), st.floats(0.5, 4.0)), min_size=m, max_size=m))
     for (u, v), w in zip(list(G.edges), weights):
         if w is not None:
             G[u][v]["weight"] = w

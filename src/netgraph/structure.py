@@ -115,7 +115,8 @@ def _structure(G, weight=None) -> _Structure:
     nodes, rows, cols, values = _adjacency_entries(G, weight)
     if G.is_directed():
         # The mutual weight a_uv + a_vu: the adjacency plus its transpose.
-        rows, cols, values = np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.concatenate([values, values])
+        rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+        values = np.concatenate([values, values])
     else:
         # nx.adjacency_matrix reads an undirected edge once, from its earlier endpoint
         # (which matters for undirected views of digraphs), and mirrors it; the
