@@ -47,7 +47,7 @@ def test_both_directions_with_directed_and_symmetric_attributes():
     assert G[jane][stan]["meetings"] == 1 and G[jane][stan]["interactions"] == 3
     assert G[jane]["priya-raman"]["introduced_by"] == stan
     assert G[jane]["priya-raman"]["connected_on"].isoformat() == "2024-05-20"
-    assert G["mary-lee"]["priya-raman"]["sources"] == ["ties"]
+    assert G["mary-lee"]["priya-raman"]["sources"] == ("ties",)
     assert G.nodes[jane]["is_me"] and not G.nodes[stan]["is_me"]
     assert G.nodes["mary-lee"]["company"] == "Novagen"
     assert G.graph["me"] == jane and G.graph["targets"] == ["Novagen"]

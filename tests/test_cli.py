@@ -155,3 +155,14 @@ def test_analysis_text(capsys):
     assert out.startswith("To: Mary Lee") and "--- forwardable ---" in out
     assert "No company or person" in run(capsys, "draft", "--to", "Nowhere Inc")[1]
     assert json.loads(run(capsys, "draft", "--to", "Daniel Weber", "--json")[1])["to"] == "Mary Lee"
+
+
+def test_plot_and_html_commands(capsys, tmp_path):
+    status, out, err = run(capsys, "plot", "--out", str(tmp_path / "map.png"), "--to", "Novagen")
+    assert status == 0 and (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    for kind in ("paths", "layers", "reciprocity", "decay"):
+        assert run(capsys, "plot", "--out", str(tmp_path / f"{kind}.png"), "--kind", kind)[0] == 0
+    status, out, err = run(capsys, "html", "--out", str(tmp_path / "map.html"), "--to", "Novagen")
+    assert status == 0 and "<html" in (tmp_path / "map.html").read_text()[:2000].lower()
+    one_line_error(capsys, "plot", "--out", str(tmp_path / "x.png"), "--kind", "nope")
+    one_line_error(capsys, "plot", "--out", str(tmp_path / "x.png"), "--to", "Nowhere Inc")

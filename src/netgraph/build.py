@@ -31,27 +31,24 @@ interactions build in seconds.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from .companies import directory
+from .edges import add_relationships
 from .errors import NetgraphError
 from .identity import Identity, resolve_people
 from .keys import email_key, split_reference
 from .network import Network
 from .report import ImportReport
-from .strength import StrengthModel, components
+from .strength import StrengthModel
 from .tables import Tables, empty, validate
 
 __all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
 
-_YEAR = pd.Timedelta(days=365)
-_ALWAYS_DIRECTED = ("sent", "sent_year", "asks", "asks_year", "gives", "intros", "waiting")
-_ALWAYS_PAIR = ("strength", "interactions", "interactions_year", "meetings", "meetings_year")
-_OPTIONAL_PAIR = ("recency", "frequency", "mutuality", "duration", "richness", "peak", "closeness", "declared",
-                  "since", "note", "introduced_by", "introduced_on", "connected_on")
-_DATES = {"first", "last", "since", "introduced_on", "connected_on"}
 _NODE_RENAMES = {"email": "emails", "phone": "phones"}
 
 
@@ -232,7 +229,7 @@ def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, 
     """Replace references by node ids; rows naming nobody (or one person twice) are skipped."""
     frame = frame.copy()
     bad = np.zeros(len(frame), dtype=bool)
-    reasons = [[] for _ in range(len(frame))]
+    reasons: dict[int, list[str]] = defaultdict(list)
     for column in columns:
         nodes, why = identity.resolve_many(frame[column])
         missing = nodes.isna().to_numpy()
@@ -265,28 +262,8 @@ def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame,
            me: str | None, today: pd.Timestamp, model: StrengthModel) -> nx.DiGraph:
     G = nx.DiGraph()
     G.add_nodes_from(_node_attributes(people))
-    pairs, directed, tags = _aggregate_interactions(interactions, today, model)
-    evidence = [_tie_pairs(ties), _intro_pairs(intros)]
-    if me is not None:
-        evidence += _my_pairs(people, me)
-    evidence = pd.concat([e for e in evidence if len(e)] or [pd.DataFrame(columns=["u", "v", "tag"])],
-                         ignore_index=True)
-    for column in _EVIDENCE_RULES:
-        if column not in evidence:
-            evidence[column] = pd.NaT if column in _DATES else False if column == "known" else np.nan
-    other = evidence.groupby(["u", "v"], sort=False).agg(_EVIDENCE_RULES)
-    pairs = pairs.join(other, how="outer")
-    # the rating (1..5) stays on the node; the edge carries it as a component in [0, 1]
-    pairs = pairs.drop(columns=["closeness", "declared", "known"]).join(components(pairs, today, model))
-    tags = pd.concat([tags, evidence[["u", "v", "tag"]]]).drop_duplicates().sort_values("tag", kind="stable")
-    pairs["sources"] = tags.groupby(["u", "v"], sort=False)["tag"].agg(list)
-    _add_edges(G, pairs, _with_intro_flows(directed, intros, today))
+    add_relationships(G, people, interactions, ties, intros, me, today, model)
     return G
-
-
-#: How several pieces of evidence about one pair combine.
-_EVIDENCE_RULES = {"known": "max", "declared": "max", "closeness": "max", "since": "min", "connected_on": "min",
-                   "note": "first", "introduced_by": "first", "introduced_on": "first"}
 
 
 def _node_attributes(people: pd.DataFrame):
@@ -301,134 +278,3 @@ def _node_attributes(people: pd.DataFrame):
             elif value is not None and value == value and value != "" and value is not pd.NaT:
                 attrs[column] = value
         yield node, attrs
-
-
-def _pair_keys(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Order each pair (u <= v) so that both directions of a relationship share one key."""
-    forward = a <= b
-    return np.where(forward, a, b), np.where(forward, b, a), forward
-
-
-def _aggregate_interactions(x: pd.DataFrame, today: pd.Timestamp, model: StrengthModel):
-    weight = model.interaction_weights(x["channel"], x["recipients"], x["mailing_list"])
-    recent = ((x["date"] > today - _YEAR) & (x["date"] <= today + pd.Timedelta(days=1))).to_numpy()
-    u, v, forward = _pair_keys(x["from"].to_numpy(object), x["to"].to_numpy(object))
-    meeting = (x["channel"] == "meeting").to_numpy()
-    frame = pd.DataFrame({"u": u, "v": v, "forward": forward, "w": weight, "w_year": weight * recent,
-                          "recent": recent, "meeting": meeting, "meeting_recent": meeting & recent,
-                          "date": x["date"].to_numpy(), "year": x["date"].dt.year.to_numpy()})
-    grouped = frame.groupby(["u", "v"], sort=False)
-    pairs = grouped.agg(n_uv=("forward", "sum"), interactions=("forward", "size"), weight=("w", "sum"),
-                        weight_year=("w_year", "sum"), interactions_year=("recent", "sum"),
-                        meetings=("meeting", "sum"), meetings_year=("meeting_recent", "sum"),
-                        first=("date", "min"), last=("date", "max"))
-    pairs["n_vu"] = pairs["interactions"] - pairs["n_uv"]
-    pairs["peak_weight"] = frame.groupby(["u", "v", "year"], sort=False)["w"].sum().groupby(level=[0, 1]).max()
-    tags = pd.DataFrame({"u": u, "v": v, "tag": x["_source"].to_numpy(object)}).drop_duplicates()
-
-    flows = pd.DataFrame({"from": x["from"].to_numpy(object), "to": x["to"].to_numpy(object),
-                          "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
-                          "date": x["date"].to_numpy(), "recent": recent})
-    flows["ask_recent"] = flows["ask"] & flows["recent"]
-    flows["channel"] = x["channel"].to_numpy(object)
-    directed = flows.groupby(["from", "to"], sort=False).agg(
-        sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"), asks_year=("ask_recent", "sum"),
-        gives=("give", "sum"), first=("date", "min"), last=("date", "max"))
-    latest = flows.sort_values("date", kind="stable").groupby(["from", "to"], sort=False)["channel"].last()
-    directed["last_channel"] = latest
-    directed["waiting"] = _waiting(flows, directed["last"])
-    return pairs, directed, tags
-
-
-def _waiting(flows: pd.DataFrame, last: pd.Series) -> pd.Series:
-    """Per direction u->v, the contacts u made since v last contacted u (u is waiting for an answer)."""
-    answered = last.rename("answered")
-    answered.index = answered.index.swaplevel()
-    flows = flows.join(answered, on=["from", "to"])
-    pending = flows["answered"].isna() | (flows["date"] > flows["answered"])
-    return pending.groupby([flows["from"], flows["to"]], sort=False).sum()
-
-
-def _tie_pairs(ties: pd.DataFrame) -> pd.DataFrame:
-    u, v, _ = _pair_keys(ties["a"].to_numpy(object), ties["b"].to_numpy(object))
-    return pd.DataFrame({"u": u, "v": v, "tag": "ties", "known": True,
-                         "declared": ties["strength"].to_numpy(float), "since": ties["since"].to_numpy(),
-                         "note": ties["note"].replace("", None).to_numpy(object)})
-
-
-def _intro_pairs(intros: pd.DataFrame) -> pd.DataFrame:
-    """The introduced pair (once made), and the introducer's relationship with each side."""
-    made = intros[intros["status"].isin(["made", "met"])].sort_values("date", kind="stable")
-    u, v, _ = _pair_keys(made["to"].to_numpy(object), made["introduced"].to_numpy(object))
-    parts = [pd.DataFrame({"u": u, "v": v, "introduced_by": made["introducer"].to_numpy(object),
-                           "introduced_on": made["date"].to_numpy()})]
-    for side in ("introduced", "to"):
-        a, b, _ = _pair_keys(intros["introducer"].to_numpy(object), intros[side].to_numpy(object))
-        parts.append(pd.DataFrame({"u": a, "v": b}))
-    frame = pd.concat(parts, ignore_index=True)
-    frame["tag"] = "introductions"
-    frame["known"] = True
-    return frame
-
-
-def _with_intro_flows(directed: pd.DataFrame, intros: pd.DataFrame, today: pd.Timestamp) -> pd.DataFrame:
-    """Count each introduction as an ask of the introducer and, once made, a favour done."""
-    asks = intros.groupby(["to", "introducer"]).size().rename_axis(["from", "to"])
-    recent = intros[intros["date"] > today - _YEAR].groupby(["to", "introducer"]).size().rename_axis(["from", "to"])
-    made = intros[intros["status"].isin(["made", "met"])]
-    favours = made.groupby(["introducer", "to"]).size().rename_axis(["from", "to"])
-    index = directed.index.union(asks.index).union(favours.index)
-    directed = directed.reindex(index)
-    directed["asks"] = directed["asks"].fillna(0) + asks.reindex(index, fill_value=0).to_numpy()
-    directed["asks_year"] = directed["asks_year"].fillna(0) + recent.reindex(index, fill_value=0).to_numpy()
-    directed["intros"] = favours.reindex(index, fill_value=0).to_numpy()
-    return directed
-
-
-def _my_pairs(people: pd.DataFrame, me: str) -> list[pd.DataFrame]:
-    """My LinkedIn connections and the people I rated: relationships even without traces."""
-    out = []
-    others = people[people.index != me]
-    for column, tag in (("connected_on", "linkedin connection"), ("closeness", "closeness rating"),
-                        ("contact", "address book")):
-        given = (others[column] == True if column == "contact" else others[column].notna()).to_numpy()  # noqa: E712
-        u, v, _ = _pair_keys(np.full(given.sum(), me, dtype=object), others.index[given].to_numpy(object))
-        frame = pd.DataFrame({"u": u, "v": v, "tag": tag})
-        if column != "contact":
-            frame[column] = others[column].to_numpy()[given]
-        out.append(frame)
-    return out
-
-
-def _add_edges(G: nx.DiGraph, pairs: pd.DataFrame, directed: pd.DataFrame) -> None:
-    u = pairs.index.get_level_values(0).to_numpy(object)
-    v = pairs.index.get_level_values(1).to_numpy(object)
-    base = pairs[list(_ALWAYS_PAIR)].fillna(0)
-    base[list(_ALWAYS_PAIR[1:])] = base[list(_ALWAYS_PAIR[1:])].astype(np.int64)
-    base["sources"] = pairs["sources"].to_numpy()
-    records = base.to_dict("records")
-    for a, b in ((u, v), (v, u)):
-        flow = directed.reindex(pd.MultiIndex.from_arrays([a, b]))
-        counts = flow.reindex(columns=list(_ALWAYS_DIRECTED)).fillna(0).astype(np.int64).to_dict("records")
-        G.add_edges_from((x, y, {**r, **c}) for x, y, r, c in zip(a, b, records, counts))
-        for column in ("first", "last", "last_channel"):
-            _set_where_given(G, a, b, flow[column])
-
-    for column in _OPTIONAL_PAIR:
-        if column in pairs:
-            _set_where_given(G, u, v, pairs[column])
-            _set_where_given(G, v, u, pairs[column])
-
-
-def _set_where_given(G: nx.DiGraph, a: np.ndarray, b: np.ndarray, values: pd.Series) -> None:
-    given = values.notna().to_numpy()
-    if not given.any():
-        return
-    picked = values[given]
-    if pd.api.types.is_datetime64_any_dtype(picked):
-        picked = picked.dt.date
-    succ = G._succ
-    name = values.name
-    for x, y, value in zip(a[given], b[given], picked.to_numpy(object)):
-        succ[x][y][name] = value.item() if isinstance(value, np.generic) else value
-

@@ -190,6 +190,26 @@ def _follow_ups(args) -> int:
     return 0
 
 
+@_command("plot", "a picture of the network (or of paths, layers, reciprocity, decay)")
+def _plot(args) -> int:
+    from .plot import plot_figure
+
+    net = _load(args)
+    plot_figure(net.graph, args.kind, target=args.to, out=args.out)
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+@_command("html", "an interactive page of the network, one file that works offline")
+def _html(args) -> int:
+    from .html import write_html
+
+    net = _load(args)
+    written = write_html(net.graph, args.out, target=args.to)
+    print(f"wrote {written}", file=sys.stderr)
+    return 0
+
+
 @_command("export", "write the network as csv, graphml, gexf or json")
 def _export(args) -> int:
     from .export import export
@@ -241,6 +261,17 @@ def _parser() -> argparse.ArgumentParser:
 
     follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
     _common(follow)
+
+    plot = commands.add_parser("plot", help=_COMMANDS["plot"][1])
+    _common(plot, json_output=False)
+    plot.add_argument("--out", required=True, metavar="FILE", help="the picture: .png, .svg or .pdf")
+    plot.add_argument("--to", metavar="TARGET", help="highlight the best paths to this company or person")
+    plot.add_argument("--kind", default="map", help="map (default), paths, layers, reciprocity or decay")
+
+    page = commands.add_parser("html", help=_COMMANDS["html"][1])
+    _common(page, json_output=False)
+    page.add_argument("--out", required=True, metavar="FILE", help="the page (.html)")
+    page.add_argument("--to", metavar="TARGET", help="highlight the best paths to this company or person")
 
     export = commands.add_parser("export", help=_COMMANDS["export"][1])
     _common(export, json_output=False)

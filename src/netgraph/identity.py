@@ -180,11 +180,11 @@ class Identity:
 
     def resolve_many(self, refs: pd.Series) -> tuple[pd.Series, pd.Series]:
         """Vectorised :meth:`resolve`: (nodes, reasons) aligned with ``refs``."""
-        unique = pd.unique(refs.to_numpy())
-        answers = {ref: self.resolve(ref) for ref in unique}
-        nodes = refs.map(lambda r: answers[r][0])
-        reasons = refs.map(lambda r: answers[r][1])
-        return nodes, reasons
+        codes, unique = pd.factorize(refs)
+        answers = [self.resolve(ref) for ref in unique]
+        nodes = np.array([node for node, _ in answers] + [None], dtype=object)[codes]
+        reasons = np.array([reason for _, reason in answers] + [""], dtype=object)[codes]
+        return pd.Series(nodes, index=refs.index), pd.Series(reasons, index=refs.index)
 
 
 def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tuple[str, ...] = ()) -> Identity:

@@ -36,8 +36,9 @@ PERSONAL_DOMAINS = frozenset({
 
 
 def _ascii_words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace("-", " ").replace("'", "").replace("\u2019", "")
     return _NOT_WORD.sub(" ", text).split()
 
@@ -103,10 +104,15 @@ def name_key(name: object) -> str:
     return " ".join(words)
 
 
+_PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+
+
 def email_key(address: object) -> str:
     """``"Mary Lee <Mary.Lee@Novagen.com>"`` -> ``"mary.lee@novagen.com"``."""
     if not isinstance(address, str) or "@" not in address:
         return ""
+    if _PLAIN_ADDRESS.fullmatch(address):  # the common case, without the full RFC 5322 parser
+        return address.casefold()
     _, addr = parseaddr(address.strip())
     addr = addr.strip().strip("<>").casefold()
     local, _, domain = addr.rpartition("@")

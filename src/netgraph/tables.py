@@ -118,9 +118,17 @@ def parse_dates(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
         return parsed.astype("datetime64[ns]")
-    text = values.map(_cell)
+    text = _cells(values)
     parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
     return parsed.dt.tz_localize(None).astype("datetime64[ns]")
+
+
+def _cells(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`_cell`."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        text = values.astype(object).str.strip()
+        return text.where(text != "", None)
+    return values.map(_cell)
 
 
 def _cell(value: object) -> object:
@@ -162,7 +170,7 @@ def check_columns(names: list[str], kind: str, file: object, line: int | None = 
 
 
 def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | None = None, *,
-             count: bool = True) -> pd.DataFrame:
+             count: bool = True, tidy: bool = False) -> pd.DataFrame:
     """Type and check a raw table of ``kind``; record problems in ``entry``.
 
     ``frame`` holds one record per row, with text (or already typed) cells and,
@@ -171,7 +179,9 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     ``_source`` (the kind of source they came from, ``source`` or ``kind``).
     ``entry.read`` and ``entry.loaded`` are increased by the records seen and
     kept, unless ``count`` is False: readers whose records (a message, an
-    event) each give several rows count their records themselves.
+    event) each give several rows count their records themselves. ``tidy``
+    says the text cells are known to need no trimming (a reader that checked
+    its whole file at once), which saves a pass over every cell.
     """
     schema = SCHEMAS[kind]
     frame = frame.copy()
@@ -184,9 +194,10 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
     if unknown:
         entry.notes.append(f"extra columns kept as attributes: {', '.join(unknown)}")
-    for name in schema.columns:
-        if name not in frame:
-            frame[name] = None
+    present = set(frame.columns)
+    for name in schema.required:
+        if name not in present:
+            frame[name] = ""
     if count:
         entry.read += len(frame)
     keep = np.ones(len(frame), dtype=bool)
@@ -194,9 +205,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
 
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
                  and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
-        frame[name] = _text(frame[name])
-    for name in schema.booleans:
-        frame[name] = frame[name].map(_truthy).astype(bool)
+        frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
     for name in schema.required:
         if name in schema.dates:
             continue
@@ -204,10 +213,10 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         for line in lines[blank]:
             entry.problem(int(line), f"no {name}")
         keep &= ~blank
-    for name in schema.dates:
+    for name in [c for c in schema.dates if c in frame]:
         raw = frame[name]
         parsed = parse_dates(raw)
-        given = raw.map(_cell).notna().to_numpy()
+        given = _cells(raw).notna().to_numpy()
         bad = given & parsed.isna().to_numpy() & keep
         required = name in schema.required
         for line, value in zip(lines[bad], raw[bad]):
@@ -219,8 +228,10 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
             keep &= given & ~bad
         frame[name] = parsed
     for name, (low, high) in schema.numbers.items():
+        if name not in present:
+            continue
         raw = frame[name]
-        cells = raw.map(_cell)
+        cells = _cells(raw)
         number = pd.to_numeric(cells, errors="coerce").astype(float)
         given = cells.notna().to_numpy()
         bad = given & ~((number >= low) & (number <= high)).to_numpy() & keep
@@ -230,6 +241,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         number[bad] = np.nan
         frame[name] = number
     for name, (allowed, default) in schema.choices.items():
+        if name not in present:
+            continue
         values = frame[name].str.lower()
         bad = ((values != "") & ~values.isin(allowed)).to_numpy() & keep
         for line, value in zip(lines[bad], frame[name][bad]):
@@ -238,12 +251,37 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         values[bad | (values == "").to_numpy()] = default
         frame[name] = values
     for name in schema.lists:
-        frame[name] = frame[name].map(split_list)
+        if name in present:
+            frame[name] = frame[name].map(split_list)
+    for name in schema.booleans:
+        if name in present:
+            frame[name] = frame[name].map(_truthy).astype(bool)
 
-    kept = frame[keep].reset_index(drop=True)
+    kept = _with_defaults(frame[keep].reset_index(drop=True), schema)
     if count:
         entry.loaded += len(kept)
     return kept
+
+
+def _with_defaults(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Add the schema's absent columns, empty and typed."""
+    n = len(frame)
+    for name in schema.columns:
+        if name in frame:
+            continue
+        if name in schema.dates:
+            frame[name] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+        elif name in schema.numbers:
+            frame[name] = np.nan
+        elif name in schema.lists:
+            frame[name] = pd.Series([[] for _ in range(n)], index=frame.index, dtype=object)
+        elif name in schema.booleans:
+            frame[name] = False
+        elif name in schema.choices:
+            frame[name] = schema.choices[name][1]
+        else:
+            frame[name] = pd.Series("", index=frame.index, dtype=object)
+    return frame
 
 
 def split_list(value: object) -> list[str]:
@@ -264,6 +302,14 @@ def _truthy(value: object) -> bool:
 
 
 def _text(values: pd.Series) -> pd.Series:
+    """Cells as text: stripped, inner runs of white space made one space, ``""`` when missing."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        text = values.astype(object).str.strip()
+        spaced = text.str.contains(r"\s\s|[\t\n\r\f\v]", regex=True)
+        if spaced.any():
+            text[spaced] = text[spaced].str.split().str.join(" ")
+        return text
+
     def clean(value: object) -> str:
         if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
             return ""

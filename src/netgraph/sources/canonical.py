@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
+import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..errors import NetgraphError
@@ -57,21 +62,70 @@ def read_table(path: str | Path, kind: str | None = None, report: ImportReport |
     entry = report.add(path, kind or "csv")
     text, encoding = read_text(path)
     csvfile.note_encoding(entry, encoding)
-    header, header_line, records = csvfile.split_header(csvfile.records(text, entry), path)
+    rows = csvfile.records(text, entry)
+    header, header_line, _ = csvfile.split_header(itertools.islice(rows, 1), path)
     kind = kind or sniff(header)
     if kind is None:
         raise NetgraphError("not a netgraph table: its header matches none of people, interactions, ties, "
                             "introductions, companies", file=path, line=header_line)
     entry.kind = kind
     names = check_columns(header, kind, path, header_line)
-    good = [[*map(_unescape, row), line] for line, row in csvfile.fit(records, len(names), entry)]
-    frame = pd.DataFrame(good, columns=[*names, "_line"], dtype=object)
-    return validate(frame, kind, entry)
+    frame = _one_line_records(text, len(names)) if header_line == 1 else None
+    if frame is None:
+        good = [[*row, line] for line, row in csvfile.fit(list(rows), len(names), entry)]
+        frame = pd.DataFrame(good, columns=[*names, "_line"], dtype=object)
+    else:
+        frame.columns = names
+        frame["_line"] = np.arange(2, len(frame) + 2)
+    if "'" in text:
+        for column in names:
+            frame[column] = _unescaped(frame[column])
+    return validate(frame, kind, entry, tidy=not any(mark in text for mark in _UNTIDY) and text[:1] != " ")
 
 
-def _unescape(cell: str) -> str:
+#: White space a cell would need trimmed or folded: if the text holds none, no cell does.
+_UNTIDY = (", ", " ,", "  ", "\t", "\n ", " \n", " \r", '" ', ' "', "\v", "\f")
+
+
+def _one_line_records(text: str, width: int) -> pd.DataFrame | None:
+    """The records through pandas' C parser — when every record is one well-formed line.
+
+    Then record i is on line i + 2, and nothing needs reporting; otherwise
+    (blank lines, a quoted cell spanning lines, a ragged row) None, and the
+    line-by-line reader takes over to say what is wrong where.
+    """
+    if _BLANK_LINE.search(text):
+        return None
+    body = text.split("\n", 1)[1] if "\n" in text else ""
+    records = body.count("\n") + (0 if body.endswith("\n") or not body else 1)
+    if '"' in body:
+        lines = pd.Series(body.splitlines(), dtype=object)
+        quoted = lines.str.contains('"', regex=False)
+        if (lines[~quoted].str.count(",") != width - 1).any():
+            return None
+        if any(len(row) != width for row in csv.reader(lines[quoted].tolist())):
+            return None
+    elif body.count(",") != (width - 1) * records:
+        return None
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, engine="c",
+                            skip_blank_lines=False)
+    except (pd.errors.ParserError, ValueError, csv.Error):
+        return None
+    # without quotes, the comma count and the parser's row count together rule out ragged rows
+    return frame if len(frame) == records and records else None
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n|\n[ \t]+\Z|\A\s*\n")
+
+
+def _unescaped(cells: pd.Series) -> pd.Series:
     """Undo the export's spreadsheet escape (a ``'`` before a formula-like cell)."""
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r") else cell
+    escaped = cells.str.match(r"'[=+\-@\t\r]", na=False)
+    if escaped.any():
+        cells = cells.copy()
+        cells[escaped] = cells[escaped].str[1:]
+    return cells
 
 
 def read(path: Path, report: ImportReport, kind: str | None = None) -> Tables:
