@@ -5,7 +5,6 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
 
 ==============  ===========================================================
 ``sent``        interactions from u to v (all channels, mass mail included)
-``sent_year``   of which in the 365 days before ``today``
 ``asks``        asks from u to v (interactions of kind ``ask`` and
                 introductions u requested of v)
 ``asks_year``   of which in the 365 days before ``today``
@@ -21,7 +20,8 @@ What belongs to the pair is on both edges: ``strength`` and its components
 (:mod:`netgraph.strength`), ``interactions``, ``interactions_year``,
 ``meetings``, ``meetings_year``, ``sources`` (what the relationship is known
 from), and where they apply ``introduced_by``, ``introduced_on``,
-``connected_on``, ``since`` and ``note`` (from a ``ties`` row). Graph attributes: ``me``, ``today``,
+``connected_on``, ``since`` and ``note`` (from a ``ties`` row). Graph attributes: ``symmetric``
+(True: both directions of every relationship are there), ``me``, ``today``,
 ``targets``, ``companies`` (name, aliases, domains, industry) and
 ``introductions`` (the introduction records, with node ids).
 
@@ -260,7 +260,7 @@ def _check_dates(interactions: pd.DataFrame, today: pd.Timestamp, report: Import
 
 def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame, intros: pd.DataFrame,
            me: str | None, today: pd.Timestamp, model: StrengthModel) -> nx.DiGraph:
-    G = nx.DiGraph()
+    G = nx.DiGraph(symmetric=True)
     G.add_nodes_from(_node_attributes(people))
     add_relationships(G, people, interactions, ties, intros, me, today, model)
     return G

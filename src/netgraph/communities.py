@@ -25,7 +25,7 @@ _SMALL_GRAPH_EDGES = 5_000
 _SMALL_GRAPH_RUNS = 10
 
 
-def clusters(G, *, seed=0, weight="strength", resolution=1.0) -> list[set]:
+def clusters(G, *, seed=0, weight="strength", resolution=1.0, ignore=()) -> list[set]:
     """Returns the Louvain communities of ``G``, largest first.
 
     Parameters
@@ -45,6 +45,10 @@ def clusters(G, *, seed=0, weight="strength", resolution=1.0) -> list[set]:
 
     resolution : float (default=1.0)
         Below 1, fewer and larger clusters; above 1, more and smaller ones.
+
+    ignore : iterable of nodes
+        Nodes left out, with their edges (the owner of an ego network, who
+        would otherwise tie every cluster together).
 
     Returns
     -------
@@ -74,30 +78,39 @@ def clusters(G, *, seed=0, weight="strength", resolution=1.0) -> list[set]:
            *J. Stat. Mech.* P10008, 2008.
     """
     U = _undirected(G)
-    nodes = list(U)
-    if not U.number_of_edges():
-        return [{v} for v in nodes]
+    ignore = set(ignore)
+    nodes = [n for n in U if n not in ignore]
     try:
         import igraph
     except ImportError:
-        louvain = _networkx_louvain(U, nodes, weight, resolution)
+        U = U.subgraph(nodes) if ignore else U
+        louvain = _networkx_louvain(U.to_undirected(as_view=True) if U.is_directed() else U, nodes, weight,
+                                    resolution)
+        edges = U.number_of_edges() // (2 if U.is_directed() else 1)
     else:
-        louvain = _igraph_louvain(igraph, U, weight, resolution)
-    runs = _SMALL_GRAPH_RUNS if U.number_of_edges() <= _SMALL_GRAPH_EDGES else 1
+        louvain, edges = _igraph_louvain(igraph, U, weight, resolution, ignore)
+    if not edges:
+        return [{v} for v in nodes]
+    runs = _SMALL_GRAPH_RUNS if edges <= _SMALL_GRAPH_EDGES else 1
     rng = random.Random(seed)
     groups, _ = max((louvain(rng) for _ in range(runs)), key=itemgetter(1))
     groups.sort(key=lambda members: (-members.size, members.min()))
     return [set(map(nodes.__getitem__, members.tolist())) for members in groups]
 
 
-def _igraph_louvain(igraph, U, weight, resolution):
-    """A function running igraph's Louvain with a given `random.Random`.
+def _igraph_louvain(igraph, U, weight, resolution, ignore=frozenset()):
+    """A function running igraph's Louvain with a given `random.Random`, and the number of edges.
 
-    It returns the communities, as arrays of positions in ``list(U)``, and
-    their modularity.
+    The function returns the communities, as arrays of positions among the
+    nodes of ``list(U)`` not in ``ignore``, and their modularity.
     """
     nodes, rows, cols, weights = _adjacency_entries(U, weight)
     once = rows <= cols  # an undirected edge is listed from both ends
+    if ignore:
+        left_out = np.fromiter((n in ignore for n in nodes), dtype=bool, count=len(nodes))
+        once &= ~left_out[rows] & ~left_out[cols]
+        position = np.cumsum(~left_out) - 1
+        rows, cols, nodes = position[rows], position[cols], [n for n, out in zip(nodes, left_out) if not out]
     graph = igraph.Graph(n=len(nodes))
     graph.add_edges(np.column_stack([rows[once], cols[once]]))
     weights = weights[once].tolist()
@@ -115,7 +128,7 @@ def _igraph_louvain(igraph, U, weight, resolution):
         order = np.argsort(membership, kind="stable")
         return np.split(order, np.flatnonzero(np.diff(membership[order])) + 1), found.modularity
 
-    return run
+    return run, graph.ecount()
 
 
 def _networkx_louvain(U, nodes, weight, resolution):
@@ -142,8 +155,11 @@ def modularity(G, communities, weight="strength") -> float:
     >>> round(modularity(G, clusters(G, weight=None), weight=None), 4)
     0.4524
     """
-    return nx.community.modularity(_undirected(G), communities, weight=weight)
+    U = _undirected(G)
+    return nx.community.modularity(U.to_undirected(as_view=True) if U.is_directed() else U, communities,
+                                   weight=weight)
 
 
 def _undirected(G):
-    return G.to_undirected(as_view=True) if G.is_directed() else G
+    """G as undirected: a netgraph graph already holds both directions of every pair, with one weight."""
+    return G if not G.is_directed() or G.graph.get("symmetric") else G.to_undirected(as_view=True)

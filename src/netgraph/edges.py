@@ -10,6 +10,8 @@ attributes.
 
 from __future__ import annotations
 
+from itertools import repeat
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -19,7 +21,8 @@ from .strength import StrengthModel, components
 __all__ = ["add_relationships"]
 
 _YEAR = pd.Timedelta(days=365)
-_DIRECTED_COUNTS = ("sent", "sent_year", "asks", "asks_year", "gives", "intros", "waiting")
+# (at most 21 attributes on an ordinary edge: a larger dict takes twice the memory)
+_DIRECTED_COUNTS = ("sent", "asks", "asks_year", "gives", "intros", "waiting")
 _DIRECTED_DATES = ("first", "last", "last_channel")
 _PAIR_COUNTS = ("interactions", "interactions_year", "meetings", "meetings_year")
 _COMPONENTS = ("recency", "frequency", "mutuality", "duration", "richness", "peak")
@@ -120,7 +123,7 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
     flows = pd.DataFrame({"key": key, "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
                           "recent": recent, "date": date, "channel": channel})
     flows["ask_recent"] = flows["ask"] & flows["recent"]
-    directed = flows.groupby("key").agg(sent=("ask", "size"), sent_year=("recent", "sum"), asks=("ask", "sum"),
+    directed = flows.groupby("key").agg(sent=("ask", "size"), asks=("ask", "sum"),
                                         asks_year=("ask_recent", "sum"), gives=("give", "sum"),
                                         first=("date", "min"), last=("date", "max"))
     latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
@@ -240,7 +243,7 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
                 names += list(_DIRECTED_DATES) if sent else []
                 names += list(_COMPONENTS) if contact else []
                 columns = [everything[n][rows].tolist() for n in names]
-                dicts[rows] = [dict(zip(names, row)) for row in zip(*columns)]
+                dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
         for column, (given, values) in sparse.items():
             for i in given.tolist():
                 dicts[i][column] = values[i]

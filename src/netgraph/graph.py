@@ -1,12 +1,21 @@
-"""Small helpers every analysis shares: who "me" is, the undirected view."""
+"""Small helpers every analysis shares: who "me" is, and fast access to relationships.
+
+A netgraph graph holds both directed edges of every relationship and says so
+with ``G.graph["symmetric"]``; its successor map is then already the
+undirected adjacency, one neighbour per relationship. networkx's undirected
+*views* give the same answers but filter every step in Python, which is far
+too slow on a million relationships; these helpers avoid them.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
 from .errors import NetgraphError
 
-__all__ = ["me_of", "relationships", "display_name"]
+__all__ = ["me_of", "neighbours", "relationship_count", "ball", "induced", "display_name"]
 
 
 def me_of(G: nx.DiGraph, me=None):
@@ -24,9 +33,60 @@ def me_of(G: nx.DiGraph, me=None):
     return owner
 
 
-def relationships(G: nx.DiGraph) -> nx.Graph:
-    """The undirected view of G: one edge per relationship (strength is symmetric)."""
-    return G.to_undirected(as_view=True) if G.is_directed() else G
+def neighbours(G: nx.Graph) -> Mapping:
+    """The undirected adjacency of G: node -> {neighbour: edge data}.
+
+    G's own adjacency when it is undirected or a netgraph graph (both
+    directions of every relationship); otherwise that of an undirected copy.
+    """
+    if not G.is_directed():
+        return G._adj
+    if G.graph.get("symmetric"):
+        return G._succ
+    return G.to_undirected()._adj
+
+
+def relationship_count(G: nx.Graph) -> int:
+    """How many relationships (undirected pairs) G holds."""
+    if not G.is_directed():
+        return G.number_of_edges()
+    if G.graph.get("symmetric"):
+        return G.number_of_edges() // 2
+    return G.to_undirected(as_view=True).number_of_edges()
+
+
+def ball(G: nx.Graph, centre, radius: int) -> set:
+    """The people within ``radius`` hops of ``centre`` (``centre`` included)."""
+    adjacency = neighbours(G)
+    seen, frontier = {centre}, [centre]
+    for _ in range(radius):
+        following = []
+        for node in frontier:
+            for other in adjacency[node]:
+                if other not in seen:
+                    seen.add(other)
+                    following.append(other)
+        frontier = following
+    return seen
+
+
+def induced(G: nx.Graph, nodes: Iterable) -> nx.DiGraph:
+    """The relationships among ``nodes`` as a (symmetric) netgraph-shaped graph sharing G's edge data.
+
+    Much faster to build and to walk than ``G.subgraph(nodes)``, whose every
+    step goes through a filter; the edge attribute dicts are G's own, not copies.
+    """
+    keep = set(nodes)
+    adjacency = neighbours(G)
+    H = nx.DiGraph(symmetric=True)
+    H.add_nodes_from((n, G.nodes[n]) for n in keep)
+    succ, pred = H._succ, H._pred
+    for u in keep:
+        mine = {v: data for v, data in adjacency[u].items() if v in keep}
+        succ[u].update(mine)
+        for v, data in mine.items():
+            pred[v][u] = data
+    return H
 
 
 def display_name(G: nx.Graph, node) -> str:

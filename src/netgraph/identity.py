@@ -347,7 +347,12 @@ def _merge_attributes(records: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, st
             {c: _agg_for(c, list_columns) for c in records.columns if c != "_root"}).reset_index())
     people = pd.concat(merged, ignore_index=True).sort_values("_root", kind="stable")
     people["name"] = people["name"].map(natural_name)
-    people["sources"] = people["_root"].map(records.groupby("_root")["_source"].agg(lambda s: list(dict.fromkeys(s))))
+    sources: dict[int, list[str]] = {}
+    for root, source in zip(records["_root"].tolist(), records["_source"].tolist()):
+        kinds = sources.setdefault(root, [])
+        if source not in kinds:
+            kinds.append(source)
+    people["sources"] = [sources[root] for root in people["_root"].tolist()]
     ids = _assign_ids(people)
     node_of_root = dict(zip(people["_root"], ids))
     people.index = pd.Index(ids, name="node")

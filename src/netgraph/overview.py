@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
-from .graph import display_name
+from .graph import ball, display_name, induced, neighbours, relationship_count
 
 __all__ = ["summary", "Summary", "interaction_reciprocity"]
 
@@ -55,22 +55,34 @@ def interaction_reciprocity(G: nx.DiGraph) -> tuple[float, float]:
     >>> interaction_reciprocity(G)
     (0.6666666666666666, 0.3333333333333333)
     """
-    links = 0
-    returned = 0
-    volume = 0
-    mutual = 0
-    for u, v, sent in G.edges(data="sent", default=0):
-        if u == v or not sent:
-            continue
-        links += 1
-        volume += sent
-        back = G[v][u].get("sent", 0) if G.has_edge(v, u) else 0
-        if back:
-            returned += 1
-            mutual += min(sent, back)
+    return _traffic(G)[:2]
+
+
+def _traffic(G: nx.DiGraph) -> tuple:
+    """One pass over every directed edge: binary and weighted reciprocity, interactions, first and last dates."""
+    links = returned = volume = mutual = 0
+    first = last = None
+    succ = G._succ
+    for u, nbrs in succ.items():
+        for v, data in nbrs.items():
+            sent = data.get("sent", 0)
+            if u == v or not sent:
+                continue
+            links += 1
+            volume += sent
+            back = succ[v].get(u)
+            back = back.get("sent", 0) if back is not None else 0
+            if back:
+                returned += 1
+                mutual += min(sent, back)
+            start, end = data.get("first"), data.get("last")
+            if start is not None and (first is None or start < first):
+                first = start
+            if end is not None and (last is None or end > last):
+                last = end
     if not links:
-        return float("nan"), float("nan")
-    return returned / links, mutual / volume
+        return float("nan"), float("nan"), 0, first, last
+    return returned / links, mutual / volume, volume, first, last
 
 
 @dataclass
@@ -171,10 +183,8 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
     """
     me = me if me is not None else G.graph.get("me")
     me = me if me in G else None
-    undirected = G.to_undirected(as_view=True)
-    binary, weighted = interaction_reciprocity(G)
-    dates = [d for _, _, d in G.edges(data="last") if d is not None]
-    firsts = [d for _, _, d in G.edges(data="first") if d is not None]
+    adjacency = neighbours(G)
+    binary, weighted, interactions, firsts, lasts = _traffic(G)
     companies = G.graph.get("companies")
     company_names = {r["name"] for r in companies} if companies else {c for _, c in G.nodes(data="company") if c}
     employers = Counter(c for _, c in G.nodes(data="company") if c)
@@ -185,11 +195,11 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
         "today": str(G.graph.get("today", "")),
         "targets": targets,
         "people": G.number_of_nodes(),
-        "relationships": undirected.number_of_edges(),
-        "my_relationships": undirected.degree(me) if me is not None else 0,
-        "interactions": int(sum(s for _, _, s in G.edges(data="sent", default=0))),
-        "first_interaction": str(min(firsts)) if firsts else None,
-        "last_interaction": str(max(dates)) if dates else None,
+        "relationships": relationship_count(G),
+        "my_relationships": len(adjacency[me]) if me is not None else 0,
+        "interactions": int(interactions),
+        "first_interaction": str(firsts) if firsts else None,
+        "last_interaction": str(lasts) if lasts else None,
         "introductions": len(G.graph.get("introductions", [])),
         "companies": len(company_names),
         "reciprocity": binary,
@@ -215,8 +225,7 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
 def _clusters(G: nx.DiGraph, me, seed: int) -> list[set]:
     from .communities import clusters
 
-    others = G.subgraph(n for n in G if n != me) if me is not None else G
-    return clusters(others.to_undirected(as_view=True), seed=seed)
+    return clusters(G, seed=seed, ignore=() if me is None else (me,))
 
 
 def _describe(G: nx.DiGraph, me, members: set) -> tuple[str, int, int]:
@@ -237,8 +246,8 @@ def _target(G: nx.DiGraph, me, company: str) -> dict:
     current = {n for n, c in G.nodes(data="company") if c == company and n != me}
     former = {n for n, past in G.nodes(data="past_companies", default=[]) if company in past and n != me} - current
     everyone = current | former
-    direct = set(G[me]) if me is not None else set()
-    two_hops = direct.union(*(set(G[v]) for v in direct)) - {me} if direct else set()
+    direct = set(neighbours(G)[me]) if me is not None else set()
+    two_hops = ball(G, me, 2) - {me} if direct else set()
     return {"company": company, "people": len(current), "former": len(former),
             "my_contacts": len(everyone & direct), "within_two_hops": len(everyone & two_hops)}
 
@@ -251,12 +260,13 @@ def _mine(G: nx.DiGraph, me) -> dict:
     ties = [(d, G[v][me]) for v, d in G[me].items()]
     two_way = sum(1 for out, back in ties if out.get("sent") and back.get("sent"))
     only = sum(1 for out, _ in ties if set(out.get("sources", [])) <= {"linkedin connection", "address book"})
-    undirected = G.to_undirected(as_view=True)
+    # Burt's measures of me need only my contacts and theirs
+    around = induced(G, ball(G, me, 2))
     return {
         "layers": {str(k): int(layers.get(k, 0)) for k in (5, 15, 50, 150)} | {
             "acquaintances": int(layers.get(0, 0))},
         "two_way_share": two_way / len(ties) if ties else float("nan"),
         "connection_only_share": only / len(ties) if ties else float("nan"),
-        "effective_size": float(effective_size(undirected, nodes=[me])[me]),
-        "constraint": float(constraint(undirected, nodes=[me], weight="strength")[me]),
+        "effective_size": float(effective_size(around, nodes=[me])[me]),
+        "constraint": float(constraint(around, nodes=[me], weight="strength")[me]),
     }

@@ -17,12 +17,14 @@ first person of the target they reach, have at most ``max_hops`` hops, and
 among the top ``k`` each first hop is used once before any is used twice, so
 that one friend is not asked for everything.
 
-The search is exact and bounded: a backward pass from the target's people
-gives, for every node, the best probability of reaching them within each
-number of hops (an upper bound for simple paths, since a walk that repeats a
-node is never better than the path without the loop); the best path through
-each of my contacts follows from it directly, and further paths come out of a
-best-first enumeration that uses it as its bound.
+The search is exact and bounded, and meets in the middle: one step backward
+from the target's people, then forward from my contacts, it finds for each
+node reached the best probability of reaching a target within the hops left
+(an upper bound for simple paths, since a walk that repeats a node is never
+better than the path without the loop); the best path through each of my
+contacts follows from it directly, and further paths come out of a best-first
+enumeration that uses it as its bound. The work grows with my contacts' and
+the targets' neighbourhoods, not with the size of the network.
 
 References
 ----------
@@ -45,7 +47,7 @@ import networkx as nx
 import pandas as pd
 
 from .companies import Directory
-from .graph import display_name, me_of
+from .graph import display_name, me_of, neighbours
 from .keys import email_key, name_key
 from .reasons import hop_reasons
 
@@ -129,47 +131,62 @@ def _people_called(G: nx.DiGraph, text: str) -> list:
 
 
 class _Search:
-    """Bounded best-first search over simple paths from me to a set of targets."""
+    """Bounded best-first search over simple paths from me to a set of targets.
+
+    ``best(j, x)`` is the best probability of reaching a target from x in at
+    most j hops without passing through me (nor through another target): one
+    level is computed backward from the targets at once; the deeper ones, only
+    needed at the nodes the search reaches from me, are computed on demand and
+    kept — so the work follows my contacts' neighbourhoods and the targets',
+    meeting in the middle, whatever the size of the network.
+    """
 
     def __init__(self, G: nx.DiGraph, me, targets: dict, max_hops: int, weight: str):
         self.G, self.me, self.targets, self.max_hops, self.weight = G, me, targets, max_hops, weight
-        self.adjacency = G.to_undirected(as_view=True)._adj if G.is_directed() else G._adj
-        self.best, self.next = self._backward()
+        self.adjacency = neighbours(G)
+        self.levels: list[dict] = [{}, {}] + [{} for _ in range(max_hops)]
+        self.steps: list[dict] = [{}, {}] + [{} for _ in range(max_hops)]
+        self._first_level()
 
     def probability(self, u, v) -> float:
         data = self.adjacency[u][v]
         asks = self.G[u][v].get("asks_year", 0) if u == self.me and self.G.has_edge(u, v) else 0
         return hop_probability(data.get(self.weight, 0.0) or 0.0, asks)
 
-    def _backward(self) -> tuple[list[dict], list[dict]]:
-        """best[j][x]: the best probability of reaching a target from x in at most j hops, without me."""
-        best = [{t: 1.0 for t in self.targets}]
-        following = [{}]
-        changed = set(self.targets)
-        for _ in range(self.max_hops - 1):
-            level, step = dict(best[-1]), dict(following[-1])
-            improved = set()
-            for y in changed:
-                value = best[-1][y]
-                for x in self.adjacency[y]:
-                    if x == self.me or x in self.targets:
-                        continue
-                    candidate = self.probability(x, y) * value
-                    if candidate > level.get(x, 0.0):
-                        level[x], step[x] = candidate, y
-                        improved.add(x)
-            best.append(level)
-            following.append(step)
-            changed = improved
-        return best, following
+    def _first_level(self) -> None:
+        level, steps = self.levels[1], self.steps[1]
+        for t in self.targets:
+            for x in self.adjacency[t]:
+                if x == self.me or x in self.targets:
+                    continue
+                candidate = self.probability(x, t)
+                if candidate > level.get(x, 0.0):
+                    level[x], steps[x] = candidate, t
+
+    def best(self, hops: int, x) -> float:
+        """The best probability of reaching a target from x within ``hops`` hops, avoiding me."""
+        if x in self.targets:
+            return 1.0
+        if hops <= 1:
+            return self.levels[1].get(x, 0.0) if hops == 1 else 0.0
+        level = self.levels[hops]
+        if x not in level:
+            value, step = self.best(hops - 1, x), self.steps[hops - 1].get(x)
+            for y in self.adjacency[x]:
+                if y != self.me:
+                    candidate = self.probability(x, y) * self.best(hops - 1, y)
+                    if candidate > value:
+                        value, step = candidate, y
+            level[x], self.steps[hops][x] = value, step
+        return level[x]
 
     def via(self, first) -> tuple[float, list]:
         """The best path whose first hop is ``first`` (probability 0 when none)."""
         hops = self.max_hops - 1
-        completion = 1.0 if first in self.targets else self.best[hops].get(first, 0.0)
+        completion = self.best(hops, first)
         path, node = [self.me, first], first
         while node not in self.targets and completion > 0:
-            node = self.next[hops][node]
+            node = self.steps[hops][node]
             hops -= 1
             path.append(node)
         return self.probability(self.me, first) * completion, path
@@ -193,7 +210,7 @@ class _Search:
     def _push(self, heap, counter, path, probability, y) -> None:
         remaining = self.max_hops - len(path)
         reach = probability * self.probability(path[-1], y)
-        bound = reach * (1.0 if y in self.targets else self.best[remaining].get(y, 0.0) if remaining else 0.0)
+        bound = reach * self.best(remaining, y)
         if bound > 0:
             heapq.heappush(heap, (-bound, next(counter), reach, path + [y]))
 

@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 
 from .communities import clusters as find_clusters
-from .graph import display_name, me_of
+from .graph import display_name, induced, me_of, neighbours
 from .reasons import ago, last_contact, qualify
 
 __all__ = ["weak_ties", "WEIGHTS", "ACTIONS", "spans"]
@@ -141,32 +141,32 @@ def weak_ties(G: nx.DiGraph, me=None, *, top: int | None = None, targets=None, t
     me = me_of(G, me)
     today = today or G.graph.get("today") or dt.date.today()
     targets = list(G.graph.get("targets", []) if targets is None else targets)
-    R = G.to_undirected(as_view=True)._adj if G.is_directed() else G._adj
+    R = neighbours(G)
     mine = set(R[me]) - {me}
-    neighbours = {v: set(R[v]) - {me, v} for v in mine}
-    reach = {v: neighbours[v] - mine for v in mine}
+    contacts_of = {v: set(R[v]) - {me, v} for v in mine}
+    reach = {v: contacts_of[v] - mine for v in mine}
     reached_by = Counter(x for v in mine for x in reach[v])
     cluster_of = _clusters_around(G, me, mine, reach, seed)
     access = {v: {cluster_of.get(v)} | {cluster_of.get(x) for x in reach[v]} for v in mine}
     access_count = Counter(c for v in mine for c in access[v])
-    target_access = {v: {t for t in targets if _at(G, v, t) or any(_at(G, x, t) for x in neighbours[v])}
+    target_access = {v: {t for t in targets if _at(G, v, t) or any(_at(G, x, t) for x in contacts_of[v])}
                      for v in mine}
     target_count = Counter(t for v in mine for t in target_access[v])
-    bridges = {v for v in mine if neighbours[v] and not (neighbours[v] & mine)}
+    bridges = {v for v in mine if contacts_of[v] and not (contacts_of[v] & mine)}
     span_of = spans(R, me, mine) if bridges else {}
 
     rows = []
     for v in mine:
         data = G[me][v] if G.has_edge(me, v) else G[v][me]
-        shared = len(neighbours[v] & mine)
-        denominator = len(mine) + len(neighbours[v]) + 1 - 2 - shared
+        shared = len(contacts_of[v] & mine)
+        denominator = len(mine) + len(contacts_of[v]) + 1 - 2 - shared
         overlap = shared / denominator if denominator > 0 else 0.0
         unique_people = sum(1 for x in reach[v] if reached_by[x] == 1)
         unique_clusters = sum(1 for c in access[v] if c is not None and access_count[c] == 1)
         unique_targets = sorted(t for t in target_access[v] if target_count[t] == 1)
         strength = float(data.get("strength", 0.0))
         parts = {
-            "bridging": 1.0 - shared / len(neighbours[v]) if neighbours[v] else 0.0,
+            "bridging": 1.0 - shared / len(contacts_of[v]) if contacts_of[v] else 0.0,
             "reach": 1.0 - math.exp(-(unique_people / 10 + unique_clusters / 2)),
             "targets": 1.0 if unique_targets else 0.0,
             "sweet_spot": math.exp(-(((strength - SWEET_SPOT) / SWEET_WIDTH) ** 2)),
@@ -195,8 +195,7 @@ def _at(G: nx.DiGraph, node, company: str) -> bool:
 def _clusters_around(G, me, mine: set, reach: dict, seed: int) -> dict:
     """Louvain clusters of my world (my contacts and theirs), me left out."""
     world = set(mine).union(*reach.values()) if reach else set(mine)
-    sub = G.subgraph(world).to_undirected(as_view=True)
-    return {n: i for i, members in enumerate(find_clusters(sub, seed=seed)) for n in members}
+    return {n: i for i, members in enumerate(find_clusters(induced(G, world), seed=seed)) for n in members}
 
 
 def _dormancy(data: dict) -> float:
@@ -230,7 +229,7 @@ def _why(G, me, v, row: dict, today: dt.date) -> str:
     if row["dormancy"] >= 0.3:
         reasons.append(f"formerly close, quiet since {ago(row['last_contact'], today).removeprefix('in ')}")
     for target in row["unique_targets"]:
-        inside = [display_name(G, x) for x in [v, *G.to_undirected(as_view=True)[v]] if x != me and _at(G, x, target)]
+        inside = [display_name(G, x) for x in [v, *neighbours(G)[v]] if x != me and _at(G, x, target)]
         reasons.append(f"your only way to {target} ({', '.join(inside[:2])})")
     if row["local_bridge"]:
         span = row["span"]
