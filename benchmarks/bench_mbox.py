@@ -242,20 +242,25 @@ def run(size_mb: float = 200, seed: int = 7, repeat: int = 2) -> dict:
     return results
 
 
-def main(argv: list[str]) -> None:
-    size = float(argv[1]) if len(argv) > 1 else 200
-    results = run(size)
-    print(f"mailbox: {results['size_mb']:.0f} MB, {results['messages']:,} messages; "
-          f"python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}")
-    print(f"{'reader':34} {'seconds':>8} {'msgs/s':>9} {'MB/s':>7} {'ratio':>6} {'tracemalloc':>12} "
-          f"{'maxrss':>8} {'(start)':>8}  messages")
+def report(results: dict) -> str:
+    """The measurements as a plain-text table."""
+    lines = [f"mailbox: {results['size_mb']:.0f} MB, {results['messages']:,} messages; "
+             f"python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}",
+             f"{'reader':34} {'seconds':>8} {'msgs/s':>9} {'MB/s':>7} {'ratio':>6} {'tracemalloc':>12} "
+             f"{'maxrss':>8} {'(start)':>8}  messages"]
     ours = results["readers"]["netgraph read_mbox"]["seconds"]
     for name, r in results["readers"].items():
-        print(f"{name:34} {r['seconds']:8.2f} {r['messages_per_s']:9,.0f} {results['size_mb'] / r['seconds']:7.1f} "
-              f"{r['seconds'] / ours:6.1f} {r['tracemalloc_peak_mb']:9.1f} MB {r['maxrss_mb']:5.0f} MB "
-              f"{r['rss_start_mb']:5.0f} MB  {r['messages']:,}")
-    print(f"speed-up over the faster stdlib baseline: {results['speedup']:.1f}x; "
-          f"same number of messages: {results['same_count']}")
+        lines.append(f"{name:34} {r['seconds']:8.2f} {r['messages_per_s']:9,.0f} "
+                     f"{results['size_mb'] / r['seconds']:7.1f} {r['seconds'] / ours:6.1f} "
+                     f"{r['tracemalloc_peak_mb']:9.1f} MB {r['maxrss_mb']:5.0f} MB {r['rss_start_mb']:5.0f} MB  "
+                     f"{r['messages']:,}")
+    lines.append(f"speed-up over the faster stdlib baseline: {results['speedup']:.1f}x; "
+                 f"same number of messages: {results['same_count']}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    print(report(run(float(argv[1]) if len(argv) > 1 else 200)))
 
 
 if __name__ == "__main__":

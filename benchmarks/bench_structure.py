@@ -125,17 +125,19 @@ def reference(measure: str, G, ours, budget: float, dense_gb: float) -> tuple[fl
 
 
 def run(sizes: Iterable[int] = (20_000,), edges_per_node: int = 5, budget: float = 30.0, dense_gb: float = 8.0,
-        with_reference: bool = True, on_row: Callable[[dict], None] | None = None) -> list[dict]:
+        with_reference: bool = True, on_row: Callable[[dict], None] | None = None,
+        make: Callable[[int], nx.Graph] | None = None) -> list[dict]:
     """Time every measure on a graph of each size; one dict per (measure, size).
 
-    ``on_row`` is called with each row as soon as it is measured.
+    ``make(n)`` builds the graph of size n (default: `make_graph` with
+    ``edges_per_node``); ``on_row`` is called with each row as soon as it is measured.
     """
     warm_up = nx.karate_club_graph()
     for function in OURS.values():  # first calls import igraph and scipy modules: not what is measured
         function(warm_up)
     rows = []
     for n in sizes:
-        G = make_graph(n, edges_per_node)
+        G = make(n) if make is not None else make_graph(n, edges_per_node)
         for measure, function in OURS.items():
             seconds, result = timed(function, G)
             row = {"measure": measure, "n": n, "m": G.number_of_edges(), "netgraph_s": seconds,

@@ -130,7 +130,10 @@ def validated(frames: dict[str, pd.DataFrame | None]) -> tuple[Tables, ImportRep
 
 def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
              report: ImportReport | None = None) -> Network:
-    """Resolve identities and references, then build the graph: validated tables -> :class:`Network`."""
+    """Resolve identities and references, then build the graph: validated tables -> :class:`Network`.
+
+    The tables are consumed: their references are replaced by node ids in place.
+    """
     report = report or ImportReport()
     model = model or StrengthModel()
     today = as_timestamp(today) or pd.Timestamp.today().normalize()
@@ -145,6 +148,7 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     found = directory(tables.companies, people)
 
     interactions = _resolve(tables.interactions, ("from", "to"), identity, report, "an interaction with oneself")
+    tables.interactions = None  # resolved in place: the raw table need not stay
     _check_dates(interactions, today, report)
     ties = _resolve(tables.ties, ("a", "b"), identity, report, "a tie of someone with themselves")
     intros = tables.introductions.copy()
@@ -226,8 +230,7 @@ def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFram
 
 def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, report: ImportReport,
              self_reason: str, distinct: tuple[str, str] | None = None) -> pd.DataFrame:
-    """Replace references by node ids; rows naming nobody (or one person twice) are skipped."""
-    frame = frame.copy()
+    """Replace references by node ids, in place; rows naming nobody (or one person twice) are skipped."""
     bad = np.zeros(len(frame), dtype=bool)
     reasons: dict[int, list[str]] = defaultdict(list)
     for column in columns:
@@ -246,7 +249,7 @@ def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, 
         entry = report.entry(frame["_file"].iat[i])
         entry.problem(int(frame["_line"].iat[i]), "; ".join(reasons[i]))
         entry.loaded -= 1
-    return frame[~bad].reset_index(drop=True)
+    return frame[~bad].reset_index(drop=True) if bad.any() else frame
 
 
 def _check_dates(interactions: pd.DataFrame, today: pd.Timestamp, report: ImportReport) -> None:

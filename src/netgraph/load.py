@@ -87,7 +87,9 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     if not parts:
         raise NetgraphError("no network files here (people.csv, interactions.csv, ties.csv, introductions.csv, "
                             "companies.csv, ...)", file=path)
-    return assemble(Tables.concat(parts), me=me, emails=emails, today=today,
+    tables = Tables.concat(parts)
+    parts.clear()  # the readers' own tables: a million interactions should not be held twice
+    return assemble(tables, me=me, emails=emails, today=today,
                     targets=targets if targets is not None else config.targets, model=model, report=report)
 
 

@@ -72,17 +72,22 @@ COLUMNS = ["rank", "contact", "node", "score", "strength", "action", "why", "bri
            "unique_targets", "company", "last_contact"]
 
 
-def spans(R, me, contacts: set, cap: int = MAX_SPAN) -> dict:
+def spans(R, me, contacts: set, cap: int = MAX_SPAN, wanted: set | None = None) -> dict:
     """For each contact v of me, the length of the shortest me-v path avoiding the edge me-v.
 
     One breadth-first search from all of my contacts at once in the graph
     without me, keeping at each node its two nearest distinct sources: the
     span of v is 1 + the distance from v to its nearest *other* source.
-    Values beyond ``cap`` are ``inf``.
+    Values beyond ``cap`` are ``inf``. With ``wanted``, the search stops as
+    soon as those contacts' spans are known.
     """
     labels = {v: [(0, v)] for v in contacts}
     frontier = list(contacts)
+    waiting = set(contacts if wanted is None else wanted)
     for depth in range(1, cap):
+        waiting = {v for v in waiting if len(labels[v]) < 2}
+        if not waiting:
+            break
         following = []
         for x in frontier:
             for source_distance, source in labels[x]:
@@ -153,7 +158,7 @@ def weak_ties(G: nx.DiGraph, me=None, *, top: int | None = None, targets=None, t
                      for v in mine}
     target_count = Counter(t for v in mine for t in target_access[v])
     bridges = {v for v in mine if contacts_of[v] and not (contacts_of[v] & mine)}
-    span_of = spans(R, me, mine) if bridges else {}
+    span_of = spans(R, me, mine, wanted=bridges) if bridges else {}
 
     rows = []
     for v in mine:

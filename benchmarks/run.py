@@ -1,0 +1,232 @@
+"""netgraph's speed, side by side with the reference implementations, in one command.
+
+    python benchmarks/run.py                 # 1k, 10k, 20k and 100k people (about 15 minutes)
+    python benchmarks/run.py --sizes 1000,10000 --mbox-mb 20 --paths-people 100000   # a quick look
+    python benchmarks/run.py --paths-people 1000000   # warm paths on 1M people / 10M ties (24 GB)
+
+Every network is generated with :func:`netgraph.synth.network` (seeded). Four parts:
+
+1. **Structure** — on the relationship graph of the generated network (mean
+   degree 10, so 20k people have 100k ties; 20 from 100k people up, so 100k
+   people have 1M ties): ``netgraph.structure`` and ``netgraph.communities``
+   against networkx (``benchmarks/bench_structure.py`` measures and explains
+   each), and igraph's ``constraint`` where igraph has the measure.
+2. **The whole job** — for each size, in a fresh process: the canonical CSV
+   files of a network whose interactions are everyone's (a team's merged
+   network; about 20 per person) are loaded and built, then summarised, my weak
+   ties ranked and the warm paths to 5 companies found. Seconds and peak
+   resident memory per step. (No library does this job to compare with; the
+   goal is 100k people in under 60 s and 4 GB.)
+3. **Warm paths at scale** — one ``intro_paths`` query on a graph of
+   ``--paths-people`` people and ten times as many ties, against the
+   straightforward search: networkx's ``shortest_simple_paths`` (Yen's k
+   shortest simple paths) on the same weights, ``-log p`` per hop, from me to
+   a node joined to every person at the target company, its first k paths of
+   at most ``max_hops`` hops (capped at ``--yen-seconds``; a capped time is a
+   lower bound, and so is the ratio then).
+4. **Mailboxes** — ``read_mbox`` against the standard library on a generated
+   mailbox (``benchmarks/bench_mbox.py``).
+
+Ratios are measured in this run, on this machine, one implementation after
+the other: never compare numbers from different runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench_mbox  # noqa: E402
+import bench_structure  # noqa: E402
+
+from netgraph import synth  # noqa: E402
+from netgraph.paths import hop_probability, intro_paths  # noqa: E402
+
+SEED = 1
+
+
+def mean_degree(n: int) -> float:
+    return 10.0 if n < 100_000 else 20.0
+
+
+def relationship_graph(n: int) -> nx.Graph:
+    """The ties of a generated network of n people, as an undirected graph with ``strength``."""
+    s = synth.network(n, seed=SEED, mean_degree=mean_degree(n), interactions_per_tie=0.0)
+    G = nx.Graph()
+    G.add_nodes_from(s.people["id"])
+    strength = s.ties["strength"].replace("", np.nan).astype(float).fillna(0.3).to_numpy()
+    G.add_edges_from((a, b, {"strength": w}) for a, b, w in zip(s.ties["a"], s.ties["b"], strength.tolist()))
+    return G
+
+
+def igraph_constraint(G: nx.Graph) -> tuple[float, float] | None:
+    """Seconds for igraph's constraint on G (the graph conversion not counted), or None without igraph."""
+    try:
+        import igraph
+    except ImportError:
+        return None
+    nodes = list(G)
+    index = {n: i for i, n in enumerate(nodes)}
+    graph = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges])
+    weights = [d["strength"] for _, _, d in G.edges(data=True)]
+    start = time.perf_counter()
+    graph.constraint(weights=weights)
+    return time.perf_counter() - start
+
+
+def structure_part(sizes: list[int], budget: float) -> list[dict]:
+    print("\n== 1. Structure: netgraph vs networkx (and igraph) on the same graph ==")
+    print(bench_structure.HEADER)
+    rows = bench_structure.run(sizes, budget=budget, make=relationship_graph,
+                               on_row=lambda row: print(bench_structure.format_row(row), flush=True))
+    for n in sizes:
+        seconds = igraph_constraint(relationship_graph(n))
+        ours = next(r for r in rows if r["measure"] == "constraint" and r["n"] == n)
+        if seconds is not None:
+            print(f"  igraph constraint on {n:,} people: {seconds:.3f} s (netgraph {ours['netgraph_s']:.3f} s, "
+                  f"ratio {seconds / ours['netgraph_s']:.1f}x)")
+    return rows
+
+
+def _job(n: int) -> dict:
+    """The whole job on n people, in this process: returns seconds per step and the peak memory."""
+    import netgraph
+
+    steps = {}
+    s = synth.network(n, seed=SEED, scope="all", mean_degree=mean_degree(n), interactions_per_tie=2.0)
+    with tempfile.TemporaryDirectory() as folder:
+        s.write(folder)
+        start = time.perf_counter()
+        net = netgraph.load(folder)
+        steps["load and build"] = time.perf_counter() - start
+        t = time.perf_counter()
+        summary = net.summary()
+        steps["summary"] = time.perf_counter() - t
+        t = time.perf_counter()
+        netgraph.weak_ties(net.graph, top=20)
+        steps["weak ties"] = time.perf_counter() - t
+        targets = list(net.targets) + [c["company"] for c in summary["top_companies"]][:5 - len(net.targets)]
+        t = time.perf_counter()
+        for target in targets:
+            netgraph.intro_paths(net.graph, target)
+        steps[f"paths to {len(targets)} companies"] = time.perf_counter() - t
+    steps["total"] = sum(steps.values())
+    return {"n": n, "ties": len(s.ties), "interactions": len(s.interactions), "steps": steps,
+            "peak_gb": _peak_gb()}
+
+
+def _peak_gb() -> float:
+    """This process's peak resident memory (Linux's high-water mark, which starts afresh at exec, unlike
+    ru_maxrss, which a child inherits from its parent)."""
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 2**20
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+
+
+def job_part(sizes: list[int]) -> list[dict]:
+    print("\n== 2. The whole job: load the CSV files, build, summary, weak ties, paths to 5 companies ==")
+    results = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--job", str(n)], capture_output=True, text=True, check=True)
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        results.append(result)
+        steps = ", ".join(f"{k} {v:.1f} s" for k, v in result["steps"].items() if k != "total")
+        print(f"{n:>9,} people, {result['ties']:>10,} ties, {result['interactions']:>10,} interactions: "
+              f"{result['steps']['total']:6.1f} s, peak {result['peak_gb']:.2f} GB  ({steps})", flush=True)
+    return results
+
+
+def yen(G, me, targets: set, k: int, max_hops: int, cap: float) -> tuple[float, int, bool]:
+    """The straightforward search: Yen's k shortest simple paths by networkx, -log p per hop."""
+    sink = ("sink",)
+    G.add_node(sink)
+    G.add_edges_from((t, sink, {"strength": 1.0}) for t in targets)
+
+    def weight(u, v, data):
+        return 0.0 if sink in (u, v) else -math.log(hop_probability(data.get("strength", 0.0)))
+
+    found, start, capped = 0, time.perf_counter(), False
+    try:
+        for path in nx.shortest_simple_paths(G, me, sink, weight=weight):
+            if len(path) - 2 <= max_hops and not any(n in targets for n in path[1:-2]):
+                found += 1
+            if found >= k:
+                break
+            if time.perf_counter() - start > cap:
+                capped = True
+                break
+    finally:
+        G.remove_node(sink)
+    return time.perf_counter() - start, found, capped
+
+
+def paths_part(n: int, k: int, max_hops: int, cap: float) -> dict:
+    print(f"\n== 3. Warm paths on {n:,} people: one intro_paths query vs Yen's k shortest paths (networkx) ==")
+    start = time.perf_counter()
+    G = relationship_graph(n)
+    print(f"graph of {G.number_of_nodes():,} people and {G.number_of_edges():,} ties built in "
+          f"{time.perf_counter() - start:.0f} s", flush=True)
+    me = max(G, key=G.degree)
+    companies = {}
+    rng = np.random.default_rng(SEED)
+    for node in rng.choice(list(G), size=min(400, n // 10), replace=False).tolist():
+        companies[node] = "Target"
+    nx.set_node_attributes(G, companies, "company")
+    targets = set(companies) - {me}
+    start = time.perf_counter()
+    ours = intro_paths(G, lambda d: d.get("company") == "Target", me=me, k=k, max_hops=max_hops, diverse=False)
+    ours_s = time.perf_counter() - start
+    reference_s, found, capped = yen(G, me, targets, k, max_hops, cap)
+    ratio = reference_s / ours_s
+    print(f"intro_paths: {ours_s:.3f} s for {len(ours)} paths; Yen (networkx): {reference_s:.1f} s for {found} "
+          f"paths{' (capped: a lower bound)' if capped else ''}; ratio {'>= ' if capped else ''}{ratio:,.0f}x")
+    return {"n": n, "ties": G.number_of_edges(), "netgraph_s": ours_s, "reference_s": reference_s, "capped": capped}
+
+
+def mbox_part(size_mb: float) -> dict:
+    print(f"\n== 4. Mailboxes: read_mbox vs the standard library on a {size_mb:g} MB mailbox ==")
+    result = bench_mbox.run(size_mb)
+    print(bench_mbox.report(result))
+    return result
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,20000,100000", help="people per network, comma-separated")
+    parser.add_argument("--paths-people", type=int, default=100_000, help="people for the warm-paths part")
+    parser.add_argument("--yen-seconds", type=float, default=300.0, help="cap on the straightforward search")
+    parser.add_argument("--budget", type=float, default=30.0, help="cap on per-edge networkx references")
+    parser.add_argument("--mbox-mb", type=float, default=200.0, help="size of the generated mailbox")
+    parser.add_argument("--job", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.job:
+        print(json.dumps(_job(args.job)))
+        return
+    sizes = [int(x) for x in args.sizes.split(",")]
+    print(f"netgraph benchmarks on {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"Python {platform.python_version()}, networkx {nx.__version__}")
+    structure_part(sizes, args.budget)
+    job_part(sizes)
+    paths_part(args.paths_people, k=5, max_hops=3, cap=args.yen_seconds)
+    mbox_part(args.mbox_mb)
+    print(f"\nthis process's peak resident memory: {_peak_gb():.2f} GB")
+
+
+if __name__ == "__main__":
+    main()
