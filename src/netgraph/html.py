@@ -25,7 +25,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from .graph import display_name, me_of
+from .graph import display_name, me_of, relationship_count
 from .plot import EDGE_COLOUR, ME_COLOUR, TARGET_COLOUR, Scene, _paths_to, _sizes, network_scene, path_colour
 from .reasons import last_contact
 
@@ -102,7 +102,7 @@ def network_page(G: nx.DiGraph, *, me=None, target=None, k: int = 5, seed: int =
     callback = CustomJS(args=dict(source=nodes, status=status), code=SEARCH_JS)
     search.js_on_change("value_input", callback)
     search.js_on_change("value", callback)
-    subtitle = (f"{G.number_of_nodes():,} people, {G.to_undirected(as_view=True).number_of_edges():,} relationships"
+    subtitle = (f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
                 + (f", as of {G.graph['today']}" if G.graph.get("today") else ""))
     parts = [Div(text=f"<h2 style='margin:0'>{markup.escape(heading)}</h2>"
                       f"<div style='color:#666'>{markup.escape(subtitle)}</div>", disable_math=True),

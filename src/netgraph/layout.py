@@ -93,7 +93,8 @@ def layout(G, *, seed=0, weight="strength", me=None, groups=None) -> dict:
     >>> pos == layout(G, seed=1, me=0)
     True
     """
-    U = G.to_undirected(as_view=True) if G.is_directed() else G
+    # a netgraph graph lists each relationship both ways: walked as it is, one direction kept
+    U = G.to_undirected(as_view=True) if G.is_directed() and not G.graph.get("symmetric") else G
     nodes = list(U)
     if not nodes:
         return {}
@@ -147,8 +148,9 @@ def _ties(U, index: dict, weight, centre: int | None, groups) -> tuple[np.ndarra
     """Both ends and the pull of every tie, virtual tethers included."""
     ends, strength = [], []
     edges = U.edges(data=weight, default=1.0) if weight else ((u, v, 1.0) for u, v in U.edges())
+    both_ways = U.is_directed()
     for u, v, s in edges:
-        if u != v:
+        if u != v and (not both_ways or index[u] < index[v]):
             ends.append((index[u], index[v]))
             strength.append(1.0 if s is None else s)
     ends = np.sort(np.asarray(ends, dtype=np.int64).reshape(-1, 2), axis=1)

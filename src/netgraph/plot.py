@@ -43,7 +43,7 @@ from matplotlib.patches import Circle
 from matplotlib.ticker import FuncFormatter
 
 from .errors import NetgraphError
-from .graph import display_name, me_of
+from .graph import display_name, me_of, neighbours, relationship_count
 from .layers import RHYTHM_DAYS, dunbar_layers
 from .layout import layout
 from .overview import _clusters, _describe
@@ -188,8 +188,9 @@ def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: in
         members, labels = _companies(G, me)
     groups, group = _colour_groups(members, labels, index)
     ties = G[me]
-    U = G.to_undirected(as_view=True)
-    edges = np.array([(index[u], index[v]) for u, v in U.subgraph(nodes).edges()], dtype=np.intp).reshape(-1, 2)
+    adjacency = neighbours(G)
+    edges = np.array([(index[u], index[v]) for u in nodes for v in adjacency[u] if index.get(v, -1) > index[u]],
+                     dtype=np.intp).reshape(-1, 2)
     return Scene(G=G, me=me, nodes=nodes, xy=np.array([where[v] for v in nodes]), group=group, groups=groups,
                  colours=list(GROUP_COLOURS[:len(groups)]),
                  strength=np.array([ties[v].get("strength", 0.0) if v in ties else 0.0 for v in nodes]),
@@ -221,8 +222,8 @@ def _choose(G, me, paths: list[dict], targets: set, max_nodes: int, seed: int) -
 
     People without any relationship are left out: they have no place on a map.
     """
-    U = G.to_undirected(as_view=True)
-    related = [v for v in G if v == me or U.degree(v)]
+    adjacency = neighbours(G)
+    related = [v for v in G if v == me or len(adjacency[v])]
     alone = G.number_of_nodes() - len(related)
     unrelated = f"{alone:,} {'person' if alone == 1 else 'people'} without any relationship left out" if alone else ""
     if len(related) <= max_nodes:
@@ -437,8 +438,7 @@ def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, 
     _place_labels(ax, labels[forced:], placed=placed)
     _map_legends(ax, scene)
     owner = display_name(G, scene.me)
-    U = G.to_undirected(as_view=True)
-    _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {U.number_of_edges():,} relationships"
+    _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
            + (f", as of {G.graph['today']}" if G.graph.get("today") else ""))
     colour = "Louvain cluster" if scene.color_by == "cluster" else "current employer"
     ringed_text = f"; ringed: people at {_and(scene.targets)}" if scene.targets else ""
