@@ -83,3 +83,7 @@ def _facebook_ego(ego: str = "0") -> dict:
     friends = [(a, b) for a, b in (line.split() for line in (folder / f"{ego}.edges").read_text().splitlines())]
     ties = pd.DataFrame(friends + [(ego, r["id"]) for r in rows[1:]], columns=["a", "b"])
     return {"people": people, "ties": ties, "me": ego}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "benchmark: measures time or memory on big generated inputs (slower)")

@@ -15,12 +15,18 @@ from bokeh.models import AutocompleteInput, ColumnDataSource, CustomJS, HoverToo
 from netgraph.html import network_page, offline, write_html
 from netgraph.plot import PATH_COLOURS
 
-#: A reference the browser would fetch: an attribute or a CSS url()/@import naming
-#: an absolute or protocol-relative address, anywhere in the file (scripts included).
-FETCHED = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*[=:]\s*\\?["'`]?\s*|url\(\s*\\?["']?\s*|"""
-                     r"""@import\s+(?:url\()?\s*\\?["']?\s*)(?:https?:)?//[A-Za-z0-9]""", re.IGNORECASE)
-#: A whole absolute URL as a string literal (which a script could fetch), other than XML namespaces.
-URL_LITERAL = re.compile(r"""["'`](?!http://www\.w3\.org/)(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^"'`\s]*["'`]""")
+#: A reference the browser would fetch: an attribute (a script's or an image's src, a stylesheet's
+#: href, srcset, a form's action, a body's background, a refresh's url...) or CSS (a font's or an
+#: image's url(), image-set(), @import) naming an absolute or protocol-relative address, anywhere
+#: in the file (scripts included).
+FETCHED = re.compile(r"""(?:\b(?:src|srcset|href|action|formaction|poster|data|background|ping|manifest|"""
+                     r"""codebase|archive|longdesc|lowsrc|dynsrc|icon)\s*[=:]\s*\\?["'`]?\s*|"""
+                     r"""(?:url|image-set)\(\s*\\?["']?\s*|@import\s+(?:url\()?\s*\\?["']?\s*|"""
+                     r"""content\s*=\s*\\?["']?\s*\d*\s*;?\s*url\s*=\s*)"""
+                     r"""(?:(?:https?|wss?|ftp):)?//[A-Za-z0-9]""", re.IGNORECASE)
+#: A whole absolute URL as a string literal (which a script could fetch or connect to), other than XML namespaces.
+URL_LITERAL = re.compile(r"""["'`](?!http://www\.w3\.org/)(?:(?:https?|wss?|ftp):)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}"""
+                         r"""[^"'`\s]*["'`]""")
 #: What a person's name can be made of, to try the escaping.
 HOSTILE = '</script><script>alert("pwned")</script> $$x^2$$ <img src="https://evil.example/x.png">'
 
@@ -87,12 +93,24 @@ def test_offline_scrubs_code_and_keeps_data():
                              f'<script type="application/json" id="d">{data}</script>')
 
 
-def test_a_page_with_an_absolute_reference_is_caught():
-    assert FETCHED.search('<img src="https://example.com/a.png">')
-    assert FETCHED.search("a{background:url('//cdn.example.com/a.png')}")
-    assert FETCHED.search('@import "https://fonts.example.com/css";')
-    assert FETCHED.search('e.src="https://cdn.example.com/x.js"')
+@pytest.mark.parametrize("reference", [
+    '<script src="https://cdn.example.com/bokeh.js"></script>',  # a script
+    '<link rel="stylesheet" href="//cdn.example.com/style.css">',  # a stylesheet
+    "@font-face{font-family:x;src:url(https://fonts.example.com/x.woff2)}",  # a font
+    '<img src="https://example.com/a.png">', '<img srcset="https://example.com/a.png 2x">',  # images
+    "a{background:url('//cdn.example.com/a.png')}", 'a{background-image:image-set("https://x.example/a.png" 1x)}',
+    '@import "https://fonts.example.com/css";', "@import url(https://fonts.example.com/css);",  # CSS
+    '<body background="https://example.com/bg.png">', '<meta http-equiv="refresh" content="0; url=https://x.example/">',
+    'e.src="https://cdn.example.com/x.js"',  # set by a script
+])
+def test_a_page_with_an_absolute_reference_is_caught(reference):
+    assert FETCHED.search(reference)
+
+
+def test_what_fetches_nothing_is_not_caught():
     assert not FETCHED.search('xmlns="http://www.w3.org/2000/svg"')
+    assert not FETCHED.search('<a title="see https://example.org">') and not FETCHED.search("url(#gradient)")
+    assert URL_LITERAL.search('new WebSocket("wss://x.example/live")')
 
 
 # ---------------------------------------------------------------------------

@@ -190,12 +190,24 @@ def _follow_ups(args) -> int:
     return 0
 
 
+def _to_draw(args):
+    """The graph to draw and the target to highlight: with ``--anonymize``, the anonymised
+    graph, and the target under its pseudonym."""
+    net = _load(args)
+    if not args.anonymize:
+        return net.graph, args.to
+    from .privacy import Anonymizer
+
+    anonymizer = Anonymizer(net, keep_companies=args.keep_companies)
+    return anonymizer.graph(), None if args.to is None else anonymizer.target(args.to)
+
+
 @_command("plot", "a picture of the network (or of paths, layers, reciprocity, decay)")
 def _plot(args) -> int:
     from .plot import plot_figure
 
-    net = _load(args)
-    plot_figure(net.graph, args.kind, target=args.to, out=args.out)
+    G, target = _to_draw(args)
+    plot_figure(G, args.kind, target=target, out=args.out)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -204,8 +216,8 @@ def _plot(args) -> int:
 def _html(args) -> int:
     from .html import write_html
 
-    net = _load(args)
-    written = write_html(net.graph, args.out, target=args.to)
+    G, target = _to_draw(args)
+    written = write_html(G, args.out, target=target)
     print(f"wrote {written}", file=sys.stderr)
     return 0
 
@@ -215,10 +227,16 @@ def _export(args) -> int:
     from .export import export
 
     net = _load(args)
-    written = export(net, args.out, args.format)
+    written = export(net, args.out, args.format, anonymize=args.anonymize, keep_companies=args.keep_companies)
     print(f"wrote {len(written)} file{'s' if len(written) > 1 else ''}: {', '.join(str(p) for p in written)}",
           file=sys.stderr)
     return 0
+
+
+def _privacy(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--anonymize", action="store_true",
+                        help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes left out")
+    parser.add_argument("--keep-companies", action="store_true", help="with --anonymize: keep company names")
 
 
 def _positive(text: str) -> int:
@@ -267,16 +285,19 @@ def _parser() -> argparse.ArgumentParser:
     plot.add_argument("--out", required=True, metavar="FILE", help="the picture: .png, .svg or .pdf")
     plot.add_argument("--to", metavar="TARGET", help="highlight the best paths to this company or person")
     plot.add_argument("--kind", default="map", help="map (default), paths, layers, reciprocity or decay")
+    _privacy(plot)
 
     page = commands.add_parser("html", help=_COMMANDS["html"][1])
     _common(page, json_output=False)
     page.add_argument("--out", required=True, metavar="FILE", help="the page (.html)")
     page.add_argument("--to", metavar="TARGET", help="highlight the best paths to this company or person")
+    _privacy(page)
 
     export = commands.add_parser("export", help=_COMMANDS["export"][1])
     _common(export, json_output=False)
     export.add_argument("--format", required=True, choices=["csv", "graphml", "gexf", "json"])
     export.add_argument("--out", required=True, metavar="PATH", help="a folder for csv, a file otherwise")
+    _privacy(export)
     return parser
 
 
@@ -287,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             _parser().print_help()
             return 2
+        if getattr(args, "keep_companies", False) and not args.anonymize:
+            raise NetgraphError(f"netgraph {args.command}: --keep-companies goes with --anonymize (see --help)")
         return _COMMANDS[args.command][0](args)
     except NetgraphError as exc:
         print(f"netgraph: {exc}", file=sys.stderr)

@@ -29,7 +29,7 @@ class Config:
 
 def read_config(path: str | Path) -> Config:
     """Read ``netgraph.toml``; a syntax error or a wrong type names the file and line."""
-    text, _ = read_text(path)
+    text = read_text(path).text
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

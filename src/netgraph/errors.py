@@ -4,6 +4,8 @@ from __future__ import annotations
 
 __all__ = ["NetgraphError"]
 
+_CONTROL = {code: repr(chr(code))[1:-1] for code in (*range(32), 127)}
+
 
 class NetgraphError(ValueError):
     """Bad input or usage, with the file and line at fault when there is one.
@@ -14,7 +16,8 @@ class NetgraphError(ValueError):
 
     def __init__(self, message: str, *, file: object = None, line: int | None = None):
         self.message = " ".join(str(message).split())
-        self.file = None if file is None else str(file)
+        # A file name may hold a line break: escaped, the message stays one line.
+        self.file = None if file is None else str(file).translate(_CONTROL)
         self.line = line
         super().__init__(self.message)
 

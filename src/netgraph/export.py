@@ -155,7 +155,8 @@ def _json_default(value):
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def export(net, path: str | Path, format: str = "csv") -> list[Path]:
+def export(net, path: str | Path, format: str = "csv", *, anonymize: bool = False, keep_companies: bool = False,
+           salt: str | bytes | None = None) -> list[Path]:
     """Write a network in one of :data:`FORMATS`.
 
     Parameters
@@ -166,6 +167,14 @@ def export(net, path: str | Path, format: str = "csv") -> list[Path]:
         A folder for ``csv`` (the canonical tables and ``netgraph.toml``), a
         file for the other formats.
     format : {"csv", "graphml", "gexf", "json"}
+    anonymize : bool
+        Write pseudonyms instead of people's names, addresses, phones and
+        profiles, and companies' names unless ``keep_companies``; notes are
+        left out (see :func:`netgraph.privacy.anonymize`).
+    keep_companies : bool
+        With ``anonymize``, keep company names as they are.
+    salt : str or bytes, optional
+        With ``anonymize``, the key of the pseudonyms (random by default).
 
     Returns
     -------
@@ -184,6 +193,10 @@ def export(net, path: str | Path, format: str = "csv") -> list[Path]:
     path = Path(path)
     if format not in FORMATS:
         raise NetgraphError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
+    if anonymize:
+        from .privacy import anonymize as anonymized
+
+        net = anonymized(net, salt=salt, keep_companies=keep_companies)
     if format == "csv":
         if path.exists() and not path.is_dir():
             raise NetgraphError("the csv export writes a folder, and this is a file", file=path)

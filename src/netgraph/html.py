@@ -25,6 +25,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
+from .export import atomic_write
 from .graph import display_name, me_of, relationship_count
 from .plot import EDGE_COLOUR, ME_COLOUR, TARGET_COLOUR, Scene, _paths_to, _sizes, network_scene, path_colour
 from .reasons import last_contact
@@ -272,5 +273,5 @@ def write_html(G: nx.DiGraph, out, *, target=None, me=None, k: int = 5, seed: in
                         color_by=color_by)
     heading = title or f"{display_name(G, me_of(G, me))}'s network"
     out = Path(out)
-    out.write_text(offline(file_html(page, INLINE, title=heading)), encoding="utf-8")
+    atomic_write(out, offline(file_html(page, INLINE, title=heading)))
     return out

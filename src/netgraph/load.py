@@ -30,7 +30,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
 
     Every file the folder holds, at any depth, is read by the reader that
     recognises it (canonical CSV tables; see DESIGN.md section 2); others are
-    listed in the report as ignored. ``netgraph.toml`` in the folder gives
+    listed in the report as ignored, and a folder named as a file netgraph
+    reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
     ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
 
     Parameters
@@ -55,8 +56,9 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     Raises
     ------
     NetgraphError
-        When the path does not exist, holds nothing netgraph can read, or a
-        file is unreadable as a whole (a bad row is reported, not raised).
+        When the path does not exist, holds nothing netgraph can read, its
+        ``netgraph.toml`` is unreadable, or a file is unreadable as a whole (a
+        bad row is reported, not raised).
 
     Examples
     --------
@@ -68,7 +70,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     path = Path(path) if path is not None else sample_path()
     if not path.exists():
         raise NetgraphError("no such file or folder", file=path)
-    config = read_config(path / CONFIG) if path.is_dir() and (path / CONFIG).is_file() else Config()
+    # A netgraph.toml that is not a file is an error, not a default: it may say who "me" is.
+    config = read_config(path / CONFIG) if path.is_dir() and (path / CONFIG).exists() else Config()
     report = ImportReport()
     if config.unknown:
         report.add(path / CONFIG, "config").notes.append(f"unknown settings ignored: {', '.join(config.unknown)}")
@@ -77,6 +80,11 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     today = as_timestamp(today if today is not None else config.today)
     context = Context(me=me, emails=tuple(emails), today=today)
 
+    for folder in _folders_named_as_files(path):
+        entry = report.add(folder, "ignored")
+        entry.read += 1
+        entry.problem(None, "a folder where a file of this name was expected: not read as one (the files in "
+                            "it, if any, are read)")
     parts = []
     for file in _files(path):
         reader = find_reader(file)
@@ -93,11 +101,24 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
                     targets=targets if targets is not None else config.targets, model=model, report=report)
 
 
+#: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports
+#: each mailbox as a folder ``Name.mbox`` holding a file ``mbox``.
+_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".eml", ".zip", ".graphml", ".gexf", ".toml")
+
+
+def _visible(path: Path) -> list[Path]:
+    """Everything under ``path``, at any depth, but hidden files and folders."""
+    return sorted(p for p in path.rglob("*") if not any(part.startswith(".") for part in p.relative_to(path).parts))
+
+
 def _files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
+    return [p for p in _visible(path) if p.is_file() and p.name != CONFIG]
 
-    def hidden(file: Path) -> bool:
-        return any(part.startswith(".") for part in file.relative_to(path).parts)
 
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.name != CONFIG and not hidden(p))
+def _folders_named_as_files(path: Path) -> list[Path]:
+    """Folders (below ``path``) named as the files netgraph reads: a mistake worth reporting."""
+    if not path.is_dir():
+        return []
+    return [p for p in _visible(path) if p.is_dir() and p.suffix.lower() in _SUFFIXES]

@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import textwrap
 from collections import Counter
@@ -43,6 +44,7 @@ from matplotlib.patches import Circle
 from matplotlib.ticker import FuncFormatter
 
 from .errors import NetgraphError
+from .export import atomic_write
 from .graph import display_name, me_of, neighbours, relationship_count
 from .layers import RHYTHM_DAYS, dunbar_layers
 from .layout import layout
@@ -984,7 +986,10 @@ def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=N
     else:
         {"layers": plot_layers, "reciprocity": plot_reciprocity, "decay": plot_decay}[kind](G, me=me, ax=ax)
     if out is not None:
-        figure.savefig(out, dpi=dpi, bbox_inches="tight", pad_inches=0.3, facecolor="white")
+        # Drawn in memory, then put in place whole: an interrupted run never leaves half a picture.
+        image = io.BytesIO()
+        figure.savefig(image, format=suffix, dpi=dpi, bbox_inches="tight", pad_inches=0.3, facecolor="white")
+        atomic_write(out, image.getvalue())
     return figure
 
 

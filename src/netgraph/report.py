@@ -52,6 +52,11 @@ class FileReport:
     def warnings(self) -> int:
         return sum(not p.skipped for p in self.problems)
 
+    def note(self, text: str) -> None:
+        """Add a note about the whole file (nothing when ``text`` is empty)."""
+        if text:
+            self.notes.append(text)
+
     def problem(self, line: int | None, reason: str, *, skipped: bool = True) -> None:
         """Record a problem with the record at ``line``."""
         self.problems.append(Problem(self.file, line, reason, skipped))

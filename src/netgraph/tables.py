@@ -17,6 +17,7 @@ later (a reference to nobody) still name the file and line.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -92,6 +93,8 @@ SCHEMAS: dict[str, Schema] = {
 }
 
 _BOOKKEEPING = ("_file", "_line", "_source")
+#: Characters no name or reference holds (tab and line breaks are white space, folded away).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def empty(kind: str) -> pd.DataFrame:
@@ -114,13 +117,17 @@ def empty(kind: str) -> pd.DataFrame:
 
 
 def parse_dates(values: pd.Series) -> pd.Series:
-    """ISO dates (times and zones allowed) -> naive datetime64; unreadable -> NaT."""
+    """ISO dates (times and zones allowed) -> naive datetime64[ns]; unreadable -> NaT.
+
+    Dates that datetime64[ns] cannot hold (before 1677 or after 2262: a typo
+    like 0202 or 20266) are unreadable too.
+    """
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
-        return parsed.astype("datetime64[ns]")
-    text = _cells(values)
-    parsed = pd.to_datetime(text, format="ISO8601", errors="coerce", utc=True)
-    return parsed.dt.tz_localize(None).astype("datetime64[ns]")
+    else:
+        parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
+    parsed = parsed.where((parsed >= pd.Timestamp.min) & (parsed <= pd.Timestamp.max))
+    return parsed.astype("datetime64[ns]")
 
 
 def _cells(values: pd.Series) -> pd.Series:
@@ -213,6 +220,15 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         for line in lines[blank]:
             entry.problem(int(line), f"no {name}")
         keep &= ~blank
+        garbled = _control(frame[name]) & keep
+        # Readers that count their records themselves (one message, many rows) keep them whole: cleaned.
+        for line in lines[garbled]:
+            entry.problem(int(line), f"{name} holds control characters: binary data, not text"
+                          + ("" if count else "; they are left out"), skipped=count)
+        if count:
+            keep &= ~garbled
+        elif garbled.any():
+            frame.loc[garbled, name] = frame.loc[garbled, name].str.replace(_CONTROL, "", regex=True)
     for name in [c for c in schema.dates if c in frame]:
         raw = frame[name]
         parsed = parse_dates(raw)
@@ -261,6 +277,17 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if count:
         entry.loaded += len(kept)
     return kept
+
+
+def _control(cells: pd.Series) -> np.ndarray:
+    """Which cells hold control characters; one pass over all the text first, as usually none does."""
+    try:
+        clean = not _CONTROL.search("\n".join(cells))
+    except TypeError:  # not all text
+        clean = False
+    if clean:
+        return np.zeros(len(cells), dtype=bool)
+    return cells.astype(str).str.contains(_CONTROL, na=False).to_numpy(dtype=bool)
 
 
 def _with_defaults(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:

@@ -51,13 +51,15 @@ def quirks():
 
 def test_reads_every_message_and_reports_each_skipped_one_on_its_separator_line(quirks):
     _, entry = quirks
-    assert (entry.read, entry.loaded, entry.skipped, entry.warnings) == (13, 8, 5, 1)
+    assert (entry.read, entry.loaded, entry.skipped, entry.warnings) == (13, 8, 5, 2)
     assert entry.read == entry.loaded + entry.skipped
     assert problems(entry) == [
         (22, "no Date header", True),
         (29, "unreadable Date 'sometime next week'", True),
         (37, "no recipients", True),
         (45, "no recipients other than the sender", True),
+        (125, "a 'From ' line with a date but no blank line before it: read as part of the message above, "
+              "not as a new one", False),
         (145, "no usable From address ('MAILER-DAEMON')", True),
         (153, "'nobody' in To is not an e-mail address; left out", False),
     ]

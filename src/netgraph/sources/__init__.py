@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..report import ImportReport
 from ..tables import Tables
-from . import canonical, google, ics, linkedin, mbox, vcard
+from ..textio import HEAD, head_text
+from . import canonical, google, graphml, ics, linkedin, mbox, vcard
 
 __all__ = ["Reader", "find_reader", "READERS", "Context"]
 
@@ -35,13 +36,12 @@ class Reader:
     read: Callable[[Path, ImportReport, Context], Tables]
 
 
-def _head(path: Path, size: int = 4096) -> str:
+def _head(path: Path) -> str:
     try:
         with open(path, "rb") as handle:
-            data = handle.read(size)
+            return head_text(handle.read(HEAD))
     except OSError:
         return ""
-    return data.decode("utf-8", errors="replace").lstrip("\ufeff")
 
 
 def _canonical_by_header(path: Path, head: str) -> bool:
@@ -51,7 +51,9 @@ def _canonical_by_header(path: Path, head: str) -> bool:
 
 #: In order: the first reader that recognises a file reads it. Real exports come
 #: before the header sniffing of canonical tables, which would claim some of them
-#: (a LinkedIn messages.csv has date, from and to columns).
+#: (a LinkedIn messages.csv has date, from and to columns). Last, a file named as
+#: a LinkedIn export's that nothing recognised goes to the LinkedIn reader, to be
+#: refused with a reason rather than ignored.
 READERS: list[Reader] = [
     Reader("canonical", lambda p, h: p.name.lower() in canonical.FILES,
            lambda p, r, c: canonical.read(p, r)),
@@ -60,7 +62,9 @@ READERS: list[Reader] = [
     Reader("vcard", vcard.recognises, vcard.read),
     Reader("ics", ics.recognises, ics.read),
     Reader("mbox", mbox.recognises, mbox.read),
+    Reader("graphml", graphml.recognises, graphml.read),
     Reader("canonical", _canonical_by_header, lambda p, r, c: canonical.read(p, r)),
+    Reader("linkedin", lambda p, h: p.name.casefold() in linkedin.NAMES, linkedin.read),
 ]
 
 

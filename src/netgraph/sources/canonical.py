@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 from pathlib import Path
 
@@ -60,10 +59,10 @@ def read_table(path: str | Path, kind: str | None = None, report: ImportReport |
     report = report if report is not None else ImportReport()
     kind = kind or FILES.get(path.name.lower())
     entry = report.add(path, kind or "csv")
-    text, encoding = read_text(path)
-    csvfile.note_encoding(entry, encoding)
-    rows = csvfile.records(text, entry)
-    header, header_line, _ = csvfile.split_header(itertools.islice(rows, 1), path)
+    text, _, note = read_text(path)
+    entry.note(note)
+    rows = csvfile.Records(text, entry)
+    header, header_line = csvfile.split_header(rows, path)
     kind = kind or sniff(header)
     if kind is None:
         raise NetgraphError("not a netgraph table: its header matches none of people, interactions, ties, "
@@ -72,7 +71,7 @@ def read_table(path: str | Path, kind: str | None = None, report: ImportReport |
     names = check_columns(header, kind, path, header_line)
     frame = _one_line_records(text, len(names)) if header_line == 1 else None
     if frame is None:
-        good = [[*row, line] for line, row in csvfile.fit(list(rows), len(names), entry)]
+        good = [[*row, line] for line, row in csvfile.fit(rows, len(names), entry)]
         frame = pd.DataFrame(good, columns=[*names, "_line"], dtype=object)
     else:
         frame.columns = names

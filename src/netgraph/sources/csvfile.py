@@ -1,62 +1,125 @@
-"""CSV files other programs wrote: encodings, preambles, line numbers, ragged rows.
+"""CSV files other programs wrote: preambles, line numbers, ragged rows, runaway quotes.
 
-Readers of CSV formats share these steps: decode the text (a BOM decides,
-else UTF-8, else Windows-1252), split it into records with the line each
-starts on (a quoted cell may span lines), find the header (some exports put
-a few lines of notes above it), and bring every record to the header's
-width. Records dropped on the way are counted in the file's report, so that
-``read == loaded + skipped`` still holds after :func:`netgraph.tables.validate`
-has counted the rest.
+Readers of CSV formats share these steps: split the decoded text into records
+with the line each starts on (a quoted cell may span lines), find the header
+(some exports put a few lines of notes above it), and bring every record to
+the header's width. Records dropped on the way are counted in the file's
+report, so that ``read == loaded + skipped`` still holds after
+:func:`netgraph.tables.validate` has counted the rest.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from ..errors import NetgraphError
 from ..report import FileReport
-from ..textio import decode
 
-__all__ = ["Record", "records", "split_header", "fit", "note_encoding", "sniff_header", "head_text"]
+__all__ = ["Record", "Records", "split_header", "fit", "sniff_header"]
 
 #: A CSV record: the 1-based line of the file it starts on, and its cells.
 Record = tuple[int, list[str]]
 
 csv.field_size_limit(2**31 - 1)
 
-
-def note_encoding(entry: FileReport, encoding: str) -> None:
-    """Say in the report when a file was not UTF-8 (its accents may need a look)."""
-    if encoding == "cp1252":
-        entry.notes.append("not UTF-8: read as Windows-1252")
+#: A physical line with its ending (the csv module ends lines at CR, LF and CRLF alike).
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
 
 
-def records(text: str, entry: FileReport) -> Iterator[Record]:
-    """Every non-blank record of ``text`` with the line it starts on.
+class Records:
+    """The non-blank records of a CSV text, each with the line it starts on.
 
     A record the CSV parser cannot read is counted, reported and skipped.
+
+    A quote opened by damage and never closed makes one cell of every line up
+    to the next quote (or the end of the file), hiding the records on them.
+    So a record that runs over several lines and does not look like a
+    well-formed one (see :meth:`_runaway`) is counted and reported on its
+    first line, and the text is read again from its second line: only the
+    damaged line is lost.
+
+    Examples
+    --------
+    >>> from netgraph.report import FileReport
+    >>> entry = FileReport("people.csv", "people")
+    >>> list(Records('name\\n"Ann\\nBob\\n', entry))
+    [(1, ['name']), (3, ['Bob'])]
+    >>> entry.problems[0].line, entry.read
+    (2, 1)
     """
-    reader = csv.reader(io.StringIO(text, newline=""))
-    while True:
-        start = reader.line_num + 1
+
+    def __init__(self, text: str, entry: FileReport):
+        self.text, self.entry = text, entry
+        #: The number of cells of a record, once the header is known.
+        self.width: int | None = None
+        self._restart(0, 0)
+
+    def _restart(self, offset: int, line: int) -> None:
+        """Parse again from ``offset``, the start of the line after ``line``."""
+        self._offset, self._line = offset, line
+        self._reader = csv.reader(self._lines(offset))
+
+    def _lines(self, offset: int) -> Iterator[str]:
+        """The lines from ``offset``, for the CSV parser; the offset and number of the last line
+        handed over are kept, so that each record's text and first line are known."""
+        for match in _LINE.finditer(self.text, offset):
+            self._offset, self._line = match.end(), self._line + 1
+            yield match.group()
+
+    def __iter__(self) -> Records:
+        return self
+
+    def __next__(self) -> Record:
+        while True:
+            start, line = self._offset, self._line + 1
+            try:
+                row = next(self._reader)
+            except csv.Error as exc:
+                self._skip(line, f"unreadable CSV: {exc}")
+                continue
+            if self._line > line and self._runaway(start, row):
+                self._skip(line, f"a quote left open runs this record over lines {line}-{self._line}: line {line} "
+                                 "skipped, the lines after it read on their own")
+                self._restart(_LINE.match(self.text, start).end(), line)
+                continue
+            if any(cell.strip() for cell in row):
+                return line, row
+
+    def _runaway(self, start: int, row: list[str]) -> bool:
+        """Whether a record spanning lines is the work of a quote left open: its quotes are
+        unbalanced, or a quote closes a cell in mid-text (well-formed CSV follows it with a comma),
+        or -- once the width is known -- it has another number of cells, or holds a line that
+        would be a whole record on its own."""
+        raw = self.text[start:self._offset]
+        if raw.count('"') % 2:
+            return True
         try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            entry.read += 1
-            entry.problem(start, f"unreadable CSV: {exc}")
-            continue
-        if any(cell.strip() for cell in row):
-            yield start, row
+            next(csv.reader([raw], strict=True))
+        except csv.Error:
+            return True
+        if self.width is None:
+            return False
+        inner = raw.splitlines()[1:]
+        return len(_trimmed(row, self.width)) != self.width or any(
+            len(cells) == self.width for cells in csv.reader(inner))
+
+    def _skip(self, line: int, reason: str) -> None:
+        self.entry.read += 1
+        self.entry.problem(line, reason)
 
 
-def split_header(rows: Iterator[Record], file: object, is_header: Callable[[list[str]], bool] | None = None,
-                 what: str = "header row") -> tuple[list[str], int, list[Record]]:
-    """The header, the line it is on, and the records after it.
+def _trimmed(row: list[str], width: int) -> list[str]:
+    """The row without the empty cells it has beyond ``width`` (spreadsheets add them)."""
+    if len(row) > width and not any(cell.strip() for cell in row[width:]):
+        return row[:width]
+    return row
+
+
+def split_header(rows: Records, file: object, is_header: Callable[[list[str]], bool] | None = None,
+                 what: str = "header row") -> tuple[list[str], int]:
+    """The header and the line it is on; ``rows`` is left at the record after it, its width set.
 
     The header is the first record ``is_header`` accepts (by default the first
     record); the lines above it are a preamble, not records.
@@ -66,17 +129,18 @@ def split_header(rows: Iterator[Record], file: object, is_header: Callable[[list
     NetgraphError
         When there is no record at all, or none that ``is_header`` accepts.
     """
-    rows = list(rows)
-    if not rows:
+    first = None
+    for line, row in rows:
+        first = first or line
+        if is_header is None or is_header(row):
+            rows.width = len(row)
+            return row, line
+    if first is None:
         raise NetgraphError("empty file: no header row", file=file, line=1)
-    at = next((i for i, (_, row) in enumerate(rows) if is_header is None or is_header(row)), None)
-    if at is None:
-        raise NetgraphError(f"no {what} found", file=file, line=rows[0][0])
-    line, header = rows[at]
-    return header, line, rows[at + 1:]
+    raise NetgraphError(f"no {what} found", file=file, line=first)
 
 
-def fit(rows: list[Record], width: int, entry: FileReport) -> Iterator[Record]:
+def fit(rows: Iterator[Record], width: int, entry: FileReport) -> Iterator[Record]:
     """The records brought to ``width`` cells.
 
     Empty trailing cells beyond the header are dropped; a record with more
@@ -84,8 +148,7 @@ def fit(rows: list[Record], width: int, entry: FileReport) -> Iterator[Record]:
     its values: none can be trusted); a short one is padded, with a warning.
     """
     for line, row in rows:
-        if len(row) > width and not any(cell.strip() for cell in row[width:]):
-            row = row[:width]
+        row = _trimmed(row, width)
         if len(row) > width:
             entry.read += 1
             entry.problem(line, f"{len(row)} fields where the header has {width} (an unquoted comma?)")
@@ -103,35 +166,9 @@ def sniff_header(head: str, is_header: Callable[[list[str]], bool], limit: int =
     ``head`` is the start of the file (its last line may be cut short, which
     does not matter: headers come first).
     """
-    reader = csv.reader(io.StringIO(head, newline=""))
-    seen = 0
-    try:
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            if is_header(row):
-                return row
-            seen += 1
-            if seen >= limit:
-                break
-    except csv.Error:
-        pass
+    for seen, (_, row) in enumerate(Records(head, FileReport("", "")), 1):
+        if is_header(row):
+            return row
+        if seen >= limit:
+            break
     return None
-
-
-def head_text(path: Path, head: str, size: int = 4096) -> str:
-    """``head`` (a file's start read as UTF-8), or the start read with its real
-    encoding when it is UTF-16 or UTF-32 (the legacy Google Contacts CSV is)."""
-    if "\x00" not in head:
-        return head
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(size)
-    except OSError:
-        return head
-    # The cut may fall inside a character: keep an even number of bytes.
-    data = data[: len(data) - len(data) % 4]
-    try:
-        return decode(data, path)[0].lstrip("\ufeff")
-    except (NetgraphError, UnicodeDecodeError):
-        return head

@@ -82,10 +82,11 @@ def read_google_contacts(path, *, report: ImportReport | None = None) -> pd.Data
     path = Path(path)
     report = report if report is not None else ImportReport()
     entry = report.add(path, "people")
-    text, encoding = read_text(path)
-    csvfile.note_encoding(entry, encoding)
-    header, _, rows = csvfile.split_header(
-        csvfile.records(text, entry), path, _is_header,
+    text, _, note = read_text(path)
+    entry.note(note)
+    rows = csvfile.Records(text, entry)
+    header, _ = csvfile.split_header(
+        rows, path, _is_header,
         what="Google Contacts header (First Name, Last Name, ..., E-mail 1 - Value; "
              "or Name, Given Name, Family Name, ...)")
     layout = _Layout(header)
@@ -103,7 +104,7 @@ def read_google_contacts(path, *, report: ImportReport | None = None) -> pd.Data
 
 def recognises(path: Path, head: str) -> bool:
     """True for a CSV file whose header is a Google Contacts export's."""
-    return path.suffix.lower() == ".csv" and csvfile.sniff_header(csvfile.head_text(path, head), _is_header) is not None
+    return path.suffix.lower() == ".csv" and csvfile.sniff_header(head, _is_header) is not None
 
 
 def read(path: Path, report: ImportReport, context) -> Tables:

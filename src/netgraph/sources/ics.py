@@ -5,7 +5,7 @@ decline, and from me to each other attendee when I attended without
 organizing it (DESIGN.md section 3). A recurring event counts once per
 occurrence up to today: overrides (RECURRENCE-ID) replace their occurrence,
 cancelled ones and EXDATEs are not counted. Titles and descriptions are never
-read: meeting titles can be private.
+read, not even parsed: meeting titles can be private.
 
 One record is one event (a VEVENT, or a recurring series with its overrides);
 an event that gives no interaction (cancelled, only in the future, declined
@@ -15,12 +15,14 @@ by me, nobody but me) is counted and reported with its reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import icalendar
+import numpy as np
 import pandas as pd
 import recurring_ical_events
 
@@ -30,7 +32,7 @@ from ..keys import domain_of, email_key, split_reference
 from ..report import FileReport, ImportReport
 from ..tables import Tables, validate
 from ..textio import read_text
-from .vcard import Block, blocks, first_line, logical_lines
+from .vcard import Block, blocks, first_line, logical_lines, own_properties
 
 if TYPE_CHECKING:
     from . import Context
@@ -41,10 +43,23 @@ __all__ = ["read_ics", "recognises", "read", "MAX_OCCURRENCES"]
 #: ago (a daily event from 1900), must not flood the table.
 MAX_OCCURRENCES = 5000
 
+#: The recurrence library walks a rule period by period: one whose days never come (the 30th
+#: of February, Tuesdays every 7 days from a Monday) would be walked to the year 9999, for
+#: seconds, unless caught first. The periods, in seconds (months and years: any day may come).
+_PERIOD = {"YEARLY": 0, "MONTHLY": 0, "WEEKLY": 7 * 86400, "DAILY": 86400, "HOURLY": 3600, "MINUTELY": 60,
+           "SECONDLY": 1}
+#: The filters on days that those rules may have, and what else they may hold to be checked.
+_DAY_FILTERS = {"BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY"}
+_CHECKED = _DAY_FILTERS | {"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"}
+#: Days in 400 years of the Gregorian calendar, after which it repeats (weekdays too).
+_CYCLE = 146_097
+_CYCLE_START = dt.datetime(2000, 1, 1)
 #: Properties that decide when an event happens: unreadable, the event is skipped.
 _TIMING = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
-#: recurring_ical_events reads naive bounds in each event's own zone, up to 14 hours off UTC.
-_MARGIN = dt.timedelta(days=1)
+#: Of those, the ones an event has once at most.
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+#: The properties of an event that are read; the others (SUMMARY, DESCRIPTION...) are never parsed.
+_WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
 #: The first day a pandas datetime64[ns] can hold.
 _EARLIEST = dt.datetime(1678, 1, 1)
 _COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "_line"]
@@ -150,10 +165,28 @@ class Series:
     events: list[icalendar.Event]  # the master event first, when there is one
 
     @property
+    def rules(self) -> list:
+        return [rule for event in self.events for rule in _as_list(event.get("RRULE"))]
+
+    @property
     def bounded(self) -> bool:
         """True when no rule can give more than MAX_OCCURRENCES occurrences."""
-        rules = [rule for event in self.events for rule in _as_list(event.get("RRULE"))]
-        return all(rule.get("COUNT", [MAX_OCCURRENCES + 1])[0] <= MAX_OCCURRENCES for rule in rules)
+        return all(rule.get("COUNT", [MAX_OCCURRENCES + 1])[0] <= MAX_OCCURRENCES for rule in self.rules)
+
+    def drop_rules_never_met(self) -> bool:
+        """Remove the rules whose days never come; True when there were any."""
+        dropped = False
+        for event in self.events:
+            rules = _as_list(event.get("RRULE"))
+            start = event["DTSTART"].dt
+            local = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else _utc(start)
+            kept = [rule for rule in rules if not _never_met(rule, local)]
+            if len(kept) < len(rules):
+                dropped = True
+                event.pop("RRULE")
+                for rule in kept:
+                    event.add("RRULE", rule)
+        return dropped
 
     def calendar(self) -> icalendar.Calendar:
         # Time zones are already attached to the parsed times: none need adding.
@@ -217,9 +250,8 @@ def read(path: Path, report: ImportReport, context: Context) -> Tables:
 
 def _read(path: Path, report: ImportReport, me: str | None, emails: tuple[str, ...], today) -> Tables:
     entry = report.add(path, "interactions")
-    text, encoding = read_text(path)
-    if encoding == "cp1252":
-        entry.notes.append("not UTF-8: read as Windows-1252")
+    text, _, note = read_text(path)
+    entry.note(note)
     lines = list(logical_lines(text))
     if not any(body.strip().upper() == "BEGIN:VCALENDAR" for _, body in lines):
         raise NetgraphError("not an iCalendar file (no BEGIN:VCALENDAR line)", file=path, line=1)
@@ -255,29 +287,27 @@ def _as_list(value) -> list:
 def _timezones(found: list[Block], entry: FileReport) -> None:
     """Parse the VTIMEZONE definitions (icalendar keeps those zoneinfo does not know)."""
     for block in found:
-        if block.error:
-            entry.notes.append(f"line {block.line}: VTIMEZONE ignored: {block.error}")
+        lines, refused = own_properties(block, None, entry)
+        if block.error or refused:
+            entry.notes.append(f"line {block.line}: VTIMEZONE ignored: {block.error or refused}")
             continue
         try:
-            icalendar.Timezone.from_ical(block.text)
+            icalendar.Timezone.from_ical("\r\n".join(text for _, text in lines))
         except ValueError as exc:
             entry.notes.append(f"line {block.line}: unreadable VTIMEZONE ignored: {exc}")
 
 
 def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
     """One VEVENT, or None when it is unreadable (reported, counted)."""
-    reason = block.error
+    lines, refused = own_properties(block, _WANTED, entry)
+    reason = block.error or refused
     if not reason:
         try:
-            event = icalendar.Event.from_ical(block.text)
+            event = icalendar.Event.from_ical("\r\n".join(text for _, text in lines))
         except ValueError as exc:
             reason = f"unreadable event: {exc}"
         else:
-            broken = [(name, message) for name, message in event.errors if name in _TIMING]
-            if broken:
-                reason = f"unreadable {broken[0][0]}: {broken[0][1]}"
-            elif "DTSTART" not in event:
-                reason = "no DTSTART"
+            reason = _timing_problem(event)
     if reason:
         entry.read += 1
         entry.problem(block.line, reason)
@@ -285,6 +315,17 @@ def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
     for name, message in event.errors:
         entry.problem(block.line, f"{name or 'unreadable line'} ignored: {message}", skipped=False)
     return event
+
+
+def _timing_problem(event: icalendar.Event) -> str:
+    """Why the event's timing cannot be read, or ""."""
+    broken = [(name, message) for name, message in event.errors if name in _TIMING]
+    if broken:
+        return f"unreadable {broken[0][0]}: {broken[0][1]}"
+    if "DTSTART" not in event:
+        return "no DTSTART"
+    twice = next((name for name in _ONCE if isinstance(event.get(name), list)), None)
+    return f"{twice} given {len(event[twice])} times" if twice else ""
 
 
 def _series(found: list[Block], entry: FileReport) -> list[Series]:
@@ -392,6 +433,9 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     first = min(_utc(event["DTSTART"].dt) for event in series.events)
     if first >= cutoff:
         return [], f"only in the future (from {first:%Y-%m-%d})"
+    if series.drop_rules_never_met():
+        entry.problem(series.line, "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted",
+                      skipped=False)
     try:
         occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff)
     # TypeError: rules mixing dates and date-times, which the library cannot compare.
@@ -416,6 +460,54 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     return [], Meeting.of(held[0][1]).why_not(mine)
 
 
+@functools.cache
+def _calendar_days() -> dict[str, tuple[np.ndarray, ...]]:
+    """Every day of one 400-year cycle of the Gregorian calendar, from 2000-01-01: its month, day of the
+    month (from the start and from the end), day of the year (likewise) and weekday."""
+    days = np.arange(_CYCLE_START.date(), _CYCLE_START.date() + dt.timedelta(days=_CYCLE), dtype="datetime64[D]")
+    months = days.astype("datetime64[M]")
+    years = days.astype("datetime64[Y]")
+    month_day = (days - months).astype(int) + 1
+    year_day = (days - years).astype(int) + 1
+    month_length = ((months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")).astype(int)
+    year_length = ((years + 1).astype("datetime64[D]") - years.astype("datetime64[D]")).astype(int)
+    return {"BYMONTH": (months.astype(int) % 12 + 1,), "BYMONTHDAY": (month_day, month_day - month_length - 1),
+            "BYYEARDAY": (year_day, year_day - year_length - 1),
+            "BYDAY": (np.array(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])[(days.astype(int) + 3) % 7],)}
+
+
+def _never_met(rule, start: dt.datetime) -> bool:
+    """Whether no day that a rule from ``start`` (its local time) comes to in 400 years passes its
+    filters on days. Rules with other filters (positions, BYSETPOS, BYWEEKNO) are not checked.
+    """
+    frequency = str(rule.get("FREQ", [""])[0]).upper()
+    filters = {name: [str(v).upper() for v in rule[name]] for name in _DAY_FILTERS if name in rule}
+    if frequency not in _PERIOD or not filters or set(rule) - _CHECKED \
+            or any(len(day) != 2 for day in filters.get("BYDAY", [])):  # a position ("1MO") is no plain weekday
+        return False
+    try:
+        step = _PERIOD[frequency] * int(rule.get("INTERVAL", [1])[0])
+        wanted = {name: values if name == "BYDAY" else [int(v) for v in values] for name, values in filters.items()}
+    except (TypeError, ValueError):
+        return False
+    if step <= 86400:
+        return not _passes(np.arange(_CYCLE), wanted).any()
+    origin = (start - _CYCLE_START).total_seconds()
+    days = (origin + step * np.arange(_CYCLE * 86400 // step + 1)) // 86400
+    reach = 7 if frequency == "WEEKLY" else 1  # a week's rule may fall on any day of its week
+    days = (days[:, None] + np.arange(reach)).ravel().astype(np.int64) % _CYCLE
+    return not _passes(days, wanted).any()
+
+
+def _passes(days: np.ndarray, wanted: dict[str, list]) -> np.ndarray:
+    """Which of ``days`` (offsets in the 400-year cycle) pass every filter."""
+    calendar = _calendar_days()
+    passed = np.ones(len(days), dtype=bool)
+    for name, values in wanted.items():
+        passed &= np.logical_or.reduce([np.isin(column[days], values) for column in calendar[name]])
+    return passed
+
+
 def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime) \
         -> tuple[list[tuple[dt.datetime, icalendar.Event]], bool]:
     """The occurrences starting from ``first`` and before ``cutoff``, in time order:
@@ -424,11 +516,13 @@ def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime) \
     bounded = series.bounded
     found, low, span = [], first, dt.timedelta(hours=1)
     # A rule that may run without end is expanded in windows doubling from its
-    # first occurrence, so the work stays proportional to what is kept (each
-    # occurrence counted once: in the window its UTC start falls in).
+    # first occurrence, so the work stays proportional to what is kept, even for
+    # a rule by the second (each occurrence counted once: in the window its UTC
+    # start falls in). The bounds are in UTC, which the library compares with
+    # each event's own zone: a window holds no more than it should.
     while low < cutoff and len(found) <= MAX_OCCURRENCES:
         high = cutoff if bounded else min(cutoff, low + span)
-        for event in query.between(low - _MARGIN, high + _MARGIN):
+        for event in query.between(low.replace(tzinfo=dt.UTC), high.replace(tzinfo=dt.UTC)):
             start = _utc(event["DTSTART"].dt)
             if low <= start < high:
                 found.append((start, event))

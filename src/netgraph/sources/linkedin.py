@@ -45,7 +45,8 @@ from ..tables import Tables, empty, validate
 from ..textio import decode, read_text
 from . import csvfile
 
-__all__ = ["read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "recognises", "read", "FILES"]
+__all__ = ["read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "recognises", "read", "FILES",
+           "NAMES"]
 
 SOURCE = "linkedin"
 
@@ -55,6 +56,8 @@ FILES = {
     "messages.csv": ("conversation id", "from", "to", "date"),
     "Invitations.csv": ("from", "to", "sent at", "direction"),
 }
+#: The export's file names, case-folded.
+NAMES = {name.casefold(): name for name in FILES}
 
 #: What LinkedIn writes instead of the name of a member it does not show.
 _ANONYMOUS = "linkedin member"
@@ -107,7 +110,7 @@ class _Part:
 
     label: str
     text: str
-    encoding: str
+    note: str
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,7 +238,7 @@ def read(path: Path, report: ImportReport, context) -> Tables:
     """
     if path.suffix.lower() != ".zip":
         part = _read_file(path)
-        name = _file_of(csvfile.sniff_header(part.text, _file_of) or [])
+        name = _file_of(csvfile.sniff_header(part.text, _file_of) or []) or NAMES.get(path.name.casefold())
         if name is None:
             raise NetgraphError("not a LinkedIn export file: no header of Connections.csv, messages.csv or "
                                 "Invitations.csv", file=path)
@@ -295,7 +298,8 @@ def _open(path, name: str) -> _Part:
 
 
 def _read_file(path: Path) -> _Part:
-    return _Part(str(path), *read_text(path))
+    decoded = read_text(path)
+    return _Part(str(path), decoded.text, decoded.note)
 
 
 def _archive(path: Path) -> zipfile.ZipFile:
@@ -324,14 +328,16 @@ def _member(path: Path, archive: zipfile.ZipFile, member: str) -> _Part:
     # Encrypted members raise RuntimeError, unknown compression NotImplementedError, bad CRCs BadZipFile.
     except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError) as exc:
         raise NetgraphError(f"cannot read this member of the archive: {exc}", file=label) from None
-    return _Part(label, *decode(data, label))
+    decoded = decode(data, label)
+    return _Part(label, decoded.text, decoded.note)
 
 
 def _records(part: _Part, entry: FileReport, name: str) -> list[tuple[int, dict[str, str]]]:
     """The records of an export file as {lower-case column: stripped cell}, after its preamble."""
-    csvfile.note_encoding(entry, part.encoding)
-    header, line, rows = csvfile.split_header(
-        csvfile.records(part.text, entry), part.label, lambda row: _file_of(row) == name,
+    entry.note(part.note)
+    rows = csvfile.Records(part.text, entry)
+    header, line = csvfile.split_header(
+        rows, part.label, lambda row: _file_of(row) == name,
         what=f"{name} header (with {', '.join(FILES[name])})")
     if line > 1:
         entry.notes.append(f"lines 1-{line - 1} are notes above the header: not records")

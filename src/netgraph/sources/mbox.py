@@ -67,6 +67,7 @@ from ..errors import NetgraphError
 from ..keys import email_key
 from ..report import FileReport, ImportReport
 from ..tables import Tables, validate
+from ..textio import HEAD, looks_binary
 
 if TYPE_CHECKING:  # the registry in sources/__init__.py imports this module
     from . import Context
@@ -171,9 +172,13 @@ def _read(path: Path, report: ImportReport, me, emails, today, progress) -> tupl
     show = sys.stderr.isatty() if progress is None else progress
     with _open(path) as handle, tqdm(total=path.stat().st_size, unit="B", unit_scale=True, unit_divisor=1024,
                                       desc=path.name, disable=not show, leave=False) as bar:
-        scanner = _Scanner(handle, bar.update)
+        scanner = _Scanner(handle, bar.update, lambda line: entry.problem(
+            line, "a 'From ' line with a date but no blank line before it: read as part of the message above, "
+                  "not as a new one", skipped=False))
         for line, block in scanner.messages(path, single=path.suffix.lower() == ".eml"):
             messages.add(line, _fields(block))
+    if not entry.read:
+        entry.notes.append("no messages: the file is empty")
     owner = [] if given else messages.infer_owner()
     frame = messages.frame(given or set(owner[-1:]))
     return validate(frame, "interactions", entry, source="mbox", count=False), owner
@@ -196,8 +201,10 @@ class _Scanner:
     the unfinished part of one header block or line.
     """
 
-    def __init__(self, handle: BinaryIO, on_read: Callable[[int], object]):
-        self._handle, self._on_read = handle, on_read
+    def __init__(self, handle: BinaryIO, on_read: Callable[[int], object],
+                 on_near_miss: Callable[[int], object] = lambda line: None):
+        self._handle, self._on_read, self._on_near_miss = handle, on_read, on_near_miss
+        self._missed = 0  # the line of the last near miss, reported once
         self._buf = b""
         self._pos = 0  # where unread data starts; always just after a "\n" (one is put before the file)
         self._line = 1  # the line number at _pos
@@ -219,12 +226,12 @@ class _Scanner:
 
     def _start(self, file: Path, single: bool) -> bool:
         """Check the first bytes; False for an empty file."""
-        while len(self._buf) < _LINE_MAX and not self._eof:
+        while len(self._buf) < max(_LINE_MAX, HEAD) and not self._eof:
             self._more()
         data = self._buf.removeprefix(codecs.BOM_UTF8)
         if not data.strip():
             return False
-        if b"\0" in data[:1024]:
+        if looks_binary(data[:HEAD]):
             raise NetgraphError("binary data, not a mailbox", file=file, line=1)
         if not single and not data.startswith(b"From "):
             raise NetgraphError("not a mailbox: the first line is not a 'From ' separator line", file=file, line=1)
@@ -283,6 +290,14 @@ class _Scanner:
                 return False
             self._more()
 
+    def _near_miss(self, at: int) -> None:
+        """A separator but for the blank line before it: said (a damaged mailbox may hide a message
+        there, which would otherwise vanish into the body above)."""
+        line = self._line + self._buf.count(b"\n", self._pos, at)
+        if line != self._missed:
+            self._missed = line
+            self._on_near_miss(line)
+
     def _find_separator(self) -> int | None:
         """Where the next separator line starts in the buffer, or None; moves the read
         position up to where a separator could still begin once more data comes."""
@@ -293,8 +308,10 @@ class _Scanner:
                 self._advance(max(self._pos, at + 1))
                 return None
             blank = buf[at - 1] == 10 or (buf[at - 1] == 13 and buf[at - 2] == 10)
-            if blank and _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX):
-                return at + 1
+            if _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX):
+                if blank:
+                    return at + 1
+                self._near_miss(at + 1)
             at = buf.find(b"\nFrom ", at + 1)
         # A "\nFrom " cut by the end of the buffer starts in its last 5 bytes.
         self._advance(max(self._pos, len(buf) - 5))

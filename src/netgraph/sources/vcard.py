@@ -4,12 +4,15 @@ Reads vCard 2.1, 3.0 and 4.0 as phones, iCloud, Google and Outlook write them:
 folded lines, grouped properties (``item1.EMAIL`` with ``item1.X-ABLabel``),
 quoted-printable values in a ``CHARSET`` (old Android and Outlook exports).
 Each card becomes a people record marked ``contact=True``: being in my address
-book is a relationship to me even without any interaction. Notes are never
-read; photos (and other binary values) are skipped undecoded.
+book is a relationship to me even without any interaction. Only the
+properties used are parsed: notes, photos and the rest are never read.
 
 vCard and iCalendar share their content-line syntax (RFC 2425), so the
-helpers that unfold lines and split a file into records (:func:`logical_lines`,
-:func:`blocks`) serve :mod:`netgraph.sources.ics` too.
+helpers that unfold lines, split a file into records and pick the lines of a
+record worth parsing (:func:`logical_lines`, :func:`blocks`,
+:func:`own_properties`) serve :mod:`netgraph.sources.ics` too. They bound the
+work a hostile file can cause: over-long lines are left out, and records
+nested too deep or with too many properties are refused.
 """
 
 from __future__ import annotations
@@ -33,10 +36,19 @@ from ..textio import read_text
 if TYPE_CHECKING:
     from . import Context
 
-__all__ = ["read_vcard", "recognises", "read", "logical_lines", "blocks", "Block", "first_line"]
+__all__ = ["read_vcard", "recognises", "read", "logical_lines", "blocks", "Block", "first_line", "own_properties",
+           "MAX_LINE", "MAX_PROPERTIES", "MAX_DEPTH"]
 
-#: Properties holding binary data (a photo can be megabytes of base64): never decoded.
-_BINARY = {"PHOTO", "LOGO", "SOUND", "KEY"}
+#: A content line longer than this holds no name, address or date: it is left out, with a warning.
+MAX_LINE = 10_000
+#: A record with more lines to parse than this is refused: no contact card or meeting has them.
+MAX_PROPERTIES = 10_000
+#: A record with components nested deeper than this is refused.
+MAX_DEPTH = 16
+#: The properties of a card that are read; the others are never parsed.
+_WANTED = {"VERSION", "FN", "N", "EMAIL", "TEL", "ORG", "TITLE", "URL", "X-SOCIALPROFILE"}
+#: The start of a well-formed content line: a name (with its group), then parameters or the value.
+_PROPERTY = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)?[;:]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _NAME = re.compile(r"[^:;]*")
 _ESCAPE = re.compile(r"\\(.)")
@@ -102,24 +114,37 @@ def _keyword(text: str) -> tuple[str, str]:
     return (name, text.partition(":")[2].strip().upper()) if name in ("BEGIN", "END") else (name, "")
 
 
-def blocks(lines: Iterable[tuple[int, str]], names: set[str]) -> Iterator[Block]:
+def blocks(lines: Iterable[tuple[int, str]], names: set[str], *, strays: bool = False) -> Iterator[Block]:
     """Split logical lines into records: each outermost ``BEGIN:X`` .. ``END:X`` with X in ``names``.
 
     Components nested in a record (a VALARM in a VEVENT) stay inside it. A
     record that does not end where it should (a new record begins, a
     mismatched END, the end of the file) is yielded with ``error`` set, so
-    that it can be reported while the records after it still load.
+    that it can be reported while the records after it still load. So is an
+    ``END:X`` without its BEGIN (a damaged BEGIN line lost a record), and,
+    when ``strays`` is True, every run of lines outside any record (a file of
+    vCards holds nothing else).
     """
     current: Block | None = None
+    stray: Block | None = None
     stack: list[str] = []
     for number, text in lines:
         keyword, value = _keyword(text)
         if keyword == "BEGIN" and value in names:
+            if stray is not None:
+                yield stray
+                stray = None
             if current is not None:
                 current.error = f"no END:{current.name} (the next BEGIN:{value} is at line {number})"
                 yield current
             current, stack = Block(value, number), []
         if current is None:
+            if keyword == "END" and value in names:
+                yield _orphan(stray, value, number)
+                stray = None
+            elif strays:
+                stray = stray or Block("", number)
+                stray.error = f"lines {stray.line}-{number} are outside any record (a damaged BEGIN line?)"
             continue
         current.lines.append((number, text))
         if keyword == "BEGIN":
@@ -136,6 +161,54 @@ def blocks(lines: Iterable[tuple[int, str]], names: set[str]) -> Iterator[Block]
     if current is not None:
         current.error = f"no END:{current.name}: the file ends inside it"
         yield current
+    if stray is not None:
+        yield stray
+
+
+def _orphan(stray: Block | None, name: str, line: int) -> Block:
+    """A record lost to a damaged BEGIN line: its END, with the stray lines before it."""
+    block = Block(name, stray.line if stray is not None else line)
+    block.error = f"END:{name} at line {line} without its BEGIN:{name} (a damaged BEGIN line?)"
+    return block
+
+
+def own_properties(block: Block, wanted: set[str] | None, entry: FileReport) -> tuple[list[tuple[int, str]], str]:
+    """The lines of a record worth parsing, and "" -- or none, and why the record is refused.
+
+    Kept: the record's BEGIN and END, its own properties named in ``wanted``
+    (every line, nested components included, when ``wanted`` is None), and
+    lines that are no property at all, for the parser to report. Left out:
+    nested components; other properties (a card's NOTE, an event's
+    DESCRIPTION: what is not used is not even parsed), with the lines
+    without a colon after them (vCard 2.1 leaves base64 photos unfolded);
+    and lines longer than :data:`MAX_LINE`, with a warning. Records nested
+    deeper than :data:`MAX_DEPTH`, or with more than :data:`MAX_PROPERTIES`
+    lines kept, are refused.
+    """
+    kept, depth, dropping = [], 0, False
+    for number, text in block.lines:
+        keyword = _keyword(text)[0]
+        if keyword in ("BEGIN", "END"):
+            depth += keyword == "BEGIN"
+            if depth > MAX_DEPTH:
+                return [], f"components nested more than {MAX_DEPTH} deep: refused"
+            keep, dropping = depth == 1 or wanted is None, False
+            depth -= keyword == "END"
+        elif dropping and ":" not in text:
+            keep = False
+        else:
+            named = wanted is None or not _PROPERTY.match(text) or keyword.rpartition(".")[2] in wanted
+            keep = named and (depth == 1 or wanted is None)
+            dropping = not keep
+        if keep and len(text) > MAX_LINE:
+            entry.problem(number, f"{keyword[:40] or 'a line'}: {len(text):,} characters, too long to be "
+                                  "read; ignored", skipped=False)
+            keep = dropping = False
+        if keep:
+            kept.append((number, text))
+            if len(kept) > MAX_PROPERTIES:
+                return [], f"more than {MAX_PROPERTIES:,} properties: refused (no real record has them)"
+    return kept, ""
 
 
 def read_vcard(path, *, report: ImportReport | None = None) -> pd.DataFrame:
@@ -172,12 +245,11 @@ def read_vcard(path, *, report: ImportReport | None = None) -> pd.DataFrame:
     path = Path(path)
     report = report if report is not None else ImportReport()
     entry = report.add(path, "people")
-    text, encoding = read_text(path)
-    if encoding == "cp1252":
-        entry.notes.append("not UTF-8: read as Windows-1252")
+    text, _, note = read_text(path)
+    entry.note(note)
     records, seen = [], False
-    for block in blocks(logical_lines(text), {"VCARD"}):
-        seen = True
+    for block in blocks(logical_lines(text), {"VCARD"}, strays=True):
+        seen = seen or block.name == "VCARD"
         record = _card(block, entry)
         if record is None:
             entry.read += 1
@@ -195,11 +267,12 @@ def read(path: Path, report: ImportReport, context: Context) -> Tables:
 
 def _card(block: Block, entry: FileReport) -> dict | None:
     """One card -> a people record, or None when it is skipped (and reported)."""
-    if block.error:
-        entry.problem(block.line, block.error)
+    lines, refused = own_properties(block, _WANTED, entry)
+    if block.error or refused:
+        entry.problem(block.line, block.error or refused)
         return None
     try:
-        card = vobject.readOne("\r\n".join(_readable_lines(block, entry)))
+        card = vobject.readOne("\r\n".join(_readable_lines(lines, entry)))
     except (VObjectError, LookupError, ValueError) as exc:
         entry.problem(block.line, f"unreadable vCard: {exc}")
         return None
@@ -215,17 +288,10 @@ def _card(block: Block, entry: FileReport) -> dict | None:
             "_line": block.line}
 
 
-def _readable_lines(block: Block, entry: FileReport) -> Iterator[str]:
-    """The card's lines without binary values, and without the lines vobject cannot read
-    (each reported as a warning: the rest of the card still loads)."""
-    binary = False
-    for number, text in block.lines:
+def _readable_lines(lines: list[tuple[int, str]], entry: FileReport) -> Iterator[str]:
+    """The lines vobject can read (each other one reported as a warning: the rest of the card still loads)."""
+    for number, text in lines:
         name = _keyword(text)[0].rpartition(".")[2]
-        # vCard 2.1 writers may leave base64 lines unindented: they have no colon.
-        if name in _BINARY or (binary and ":" not in text):
-            binary = True
-            continue
-        binary = False
         try:
             textLineToContentLine(text, number)
         except VObjectError:
