@@ -54,6 +54,31 @@ def test_both_directions_with_directed_and_symmetric_attributes():
     assert G.graph["introductions"][0]["introducer"] == stan
 
 
+def test_what_waits_for_an_answer():
+    people = pd.DataFrame({"name": ["Jane Jones", "Ann Lee", "Bo Chan", "Cy Dane", "Dee Ford"]})
+    rows = [  # date, from, to, channel, recipients, mailing_list
+        ("2026-09-01", "Ann Lee", "Jane Jones", "email", 1, ""),  # answered on 09-03
+        ("2026-09-03", "Jane Jones", "Ann Lee", "email", 1, ""),
+        ("2026-09-10", "Ann Lee", "Jane Jones", "email", 1, ""),  # waits: the first unanswered
+        ("2026-09-20", "Ann Lee", "Jane Jones", "call", 1, ""),   # waits
+        ("2026-10-01", "Jane Jones", "Ann Lee", "email", 40, "precedence: bulk"),  # my newsletter answers nothing
+        ("2026-10-05", "Jane Jones", "Ann Lee", "email", 60, ""),  # nor does my mass mail
+        ("2026-09-01", "Bo Chan", "Jane Jones", "email", 1, ""),  # answered by the meeting Bo organised
+        ("2026-09-05", "Bo Chan", "Jane Jones", "meeting", 1, ""),
+        ("2026-10-01", "Cy Dane", "Jane Jones", "email", 1, "news.example.com"),  # a list waits for no answer
+        ("2026-10-02", "Cy Dane", "Jane Jones", "email", 60, ""),  # nor does mass mail
+        ("2026-10-01", "Dee Ford", "Jane Jones", "email", 1, ""),  # answered by the meeting I organised
+        ("2026-10-02", "Jane Jones", "Dee Ford", "meeting", 1, ""),
+    ]
+    interactions = pd.DataFrame(rows, columns=["date", "from", "to", "channel", "recipients", "mailing_list"])
+    G = netgraph.build_graph(people, interactions, me="Jane Jones", today=TODAY)
+    jane = "jane-jones"
+    assert G["ann-lee"][jane]["waiting"] == 2 and G["ann-lee"][jane]["waiting_since"].isoformat() == "2026-09-10"
+    for other in ("bo-chan", "cy-dane", "dee-ford"):
+        assert G[other][jane]["waiting"] == 0 and "waiting_since" not in G[other][jane], other
+    assert G[jane]["ann-lee"]["waiting"] == 0  # my newsletter waits for no answer either
+
+
 def test_relationship_count_is_undirected_pairs():
     G = netgraph.build_graph(**small(), me="Jane Jones", today=TODAY)
     pairs = {frozenset(e) for e in G.edges}

@@ -21,7 +21,9 @@ def test_demo_follow_ups(demo):
     assert "Omar Hassan" in stan["why"].iloc[0] and "Keep your host in the loop" in stan["why"].iloc[0]
     assert stan["due"].iloc[0] == dt.date(2026, 10, 2) and stan["overdue_days"].iloc[0] == 30
     mark = todo[todo["contact"] == "Mark Delaney"].iloc[0]
-    assert mark["kind"] == "return the call" and "the last a call 5 days ago" in mark["why"]
+    assert mark["kind"] == "return the call"
+    assert "4 times, first in February 2024, last a call 5 days ago" in mark["why"]
+    assert mark["due"] == demo.graph[demo.find("Mark Delaney")][demo.me]["waiting_since"] + dt.timedelta(days=7)
     assert (todo["kind"] == "reconnect").sum() == 3
     assert "Diane Okafor" in set(todo.loc[todo["kind"] == "reconnect", "contact"])
     assert todo["node"].is_unique
@@ -50,3 +52,18 @@ def test_layers_of_the_demo(demo):
     layers = dunbar_layers(demo.graph)
     assert (layers == 5).sum() == 5 and (layers == 15).sum() == 10
     assert layers.index[0] == demo.find("Emma Clarke")
+
+
+def test_a_tie_kept_up_from_their_side_only_is_no_layer():
+    people = pd.DataFrame({"name": ["Me Myself", "Newsletter Team", "Real Friend", "Old Card"],
+                           "closeness": ["", "", "", "5"]})
+    dates = pd.date_range("2026-06-01", "2026-10-30", freq="3D")
+    inbound = pd.DataFrame({"date": dates, "from": "Newsletter Team", "to": "me", "channel": "email"})
+    friend = pd.DataFrame({"date": dates[::4], "from": "me", "to": "Real Friend", "channel": "email"})
+    G = netgraph.build_graph(people, pd.concat([inbound, friend]), me="Me Myself", today="2026-11-01")
+    assert G["me-myself"]["newsletter-team"]["strength"] > G["me-myself"]["real-friend"]["strength"] > 0.1
+    layers = dunbar_layers(G)
+    assert layers["newsletter-team"] == 0 and layers["real-friend"] == 5
+    assert layers["old-card"] == 5  # declared close, no contact recorded either way: kept
+    assert layers.index.tolist()[-1] == "newsletter-team"
+    assert "Newsletter Team" not in set(follow_ups(G)["contact"][follow_ups(G)["kind"] == "keep in touch"])

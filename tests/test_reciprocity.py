@@ -14,13 +14,21 @@ TODAY = dt.date(2026, 11, 1)
 
 def row(**values):
     base = {"sent": 5, "received": 5, "balance": 0.0, "asks": 0, "asks_year": 0, "favours_received": 0,
-            "favours_given": 0, "last_unanswered": None}
+            "favours_given": 0, "waiting_since": None, "last_unanswered": None}
     return base | values
 
 
+def waiting(since: str, last: str) -> dict:
+    return {"waiting_since": dt.date.fromisoformat(since), "last_unanswered": dt.date.fromisoformat(last)}
+
+
 def test_statuses():
-    assert status_of(row(last_unanswered=dt.date(2026, 10, 20)), TODAY) == "unanswered"
-    assert status_of(row(last_unanswered=dt.date(2025, 1, 1)), TODAY) == "balanced"
+    assert status_of(row(**waiting("2026-10-20", "2026-10-20")), TODAY) == "unanswered"
+    # an answer is not overdue within a week of the first contact waiting for it
+    assert status_of(row(**waiting("2026-10-27", "2026-10-30")), TODAY) == "balanced"
+    assert status_of(row(**waiting("2026-10-24", "2026-10-30")), TODAY) == "unanswered"
+    # and what waited 90 days before the last contact is history
+    assert status_of(row(**waiting("2024-01-01", "2025-01-01")), TODAY) == "balanced"
     assert status_of(row(asks=4, asks_year=3, favours_given=1), TODAY) == "you have asked a lot"
     assert status_of(row(favours_received=3), TODAY) == "you owe"
     assert status_of(row(favours_received=2, asks=4, asks_year=3), TODAY) == "you have asked a lot"

@@ -10,7 +10,10 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
 ``asks_year``   of which in the 365 days before ``today``
 ``gives``       interactions of kind ``give`` from u to v
 ``intros``      introductions u made for v
-``waiting``     contacts from u to v since v last contacted u (unanswered)
+``waiting``     personal contacts from u to v since v last contacted u
+                or they last met (unanswered; meetings, mailing lists
+                and mass mail wait for no answer)
+``waiting_since`` the date of the first of them (only when some wait)
 ``first``       date of the first interaction from u to v (absent if none)
 ``last``        date of the last one
 ``last_channel`` the channel of the last one

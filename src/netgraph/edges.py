@@ -128,12 +128,28 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
                                         first=("date", "min"), last=("date", "max"))
     latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
     directed["last_channel"] = np.asarray(channels, dtype=object)[latest.to_numpy()] if len(latest) else []
-    # contacts made since the other side last answered: the reverse direction's last date
-    reverse = (key % codes.n) * codes.n + key // codes.n
-    answered = directed["last"].reindex(reverse).to_numpy()
-    pending = np.isnat(answered) | (date > answered)
-    directed["waiting"] = pd.Series(pending).groupby(key).sum()
+    directed[["waiting", "waiting_since"]] = _waiting(codes, key, pair, date, x, meeting, model)
     return pairs, directed
+
+
+def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: StrengthModel) -> pd.DataFrame:
+    """Per directed key, the contacts still waiting for an answer, and the date of the first of them.
+
+    A contact waits when it is personal (not a meeting, not list or mass mail) and came after the other
+    side's last personal contact back and after the pair's last meeting: a meeting answers everything
+    before it, and nobody expects an answer to a newsletter, nor takes one for an answer.
+    """
+    listed = (x["mailing_list"].fillna("") != "").to_numpy()
+    bulk = np.nan_to_num(x["recipients"].to_numpy(float), nan=1.0) > model.bulk_recipients
+    personal = ~(listed | bulk)
+    replies = pd.Series(date[personal], index=key[personal]).groupby(level=0).max()
+    reverse = (key % codes.n) * codes.n + key // codes.n
+    answered = replies.reindex(reverse).to_numpy("datetime64[ns]")
+    met = pd.Series(date[meeting], index=pair[meeting]).groupby(level=0).max().reindex(pair).to_numpy("datetime64[ns]")
+    answered = np.where(np.isnat(answered) | (met > answered), met, answered)
+    pending = personal & ~meeting & (np.isnat(answered) | (date > answered))
+    waiting = pd.DataFrame({"waiting": pending, "waiting_since": np.where(pending, date, np.datetime64("NaT"))})
+    return waiting.groupby(key).agg(waiting=("waiting", "sum"), waiting_since=("waiting_since", "min"))
 
 
 def _ties(codes: _Codes, ties: pd.DataFrame, tags: _Tags) -> pd.DataFrame:
@@ -247,6 +263,10 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
         for column, (given, values) in sparse.items():
             for i in given.tolist():
                 dicts[i][column] = values[i]
+        # on the few edges that wait, not on all: 21 attributes fit a dict's table, 22 double it
+        since = flow["waiting_since"]
+        for i, day in zip(np.flatnonzero(since.notna().to_numpy()).tolist(), _listed(since.dropna())):
+            dicts[i]["waiting_since"] = day
         ids = codes.ids
         for x, y, data in zip(ids[a].tolist(), ids[b].tolist(), dicts):
             succ[x][y] = data

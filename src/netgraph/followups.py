@@ -27,14 +27,12 @@ import pandas as pd
 
 from .graph import display_name, me_of
 from .layers import RHYTHM_DAYS, dunbar_layers
-from .reasons import ago, last_contact
+from .reasons import REPLY_DAYS, ago, awaiting_reply, last_contact
 from .weakties import weak_ties
 
 __all__ = ["follow_ups", "COLUMNS"]
 
 COLUMNS = ["contact", "node", "action", "why", "due", "overdue_days", "kind"]
-#: Older inbound contacts than this are history, not a call to return.
-UNANSWERED_DAYS = 90
 #: A tie silent for longer is dormant, not going quiet.
 DORMANT_DAYS = 365
 _CHANNEL_WORDS = {"call": "a call", "email": "an e-mail", "message": "a message", "meeting": "a meeting",
@@ -113,16 +111,16 @@ def _introducers(G, me, today: dt.date) -> list[dict]:
 def _unanswered(G, me, today: dt.date) -> list[dict]:
     rows = []
     for v in G.predecessors(me):
-        back = G[v][me]
-        waiting, last = back.get("waiting", 0), back.get("last")
-        if not waiting or last is None or (today - last).days > UNANSWERED_DAYS:
+        found = awaiting_reply(G, me, v, today)
+        if found is None:
             continue
-        how = _CHANNEL_WORDS.get(back.get("last_channel"), "contact")
-        times = "once" if waiting == 1 else f"{waiting} times"
-        why = (f"{display_name(G, v)} reached out {times} since your last contact, the last {how} "
-               f"{ago(last, today)}. Return the call.")
+        waiting, since, last = found
+        how = _CHANNEL_WORDS.get(G[v][me].get("last_channel"), "contact")
+        when = (f"{how} {ago(last, today)}" if waiting == 1 else
+                f"{waiting} times, first {ago(since, today)}, last {how} {ago(last, today)}")
+        why = f"{display_name(G, v)} is waiting for your answer ({when}). Return the call."
         rows.append(_item(G, v, "return the call", f"Answer {display_name(G, v)}", why,
-                          last + dt.timedelta(days=3), today))
+                          since + dt.timedelta(days=REPLY_DAYS), today))
     return rows
 
 

@@ -6,7 +6,9 @@ than the one inside it: about weekly, monthly, every few months, and a couple
 of times a year (Sutcliffe et al. 2012). netgraph places each of my ties in a
 layer by the rank of its strength — which already weighs recency and
 frequency — and uses the layer's rhythm to tell when a close tie is going
-quiet.
+quiet. A tie kept up from one side only (they write, I never do: a
+recruiter, a newsletter) is an acquaintance whatever its strength: layers
+are relationships both sides maintain.
 
 References
 ----------
@@ -48,9 +50,10 @@ def dunbar_layers(G: nx.DiGraph, me=None) -> pd.Series:
     Returns
     -------
     Series
-        Indexed by node, strongest first: 5, 15, 50 or 150 (the innermost
-        layer the tie's rank falls in), or 0 for acquaintances (beyond 150, or
-        weaker than 0.1).
+        Indexed by node, layered ties strongest first, then acquaintances:
+        5, 15, 50 or 150 (the innermost layer the tie's rank falls in), or 0
+        for acquaintances (beyond 150, weaker than 0.1, or contact from their
+        side only).
 
     Examples
     --------
@@ -61,9 +64,9 @@ def dunbar_layers(G: nx.DiGraph, me=None) -> pd.Series:
     5
     """
     me = me_of(G, me)
-    ranked = sorted(G[me].items(), key=lambda item: (-item[1]["strength"], str(item[0])))
-    layer = []
-    for rank, (_, data) in enumerate(ranked):
-        inner = next((size for size in LAYERS if rank < size), 0)
-        layer.append(inner if data["strength"] >= MIN_STRENGTH else 0)
+    kept = {v for v, data in G[me].items()
+            if data["strength"] >= MIN_STRENGTH and (data.get("sent", 0) or not G[v][me].get("sent", 0))}
+    ranked = sorted(G[me].items(), key=lambda item: (item[0] not in kept, -item[1]["strength"], str(item[0])))
+    layer = [next((size for size in LAYERS if rank < size), 0) if v in kept else 0
+             for rank, (v, _) in enumerate(ranked)]
     return pd.Series(layer, index=[v for v, _ in ranked], name="layer", dtype=int)

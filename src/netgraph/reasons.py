@@ -8,7 +8,13 @@ import networkx as nx
 
 from .graph import display_name
 
-__all__ = ["ago", "last_contact", "hop_reasons", "qualify"]
+__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "unanswered", "REPLY_DAYS",
+           "UNANSWERED_DAYS"]
+
+#: Days within which an answer is still on time: waiting longer, a contact is unanswered.
+REPLY_DAYS = 7
+#: Inbound contacts older than this are history, not a call to return.
+UNANSWERED_DAYS = 90
 
 
 def ago(day: dt.date | None, today: dt.date) -> str:
@@ -34,6 +40,28 @@ def last_contact(G: nx.DiGraph, u, v) -> dt.date | None:
     dates = [G[a][b].get("last") for a, b in ((u, v), (v, u)) if G.has_edge(a, b)]
     dates = [d for d in dates if d is not None]
     return max(dates) if dates else None
+
+
+def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
+    """Whether ``v`` is waiting for my answer: ``(contacts waiting, the first of them, the last)``.
+
+    ``None`` when nothing from ``v`` waits (the edge attribute ``waiting``: personal
+    contacts since my last one or our last meeting), or when their last contact is more
+    than :data:`UNANSWERED_DAYS` old.
+    """
+    back = G[v][me] if G.has_edge(v, me) else {}
+    waiting, last = back.get("waiting", 0), back.get("last")
+    if not waiting or last is None or not unanswered(back.get("waiting_since") or last, last, today):
+        return None
+    return waiting, back.get("waiting_since") or last, last
+
+
+def unanswered(since: dt.date | None, last: dt.date | None, today: dt.date, *, grace: int = 0) -> bool:
+    """A contact waiting since ``since`` (the last on ``last``) is a call to return: the last no more than
+    :data:`UNANSWERED_DAYS` ago, the first more than ``grace`` days ago."""
+    if since is None or last is None:
+        return False
+    return (today - last).days <= UNANSWERED_DAYS and (today - since).days > grace
 
 
 def qualify(strength: float) -> str:

@@ -8,8 +8,8 @@ and ``give``, and introductions), and the last time they reached out without
 an answer. Each relationship gets a status a person understands:
 
 =========================  ====================================================
-``unanswered``             they reached out last, within the last 90 days, and
-                           I have not answered: return the call
+``unanswered``             they reached out in the last 90 days and have waited
+                           more than a week for my answer: return the call
 ``you owe``                they have done me three favours more than I them
 ``you have asked a lot``   at least three asks in the last year, and more asks
                            than favours I have done them
@@ -41,20 +41,18 @@ import pandas as pd
 
 from .graph import display_name, me_of
 from .overview import interaction_reciprocity
+from .reasons import REPLY_DAYS, unanswered
 
 __all__ = ["reciprocity", "COLUMNS", "status_of"]
 
 COLUMNS = ["contact", "node", "sent", "received", "reciprocated", "balance", "asks", "asks_year", "favours_received",
-           "favours_given", "waiting", "last_unanswered", "last_contact", "status"]
-#: How long an unanswered contact stays "unanswered" (after that it is history).
-UNANSWERED_DAYS = 90
+           "favours_given", "waiting", "waiting_since", "last_unanswered", "last_contact", "status"]
 _ORDER = {"unanswered": 0, "you have asked a lot": 1, "you owe": 2, "they owe you": 3, "one-way": 4, "balanced": 5}
 
 
 def status_of(row: dict, today: dt.date) -> str:
     """The status of one relationship (see the module docstring)."""
-    unanswered = row["last_unanswered"]
-    if unanswered is not None and (today - unanswered).days <= UNANSWERED_DAYS:
+    if unanswered(row["waiting_since"], row["last_unanswered"], today, grace=REPLY_DAYS):
         return "unanswered"
     debt = row["favours_received"] - row["favours_given"]
     if debt >= 3:
@@ -93,8 +91,9 @@ def reciprocity(G: nx.DiGraph, me=None, *, today: dt.date | None = None, everyon
         One row per relationship, those needing attention first: ``contact``,
         ``node``, ``sent``, ``received``, ``reciprocated``, ``balance``,
         ``asks``, ``asks_year``, ``favours_received``, ``favours_given``,
-        ``waiting`` (their contacts since my last one), ``last_unanswered``
-        (the last of those, or None), ``last_contact``, ``status``.
+        ``waiting`` (their personal contacts since my last one or our last
+        meeting), ``waiting_since`` and ``last_unanswered`` (the first and the
+        last of those, or None), ``last_contact``, ``status``.
         ``attrs`` holds the network's ``reciprocity`` and ``weighted_reciprocity``.
 
     Examples
@@ -117,7 +116,7 @@ def reciprocity(G: nx.DiGraph, me=None, *, today: dt.date | None = None, everyon
             "asks": int(out.get("asks", 0)), "asks_year": int(out.get("asks_year", 0)),
             "favours_received": int(back.get("gives", 0) + back.get("intros", 0)),
             "favours_given": int(out.get("gives", 0) + out.get("intros", 0)),
-            "waiting": int(back.get("waiting", 0)),
+            "waiting": int(back.get("waiting", 0)), "waiting_since": back.get("waiting_since"),
             "last_unanswered": back.get("last") if back.get("waiting", 0) else None,
             "last_contact": max((d for d in (out.get("last"), back.get("last")) if d), default=None),
         }

@@ -112,6 +112,24 @@ def test_mailing_list_and_bulk_mail_are_marked(quirks):
     assert bulk["to"].tolist() == ["me"] + [f"r{i:02d}@bulk.example" for i in range(1, 40)]
 
 
+@pytest.mark.parametrize("sender, header, marked", [
+    ("Google <no-reply@accounts.google.com>", "", "automated sender"),
+    ('"WordPress.com" <donotreply@wordpress.com>', "", "automated sender"),
+    ("GitHub <notifications@github.com>", "", "automated sender"),
+    ("Mail Delivery System <MAILER-DAEMON@mx.example.com>", "", "automated sender"),
+    ("Calendar <cal@example.com>", "Auto-Submitted: auto-generated\n", "auto-submitted: auto-generated"),
+    ("Ann Lee <ann@example.com>", "Auto-Submitted: no\n", ""),
+    ("Noreen Ply <noreen.ply@example.com>", "", ""),
+    ("Bounce Bailey <bounce.bailey@example.com>", "", ""),
+])
+def test_machine_sent_mail_is_marked(tmp_path, sender, header, marked):
+    path = tmp_path / "mail.mbox"
+    path.write_text(f"From x Mon Jan 05 10:00:00 2025\nFrom: {sender}\nTo: {JANE}\n{header}"
+                    "Date: Mon, 05 Jan 2025 10:00:00 +0000\n\nHello\n")
+    frame, entry = read_with_report(path, emails=[JANE])
+    assert entry.loaded == 1 and frame["mailing_list"].tolist() == [marked]
+
+
 def test_owner_is_inferred_from_the_address_on_most_messages():
     report = ImportReport()
     tables = read(FIXTURES / "quirks.mbox", report, Context())

@@ -35,8 +35,11 @@ Owner
 Mailing lists
     ``mailing_list`` is the list's id from List-Id (``python-dev.python.org``
     for ``Python-Dev <python-dev.python.org>``); without List-Id, a marker
-    naming the evidence: ``precedence: bulk`` (or ``list``, ``junk``), or
-    ``list-unsubscribe``; ``""`` for personal mail.
+    naming the evidence: ``precedence: bulk`` (or ``list``, ``junk``),
+    ``list-unsubscribe``, ``auto-submitted: auto-generated`` (RFC 3834), or
+    ``automated sender`` (a ``noreply@``, ``mailer-daemon@``... address);
+    ``""`` for personal mail. Such mail is kept but weighs little in tie
+    strength and waits for no answer.
 
 A message without a Date, with an unreadable one, without a usable From, or
 without recipients other than its sender is skipped and reported on the line
@@ -91,11 +94,14 @@ _SEPARATOR = re.compile(
 _HEADER_END = re.compile(rb"\n(?![ \t]|From |[!-9;-~]*:)")
 _FIELD = re.compile(
     rb"\n(?i:(from|to|cc|bcc|date|message-id|in-reply-to|list-id|precedence|list-unsubscribe|"
-    rb"delivered-to|x-original-to))[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)")
+    rb"delivered-to|x-original-to|auto-submitted))[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)")
 _NOT_SIMPLE = re.compile(r'["()\\:;]')
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 _LIST_ID = re.compile(r"<([^<>]+)>")
 _LIST_PRECEDENCE = ("bulk", "list", "junk")
+# The local parts that machines send from: nobody reads the answer.
+_AUTOMATED = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?|notifications?)"
+                        r"(?:$|[_+-])", re.IGNORECASE)
 # pandas stores dates as nanoseconds: the years it can hold.
 _YEARS = (1678, 2261)
 
@@ -391,8 +397,8 @@ def _date(fields: dict[bytes, list[bytes]]) -> tuple[datetime | None, str]:
     return when, ""
 
 
-def _mailing_list(fields: dict[bytes, list[bytes]]) -> str:
-    """The list's id, a marker of bulk mail, or ""."""
+def _mailing_list(fields: dict[bytes, list[bytes]], sender: str) -> str:
+    """The list's id, a marker of bulk or machine-sent mail, or ""."""
     list_id = _decoded(_first(fields, b"list-id"))
     if list_id:
         found = _LIST_ID.search(list_id)
@@ -400,7 +406,12 @@ def _mailing_list(fields: dict[bytes, list[bytes]]) -> str:
     precedence = _first(fields, b"precedence").lower()
     if precedence in _LIST_PRECEDENCE:
         return f"precedence: {precedence}"
-    return "list-unsubscribe" if b"list-unsubscribe" in fields else ""
+    if b"list-unsubscribe" in fields:
+        return "list-unsubscribe"
+    automatic = _first(fields, b"auto-submitted").strip().lower()
+    if automatic and automatic != "no":
+        return f"auto-submitted: {automatic}"
+    return "automated sender" if _AUTOMATED.search(sender.partition("@")[0]) else ""
 
 
 class _Message(NamedTuple):
@@ -430,7 +441,7 @@ class _Messages:
         warnings: list[str] = []
         senders = self._addresses(fields, b"from", [])
         recipients = [a for name in (b"to", b"cc", b"bcc") for a in self._addresses(fields, name, warnings)]
-        listed = _mailing_list(fields)
+        listed = _mailing_list(fields, senders[0][1] if senders else "")
         self._count(fields, senders, [] if listed else recipients)
         date, reason = _date(fields)
         if date is None:
