@@ -9,17 +9,18 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
                 introductions u requested of v)
 ``asks_year``   of which in the 365 days before ``today``
 ``gives``       interactions of kind ``give`` from u to v
-``intros``      introductions u made for v
+``intros``      introductions u made for v (only when there are any)
 ``waiting``     personal contacts from u to v since v last contacted u
                 or they last met (unanswered; meetings, mailing lists
-                and mass mail wait for no answer)
-``waiting_since`` the date of the first of them (only when some wait)
+                and mass mail wait for no answer), only when some wait
+``waiting_since`` the date of the first of them, likewise
 ``first``       date of the first interaction from u to v (absent if none)
 ``last``        date of the last one
 ``last_channel`` the channel of the last one
 ==============  ===========================================================
 
-What belongs to the pair is on both edges: ``strength`` and its components
+Attributes that are mostly zero are set only where they are not: read them
+with ``G[u][v].get("waiting", 0)``. What belongs to the pair is on both edges: ``strength`` and its components
 (:mod:`netgraph.strength`), ``interactions``, ``interactions_year``,
 ``meetings``, ``meetings_year``, ``sources`` (what the relationship is known
 from), and where they apply ``introduced_by``, ``introduced_on``,

@@ -21,8 +21,10 @@ from .strength import StrengthModel, components
 __all__ = ["add_relationships"]
 
 _YEAR = pd.Timedelta(days=365)
-# (at most 21 attributes on an ordinary edge: a larger dict takes twice the memory)
-_DIRECTED_COUNTS = ("sent", "asks", "asks_year", "gives", "intros", "waiting")
+# At most 21 attributes on an ordinary edge: a larger dict takes twice the memory. Hence the sparse ones,
+# set only where they are non-zero (read them with .get(name, 0)).
+_DIRECTED_COUNTS = ("sent", "asks", "asks_year", "gives")
+_DIRECTED_SPARSE = ("intros", "waiting", "waiting_since")
 _DIRECTED_DATES = ("first", "last", "last_channel")
 _PAIR_COUNTS = ("interactions", "interactions_year", "meetings", "meetings_year")
 _COMPONENTS = ("recency", "frequency", "mutuality", "duration", "richness", "peak")
@@ -128,12 +130,12 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
                                         first=("date", "min"), last=("date", "max"))
     latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
     directed["last_channel"] = np.asarray(channels, dtype=object)[latest.to_numpy()] if len(latest) else []
-    directed[["waiting", "waiting_since"]] = _waiting(codes, key, pair, date, x, meeting, model)
-    return pairs, directed
+    return pairs, directed.join(_waiting(codes, key, pair, date, x, meeting, model, directed["last"]))
 
 
-def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: StrengthModel) -> pd.DataFrame:
-    """Per directed key, the contacts still waiting for an answer, and the date of the first of them.
+def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: StrengthModel,
+             directed_last: pd.Series) -> pd.DataFrame:
+    """Per directed key where some wait, the contacts still waiting for an answer and the first one's date.
 
     A contact waits when it is personal (not a meeting, not list or mass mail) and came after the other
     side's last personal contact back and after the pair's last meeting: a meeting answers everything
@@ -142,14 +144,17 @@ def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: St
     listed = (x["mailing_list"].fillna("") != "").to_numpy()
     bulk = np.nan_to_num(x["recipients"].to_numpy(float), nan=1.0) > model.bulk_recipients
     personal = ~(listed | bulk)
-    replies = pd.Series(date[personal], index=key[personal]).groupby(level=0).max()
+    if personal.all():  # the usual case outside mailboxes: the last contact each way is already known
+        replies = directed_last
+    else:
+        replies = pd.Series(date[personal], index=key[personal]).groupby(level=0).max()
     reverse = (key % codes.n) * codes.n + key // codes.n
     answered = replies.reindex(reverse).to_numpy("datetime64[ns]")
     met = pd.Series(date[meeting], index=pair[meeting]).groupby(level=0).max().reindex(pair).to_numpy("datetime64[ns]")
     answered = np.where(np.isnat(answered) | (met > answered), met, answered)
     pending = personal & ~meeting & (np.isnat(answered) | (date > answered))
-    waiting = pd.DataFrame({"waiting": pending, "waiting_since": np.where(pending, date, np.datetime64("NaT"))})
-    return waiting.groupby(key).agg(waiting=("waiting", "sum"), waiting_since=("waiting_since", "min"))
+    waits = pd.Series(date[pending], index=key[pending]).groupby(level=0)
+    return pd.DataFrame({"waiting": waits.size(), "waiting_since": waits.min()})
 
 
 def _ties(codes: _Codes, ties: pd.DataFrame, tags: _Tags) -> pd.DataFrame:
@@ -263,10 +268,11 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
         for column, (given, values) in sparse.items():
             for i in given.tolist():
                 dicts[i][column] = values[i]
-        # on the few edges that wait, not on all: 21 attributes fit a dict's table, 22 double it
-        since = flow["waiting_since"]
-        for i, day in zip(np.flatnonzero(since.notna().to_numpy()).tolist(), _listed(since.dropna())):
-            dicts[i]["waiting_since"] = day
+        for column in _DIRECTED_SPARSE:
+            values = flow[column]
+            given = values.notna().to_numpy() & (values.to_numpy() != 0)
+            for i, value in zip(np.flatnonzero(given).tolist(), _listed(values[given])):
+                dicts[i][column] = int(value) if column != "waiting_since" else value
         ids = codes.ids
         for x, y, data in zip(ids[a].tolist(), ids[b].tolist(), dicts):
             succ[x][y] = data
