@@ -43,3 +43,26 @@ def test_no_path_no_draft():
     G = nx.DiGraph(me="a")
     G.add_node("a", name="A A")
     assert draft_intro(G, "Nowhere") is None
+
+
+def test_the_opening_fits_the_relationship(demo):
+    # Diane helped Jane a lot, years ago, and they have not spoken since June 2024
+    dormant = draft_intro(demo.graph, "Helix Therapeutics")
+    assert dormant.to == "Diane Okafor"
+    assert "It has been far too long" in dormant.note and "lately" not in dormant.note
+    people = pd.DataFrame({"name": ["Me Myself", "Al Ay", "Cy Sea"], "company": ["", "", "Target Co"]})
+    rows = [(f"2026-{m:02d}-05", "Al Ay", "Me Myself", "give") for m in (6, 8, 10)]
+    rows += [(f"2026-{m:02d}-06", "Me Myself", "Al Ay", "update") for m in (6, 8, 10)]
+    interactions = pd.DataFrame(rows, columns=["date", "from", "to", "kind"])
+    ties = pd.DataFrame({"a": ["Al Ay"], "b": ["Cy Sea"], "strength": [0.9]})
+    G = netgraph.build_graph(people, interactions, ties, me="Me Myself", today="2026-11-01")
+    assert "Thank you again for all your help" in draft_intro(G, "Target Co").note
+    quiet = netgraph.build_graph(people, interactions, ties, me="Me Myself", today="2028-01-01")
+    note = draft_intro(quiet, "Target Co").note
+    assert "It has been far too long" in note and "how generous you were" in note
+
+
+def test_an_unanswered_first_hop_gets_an_apology_first(demo):
+    # Priya wrote three times since April and Jane has not answered
+    draft = draft_intro(demo.graph, "Priya Raman", max_hops=1)
+    assert draft.to == "Priya Raman" and "Apologies for my slow reply" in draft.note

@@ -21,7 +21,7 @@ import networkx as nx
 
 from .graph import display_name, me_of
 from .paths import intro_paths
-from .reasons import last_contact
+from .reasons import REPLY_DAYS, awaiting_reply, last_contact, unanswered
 
 __all__ = ["draft_intro", "Draft"]
 
@@ -89,13 +89,23 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+#: Past this many days without contact, the note first acknowledges the silence.
+QUIET_DAYS = 270
+
+
 def _opening(G, me, first, today: dt.date) -> str:
+    """The first line: an unanswered note is owned up to, a dormant tie greeted as one."""
     back = G[first][me] if G.has_edge(first, me) else {}
     last = last_contact(G, me, first)
-    if back.get("gives", 0) + back.get("intros", 0) >= 2:
-        return "Thank you again for all your help lately - it has made a real difference."
-    if last is None or (today - last).days > 270:
-        return "It has been far too long - I hope all is well with you."
+    helped = back.get("gives", 0) + back.get("intros", 0) >= 2
+    waiting = awaiting_reply(G, me, first, today)
+    if waiting and unanswered(waiting[1], waiting[2], today, grace=REPLY_DAYS):
+        return "Apologies for my slow reply to your last note - I have not forgotten it."
+    if last is None or (today - last).days > QUIET_DAYS:
+        return "It has been far too long - I hope all is well with you." + (
+            " I have not forgotten how generous you were with your help." if helped else "")
+    if helped:
+        return "Thank you again for all your help - it has made a real difference."
     return "I hope you are well."
 
 

@@ -88,7 +88,7 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
     >>> import netgraph
     >>> net = netgraph.load()
     >>> hop_reasons(net.graph, net.me, net.find("Stan Whitfield"), net.today, net.me)[0]
-    'you met 4 times this year'
+    'you met 19 times this year'
     """
     data = G[u][v] if G.has_edge(u, v) else G[v][u]
     mine = u == me
@@ -118,6 +118,9 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
         reasons.append("you count them among your closest")
     if mine and data.get("asks_year", 0) >= 2:
         reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
+    waiting = awaiting_reply(G, u, v, today) if mine else None
+    if waiting and unanswered(waiting[1], waiting[2], today, grace=REPLY_DAYS):
+        reasons.append(f"they are waiting for your answer (since {waiting[1].strftime('%B %Y')}): answer first")
     if not reasons:
         if data.get("connected_on") is not None:
             reasons.append(f"connected on LinkedIn in {data['connected_on'].year}")
