@@ -54,7 +54,11 @@ def main(argv: list[str]) -> int:
         return 2
     _environment(EXTRAS[task])
     if task == "demo":
-        return subprocess.call([str(BIN / "netgraph"), "summary", *argv[1:]], cwd=ROOT)
+        status = subprocess.call([str(BIN / "netgraph"), "summary", *argv[1:]], cwd=ROOT)
+        if status == 0 and not argv[1:]:
+            print(f"\nNext, with {os.path.relpath(BIN / 'netgraph')}: paths --to Novagen · draft --to Novagen · "
+                  "weak-ties · follow-ups · reciprocity · html --out map.html --to Novagen", file=sys.stderr)
+        return status
     if task == "pictures":
         return subprocess.call([str(PYTHON), "docs/make_pictures.py", *argv[1:]], cwd=ROOT)
     return subprocess.call([str(PYTHON), "-m", "pytest", "-n", "auto", *argv[1:]], cwd=ROOT)

@@ -115,10 +115,10 @@ class Summary:
             ("reciprocity", _percent(d["reciprocity"]) + " of contacts are returned (binary); "
              + _percent(d["weighted_reciprocity"]) + " of the volume (weighted)"),
         ]
-        if d["targets"]:
-            rows.append(("targets", ", ".join(f"{t['company']} ({t['people']} people, {t['former']} former; "
-                                              f"{t['my_contacts']} you know, {t['within_two_hops']} within two hops)"
-                                              for t in d["target_companies"])))
+        for i, t in enumerate(d["target_companies"] if d["targets"] else []):
+            rows.append(("targets" if i == 0 else "",
+                         f"{t['company']}: {t['people']} people, {t['former']} former; {t['my_contacts']} you know, "
+                         f"{t['within_two_hops']} within two hops"))
         if d["me"]:
             layers = d["layers"]
             rows.append(("layers", " / ".join(f"{layers[k]} in the {k}" for k in ("5", "15", "50", "150"))
