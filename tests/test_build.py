@@ -55,7 +55,7 @@ def test_both_directions_with_directed_and_symmetric_attributes():
 
 
 def test_what_waits_for_an_answer():
-    people = pd.DataFrame({"name": ["Jane Jones", "Ann Lee", "Bo Chan", "Cy Dane", "Dee Ford"]})
+    people = pd.DataFrame({"name": ["Jane Jones", "Ann Lee", "Bo Chan", "Cy Dane", "Dee Ford", "Eve Gold"]})
     rows = [  # date, from, to, channel, recipients, mailing_list
         ("2026-09-01", "Ann Lee", "Jane Jones", "email", 1, ""),  # answered on 09-03
         ("2026-09-03", "Jane Jones", "Ann Lee", "email", 1, ""),
@@ -69,12 +69,14 @@ def test_what_waits_for_an_answer():
         ("2026-10-02", "Cy Dane", "Jane Jones", "email", 60, ""),  # nor does mass mail
         ("2026-10-01", "Dee Ford", "Jane Jones", "email", 1, ""),  # answered by the meeting I organised
         ("2026-10-02", "Jane Jones", "Dee Ford", "meeting", 1, ""),
+        ("2026-10-20", "Eve Gold", "Jane Jones", "message", 1, ""),  # a LinkedIn invitation asks for no answer
     ]
     interactions = pd.DataFrame(rows, columns=["date", "from", "to", "channel", "recipients", "mailing_list"])
+    interactions["note"] = [""] * (len(rows) - 1) + ["invitation"]
     G = netgraph.build_graph(people, interactions, me="Jane Jones", today=TODAY)
     jane = "jane-jones"
     assert G["ann-lee"][jane]["waiting"] == 2 and G["ann-lee"][jane]["waiting_since"].isoformat() == "2026-09-10"
-    for other in ("bo-chan", "cy-dane", "dee-ford"):
+    for other in ("bo-chan", "cy-dane", "dee-ford", "eve-gold"):
         assert "waiting" not in G[other][jane] and "waiting_since" not in G[other][jane], other
     assert "waiting" not in G[jane]["ann-lee"]  # my newsletter waits for no answer either
 

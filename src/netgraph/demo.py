@@ -33,6 +33,7 @@ import pandas as pd
 
 from . import synth
 from .keys import slug
+from .tables import INVITATION
 from .writers import write_exports
 
 __all__ = ["jane", "TODAY"]
@@ -206,7 +207,7 @@ class _Story:
                 self.events.append(pd.DataFrame([{
                     "date": day, "from": person["email"] if inbound else "me",
                     "to": "me" if inbound else person["email"], "channel": "message", "kind": "social",
-                    "note": "invitation"}]))
+                    "note": INVITATION}]))
 
     def finish(self, phonebook: set[str]) -> synth.Synthetic:
         companies = pd.DataFrame(_COMPANIES, columns=["name", "industry", "domains", "aliases"])

@@ -26,11 +26,14 @@ import pandas as pd
 from .errors import NetgraphError
 from .report import FileReport
 
-__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES"]
+__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
 KINDS = ("ask", "give", "update", "intro", "social", "other")
 STATUSES = ("requested", "made", "met", "declined")
+#: The ``note`` of an interaction that is a connection request (a LinkedIn invitation): it asks to connect,
+#: not for an answer.
+INVITATION = "invitation"
 
 
 @dataclass(frozen=True)

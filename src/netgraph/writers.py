@@ -21,6 +21,7 @@ import pandas as pd
 
 from .export import atomic_write
 from .keys import NICKNAMES
+from .tables import INVITATION
 
 __all__ = ["write_exports", "write_linkedin", "write_vcards", "write_mbox", "write_ics", "linkedin_date"]
 
@@ -236,7 +237,7 @@ def write_exports(s, folder: str | Path) -> Path:
     x["when"] = pd.to_datetime(x["date"])
     x["other"] = [t if f == "me" else f for f, t in zip(x["from"], x["to"])]
     connected = {row["email"] for _, row in people.iterrows() if row["connected_on"]}
-    invitation = x["note"] == "invitation"
+    invitation = x["note"] == INVITATION
     chat = (x["channel"] == "message") & ~x["other"].map(lambda o: who[o]["email"] in connected) & ~invitation
     canonical = x["kind"].isin(["ask", "give"]) | x["channel"].isin(["call", "letter", "other"]) | chat
     route = pd.Series("canonical", index=x.index).where(canonical, x["channel"].map(

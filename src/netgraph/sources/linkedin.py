@@ -41,7 +41,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from ..keys import name_key, url_key
 from ..report import FileReport, ImportReport
-from ..tables import Tables, empty, validate
+from ..tables import INVITATION, Tables, empty, validate
 from ..textio import decode, read_text
 from . import csvfile
 
@@ -567,7 +567,7 @@ def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Pers
         owners[mine] += 1
         sender, recipient = ("me", theirs.reference) if direction == "OUTGOING" else (theirs.reference, "me")
         rows.append({"date": when.isoformat(), "from": sender, "to": recipient, "channel": "message",
-                     "kind": "social", "note": "invitation", "_line": line})
+                     "kind": "social", "note": INVITATION, "_line": line})
     columns = ["date", "from", "to", "channel", "kind", "note", "_line"]
     table = validate(pd.DataFrame(rows, columns=columns, dtype=object), "interactions", entry, SOURCE)
     owner = next((person for person, _ in owners.most_common() if person.reference), None)
