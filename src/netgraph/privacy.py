@@ -7,7 +7,8 @@ e-mail addresses ``person-4f2a@example.invalid``, a phone number of the
 reserved ``+999`` plan and a profile link on ``example.invalid``; each
 company becomes ``Company 9b1c`` (unless companies are kept), with its
 aliases and mail domains. Mail ids, thread ids and list ids become opaque
-codes that still link a reply to its message. Notes are dropped. Other text
+codes that still link a reply to its message. Notes are dropped (but for
+the ``invitation`` marker of a LinkedIn invitation, which names nobody). Other text
 (titles, tags, locations, whatever extra columns a file had) is scrubbed:
 e-mail addresses, phone numbers and links in it, every word of a person's
 name and, when companies are pseudonymised, every company name become
@@ -38,6 +39,7 @@ from .errors import NetgraphError
 from .keys import company_key, phone_key
 from .network import Network
 from .report import ImportReport
+from .tables import INVITATION
 
 __all__ = ["anonymize", "Anonymizer"]
 
@@ -47,7 +49,7 @@ DOMAIN = "example.invalid"
 _CODE = 4
 #: Attributes whose values are categories or provenance, never personal.
 _SAFE = {"channel", "kind", "status", "last_channel", "sources", "symmetric", "source_kinds"}
-#: Free text that may say anything about anyone: dropped.
+#: Free text that may say anything about anyone: dropped (but for the marker of a connection request).
 _DROPPED = {"note"}
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -232,7 +234,7 @@ class Anonymizer:
     def value(self, key: str, value, node=None):
         """An attribute's value (of ``node``, for personal ones), anonymised."""
         if key in _DROPPED:
-            return ""
+            return _kept_note(value)
         if key in _SAFE or not isinstance(value, (str, list, tuple)):  # numbers, dates, flags: nobody's name
             return value
         rule = self._rules.get(key)
@@ -345,10 +347,15 @@ class Anonymizer:
             if column in references:
                 out[column] = out[column].map(self.node)
             elif column in _DROPPED:
-                out[column] = ""
+                out[column] = out[column].map(_kept_note)
             elif out[column].dtype == object:
                 out[column] = out[column].map(lambda v, c=column: self.value(c, v))
         return out
+
+
+def _kept_note(note) -> str:
+    """A note as anonymised: "" unless it only marks an invitation, which names nobody."""
+    return note if note == INVITATION else ""
 
 
 def _fold(word: str) -> str:
