@@ -14,11 +14,12 @@ Times are measured in this process, the readers taking turns, best of
 each has its own ``ru_maxrss``; the child also runs under ``tracemalloc``
 (which slows it, so it is not timed).
 
-Run ``python benchmarks/bench_mbox.py [size_mb]``.
+Run ``python benchmarks/bench_mbox.py [--mb 200]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import base64
 import email
 import email.policy
@@ -28,7 +29,6 @@ import os
 import platform
 import random
 import resource
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -259,9 +259,11 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str]) -> None:
-    print(report(run(float(argv[1]) if len(argv) > 1 else 200)))
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mb", type=float, default=200.0, help="size of the generated mailbox (default 200)")
+    print(report(run(parser.parse_args(argv).mb)))
 
 
 if __name__ == "__main__":
-    main(sys.argv)
+    main()
