@@ -25,7 +25,7 @@ from .reciprocity import reciprocity
 from .report import ImportReport
 from .sources.google import read_google_contacts
 from .sources.ics import read_ics
-from .sources.linkedin import read_linkedin, read_linkedin_invitations, read_linkedin_messages
+from .sources.linkedin import read_linkedin, read_linkedin_favours, read_linkedin_invitations, read_linkedin_messages
 from .sources.mbox import read_mbox
 from .sources.vcard import read_vcard
 from .strength import StrengthModel, explain_strength, tie_strength
@@ -36,8 +36,8 @@ __all__ = [
     "load", "build_graph", "sample_path", "Network", "NetgraphError", "ImportReport", "Tables",
     "StrengthModel", "tie_strength", "explain_strength", "summary", "export",
     "intro_paths", "draft_intro", "reciprocity", "weak_ties", "follow_ups", "dunbar_layers",
-    "read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_google_contacts", "read_vcard",
-    "read_ics", "read_mbox", "structure", "synth",
+    "read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_linkedin_favours",
+    "read_google_contacts", "read_vcard", "read_ics", "read_mbox", "structure", "synth",
 ]
 
 __version__ = "0.1.0"

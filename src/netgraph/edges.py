@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from .strength import StrengthModel, components
-from .tables import INVITATION
+from .tables import ASKS_NO_ANSWER
 
 __all__ = ["add_relationships"]
 
@@ -138,9 +138,10 @@ def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: St
              directed_last: pd.Series) -> pd.DataFrame:
     """Per directed key where some wait, the contacts still waiting for an answer and the first one's date.
 
-    A contact waits when it is personal (not a meeting, list or mass mail), not a connection request, and
-    came after the other side's last personal contact back and after the pair's last meeting: a meeting
-    answers everything before it, and nobody expects an answer to a newsletter, nor takes one for an answer.
+    A contact waits when it is personal (not a meeting, list or mass mail), not a connection request or an
+    endorsement, and came after the other side's last personal contact back and after the pair's last
+    meeting: a meeting answers everything before it, and nobody expects an answer to a newsletter, nor
+    takes one for an answer.
     """
     listed = (x["mailing_list"].fillna("") != "").to_numpy()
     bulk = np.nan_to_num(x["recipients"].to_numpy(float), nan=1.0) > model.bulk_recipients
@@ -153,8 +154,8 @@ def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: St
     answered = replies.reindex(reverse).to_numpy("datetime64[ns]")
     met = pd.Series(date[meeting], index=pair[meeting]).groupby(level=0).max().reindex(pair).to_numpy("datetime64[ns]")
     answered = np.where(np.isnat(answered) | (met > answered), met, answered)
-    invitation = (x["note"] == INVITATION).to_numpy()
-    pending = personal & ~meeting & ~invitation & (np.isnat(answered) | (date > answered))
+    gesture = x["note"].isin(ASKS_NO_ANSWER).to_numpy()
+    pending = personal & ~meeting & ~gesture & (np.isnat(answered) | (date > answered))
     waits = pd.Series(date[pending], index=key[pending]).groupby(level=0)
     return pd.DataFrame({"waiting": waits.size(), "waiting_since": waits.min()})
 

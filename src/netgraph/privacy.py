@@ -8,7 +8,7 @@ reserved ``+999`` plan and a profile link on ``example.invalid``; each
 company becomes ``Company 9b1c`` (unless companies are kept), with its
 aliases and mail domains. Mail ids, thread ids and list ids become opaque
 codes that still link a reply to its message. Notes are dropped (but for
-the ``invitation`` marker of a LinkedIn invitation, which names nobody). Other text
+the markers ``invitation``, ``endorsement`` and ``recommendation``, which name nobody). Other text
 (titles, tags, locations, whatever extra columns a file had) is scrubbed:
 e-mail addresses, phone numbers and links in it, every word of a person's
 name and, when companies are pseudonymised, every company name become
@@ -39,7 +39,7 @@ from .errors import NetgraphError
 from .keys import company_key, phone_key
 from .network import Network
 from .report import ImportReport
-from .tables import INVITATION
+from .tables import MARKERS
 
 __all__ = ["anonymize", "Anonymizer"]
 
@@ -49,7 +49,7 @@ DOMAIN = "example.invalid"
 _CODE = 4
 #: Attributes whose values are categories or provenance, never personal.
 _SAFE = {"channel", "kind", "status", "last_channel", "sources", "symmetric", "source_kinds"}
-#: Free text that may say anything about anyone: dropped (but for the marker of a connection request).
+#: Free text that may say anything about anyone: dropped (but for the markers of what an interaction was).
 _DROPPED = {"note"}
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -354,8 +354,8 @@ class Anonymizer:
 
 
 def _kept_note(note) -> str:
-    """A note as anonymised: "" unless it only marks an invitation, which names nobody."""
-    return note if note == INVITATION else ""
+    """A note as anonymised: "" unless it only says what the interaction was (an invitation...)."""
+    return note if note in MARKERS else ""
 
 
 def _fold(word: str) -> str:

@@ -26,14 +26,18 @@ import pandas as pd
 from .errors import NetgraphError
 from .report import FileReport
 
-__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION"]
+__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
+           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
 KINDS = ("ask", "give", "update", "intro", "social", "other")
 STATUSES = ("requested", "made", "met", "declined")
-#: The ``note`` of an interaction that is a connection request (a LinkedIn invitation): it asks to connect,
-#: not for an answer.
-INVITATION = "invitation"
+#: ``note``s that readers write to say what a platform's interaction was: a connection request (a LinkedIn
+#: invitation), a skill endorsement, a written recommendation. They name nobody.
+INVITATION, ENDORSEMENT, RECOMMENDATION = "invitation", "endorsement", "recommendation"
+MARKERS = (INVITATION, ENDORSEMENT, RECOMMENDATION)
+#: Of those, the gestures that wait for no answer (a recommendation deserves a thank-you).
+ASKS_NO_ANSWER = (INVITATION, ENDORSEMENT)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,12 @@ from hypothesis import strategies as st
 import netgraph
 from netgraph import ImportReport, NetgraphError, sources
 from netgraph.sources import Context, Reader, _head, google, linkedin
-from netgraph.sources.linkedin import read_linkedin, read_linkedin_invitations, read_linkedin_messages
+from netgraph.sources.linkedin import (
+    read_linkedin,
+    read_linkedin_favours,
+    read_linkedin_invitations,
+    read_linkedin_messages,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 LINKEDIN = FIXTURES / "linkedin"
@@ -224,16 +229,72 @@ def test_invitations():
     accounted(entry, read=5, loaded=3)
 
 
+FAVOURS = ("Recommendations_Received.csv", "Recommendations_Given.csv", "Endorsement_Received_Info.csv",
+           "Endorsement_Given_Info.csv")
+
+
+def test_recommendations_are_favours_and_endorsements_gestures():
+    report = ImportReport()
+    table = read_linkedin_favours(LINKEDIN, report=report)
+    assert records(table, ["date", "from", "to", "kind", "note", "channel"], "%Y-%m-%d %H:%M") == [
+        ("2024-03-14 09:30", STAN.split(" <")[0], "me", "give", "recommendation", "message"),
+        ("2025-11-02 16:45", "Zoë Ångström", "me", "give", "recommendation", "message"),
+        ("2022-06-01 08:00", "me", "Omar Haddad", "give", "recommendation", "message"),
+        ("2024-03-10 16:02", "Stan Whitfield <www.linkedin.com/in/stanwhitfield>", "me", "social", "endorsement",
+         "other"),
+        ("2024-03-10 16:02", "Stan Whitfield <www.linkedin.com/in/stanwhitfield>", "me", "social", "endorsement",
+         "other"),
+        ("2025-07-01 09:00", "Mary Lee <www.linkedin.com/in/mary-lee-42>", "me", "social", "endorsement", "other"),
+        ("2025-01-20 18:30", "me", "Omar Haddad <www.linkedin.com/in/omarhaddad>", "social", "endorsement", "other"),
+    ]
+    entries = {Path(e.file).name: e for e in report.files}
+    assert problems(entries["Recommendations_Received.csv"]) == [
+        (4, "the other person has neither a name nor a profile URL", True),
+        (5, "unreadable Creation Date 'someday'", True)]
+    assert problems(entries["Endorsement_Received_Info.csv"]) == [
+        (4, "unreadable Endorsement Date '2023/13/45 10:00:00 UTC'", True)]
+    accounted(entries["Recommendations_Received.csv"], read=4, loaded=2)
+    # what they wrote, and which skill, is never kept
+    assert not any("led our launch" in str(v) or "Marketing" in str(v) for v in table.to_numpy().ravel())
+    one = read_linkedin_favours(LINKEDIN / "Endorsement_Given_Info.csv")
+    assert one[["from", "note"]].values.tolist() == [["me", "endorsement"]]
+    with pytest.raises(NetgraphError, match="not one of Recommendations_Received.csv"):
+        read_linkedin_favours(LINKEDIN / "Invitations.csv")
+
+
+def test_a_recommendation_counts_in_the_ledger_and_an_endorsement_asks_no_answer(tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name in ("Connections.csv", *FAVOURS):
+        shutil.copy(LINKEDIN / name, folder / name)
+    (folder / "netgraph.toml").write_text('me = "Jane Jones"\ntoday = "2025-07-20"\n')
+    net = netgraph.load(folder)
+    assert net.report.ok and all(f.read == f.loaded + f.skipped for f in net.report.files)
+    table = netgraph.reciprocity(net.graph).set_index("contact")
+    assert table.loc["Stan Whitfield", "favours_received"] == 1
+    assert table.loc["Omar Haddad", "favours_given"] == 1
+    mary = net.find("Mary Lee")
+    assert net.graph[mary][net.me].get("waiting", 0) == 0  # her endorsement asks for no answer
+    stan = net.find("Stan Whitfield")
+    assert net.graph[stan][net.me]["waiting"] == 1  # his recommendation deserves a thank-you
+
+
 # ---------------------------------------------------------------------------------------------
 # The .zip, and the loader's side
 
 
 def test_recognises_files_by_header_also_after_renaming_and_the_zip(tmp_path):
     for name in ("Connections.csv", "Connections_2018.csv", "Connections_resaved.csv", "messages.csv",
-                 "Invitations.csv"):
+                 "Invitations.csv", "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv"):
         renamed = tmp_path / f"my {name}"
         shutil.copy(LINKEDIN / name, renamed)
         assert linkedin.recognises(renamed, _head(renamed)), name
+    # the two recommendations files have one header: only their names tell received from given
+    for name in ("Recommendations_Received.csv", "Recommendations_Given.csv"):
+        assert linkedin.recognises(LINKEDIN / name, _head(LINKEDIN / name)), name
+        renamed = tmp_path / f"my {name}"
+        shutil.copy(LINKEDIN / name, renamed)
+        assert not linkedin.recognises(renamed, _head(renamed)), name
     for path in (FIXTURES / "google" / "contacts.csv", netgraph.sample_path() / "people.csv",
                  netgraph.sample_path() / "interactions.csv"):
         assert not linkedin.recognises(path, _head(path)), path
@@ -261,6 +322,14 @@ def test_the_whole_export_read_in_memory(tmp_path):
     assert report.ok
     assert sorted(p.name for p in tmp_path.iterdir()) == [archive.name]  # nothing extracted
     assert read_linkedin_messages(archive)["to"].tolist() == tables.interactions["to"].tolist()[3:]
+
+
+def test_the_favours_in_the_whole_export(tmp_path):
+    archive = export_zip(tmp_path, members=("Connections.csv", *FAVOURS))
+    report = ImportReport()
+    tables = linkedin.read(archive, report, Context())
+    assert len(tables.interactions) == len(read_linkedin_favours(LINKEDIN)) == 7
+    assert [f.file.rsplit(":", 1)[1] for f in report.files] == ["Connections.csv", *FAVOURS]
 
 
 def test_invitations_tell_the_owner_when_the_messages_cannot(tmp_path):

@@ -1,6 +1,6 @@
-"""LinkedIn's data export ("Get a copy of your data"): connections, messages, invitations.
+"""LinkedIn's data export ("Get a copy of your data"): connections, messages, invitations, favours.
 
-The export is a ``.zip`` of CSV files; three of them make a network:
+The export is a ``.zip`` of CSV files; seven of them make a network:
 
 - ``Connections.csv``: one row per first-degree connection,
   ``First Name,Last Name,URL,Email Address,Company,Position,Connected On``.
@@ -19,11 +19,22 @@ The export is a ``.zip`` of CSV files; three of them make a network:
 - ``Invitations.csv``: ``From,To,Sent At,Message,Direction,inviterProfileUrl,
   inviteeProfileUrl``, ``Sent At`` like ``4/23/23, 10:15 AM``, ``Direction``
   ``OUTGOING`` (I invited them) or ``INCOMING``.
+- ``Recommendations_Received.csv`` and ``Recommendations_Given.csv``:
+  ``First Name,Last Name,Company,Job Title,Text,Creation Date,Status``, dates
+  like ``07/21/09, 12:11 PM``; the two have one header, so the file's name
+  says which way the favour went.
+- ``Endorsement_Received_Info.csv`` and ``Endorsement_Given_Info.csv``:
+  ``Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,
+  Endorser Public Url,Endorsement Status`` (``Endorsee`` in the given one),
+  dates like ``2021/05/21 15:13:21 UTC``, profiles without ``https://``.
 
 Connections become people (``contact=True``: they are my contacts even
 without a message); messages and invitations become interactions on the
 ``message`` channel, naming people as ``"Name <profile URL>"`` and the owner
-as ``"me"``. No message text is kept.
+as ``"me"``. A recommendation is a favour: an interaction of kind ``give``
+(note ``recommendation``), which the reciprocity ledger counts; an
+endorsement a one-click gesture: kind ``social`` (note ``endorsement``),
+which waits for no answer. No message, invitation or recommendation text is kept.
 """
 
 from __future__ import annotations
@@ -41,12 +52,12 @@ import pandas as pd
 from ..errors import NetgraphError
 from ..keys import name_key, url_key
 from ..report import FileReport, ImportReport
-from ..tables import INVITATION, Tables, empty, validate
+from ..tables import ENDORSEMENT, INVITATION, RECOMMENDATION, Tables, empty, validate
 from ..textio import decode, read_text
 from . import csvfile
 
-__all__ = ["read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "recognises", "read", "FILES",
-           "NAMES"]
+__all__ = ["read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_linkedin_favours",
+           "recognises", "read", "FILES", "NAMES"]
 
 SOURCE = "linkedin"
 
@@ -55,9 +66,34 @@ FILES = {
     "Connections.csv": ("first name", "last name", "connected on"),
     "messages.csv": ("conversation id", "from", "to", "date"),
     "Invitations.csv": ("from", "to", "sent at", "direction"),
+    "Recommendations_Received.csv": ("first name", "last name", "creation date"),
+    "Recommendations_Given.csv": ("first name", "last name", "creation date"),
+    "Endorsement_Received_Info.csv": ("endorsement date", "endorser first name", "endorser last name"),
+    "Endorsement_Given_Info.csv": ("endorsement date", "endorsee first name", "endorsee last name"),
 }
 #: The export's file names, case-folded.
 NAMES = {name.casefold(): name for name in FILES}
+
+
+class _Favour(NamedTuple):
+    """How a file of favours or gestures reads: its columns, which way it went, what it was."""
+
+    date: str
+    person: str  # the other person's columns: "<person> first name", "<person> last name", "<person> public url"
+    to_me: bool
+    channel: str
+    kind: str
+    note: str
+
+
+_FAVOURS = {
+    "Recommendations_Received.csv": _Favour("creation date", "", True, "message", "give", RECOMMENDATION),
+    "Recommendations_Given.csv": _Favour("creation date", "", False, "message", "give", RECOMMENDATION),
+    "Endorsement_Received_Info.csv": _Favour("endorsement date", "endorser ", True, "other", "social", ENDORSEMENT),
+    "Endorsement_Given_Info.csv": _Favour("endorsement date", "endorsee ", False, "other", "social", ENDORSEMENT),
+}
+#: Files whose header cannot tell them apart (received or given): known by their name only.
+_BY_NAME_ONLY = ("Recommendations_Received.csv", "Recommendations_Given.csv")
 
 #: What LinkedIn writes instead of the name of a member it does not show.
 _ANONYMOUS = "linkedin member"
@@ -69,7 +105,8 @@ _MOJIBAKE = re.compile("[ÃÂâ]")
 #: (month first before day first: LinkedIn writes American dates).
 _DATE_FORMATS = (
     "%d %b %Y",              # Connected On, since about 2020: 05 Jan 2026
-    "%m/%d/%y, %I:%M %p",    # Connected On in 2018, Sent At: 1/8/18, 6:14 PM
+    "%m/%d/%y, %I:%M %p",    # Connected On in 2018, Sent At, Creation Date: 1/8/18, 6:14 PM
+    "%Y/%m/%d %H:%M:%S",     # Endorsement Date, once " UTC" is cut off: 2021/05/21 15:13:21
     "%Y-%m-%d %H:%M:%S",     # messages' DATE, once " UTC" is cut off
     "%d-%b-%y",              # a spreadsheet's re-save: 23-Apr-23
     "%Y-%m-%d",
@@ -226,7 +263,12 @@ def recognises(path: Path, head: str) -> bool:
         except (zipfile.BadZipFile, OSError):
             return False
         return "connections.csv" in found or "messages.csv" in found
-    return path.suffix.lower() == ".csv" and csvfile.sniff_header(head, _file_of) is not None
+    if path.suffix.lower() != ".csv":
+        return False
+    named = NAMES.get(path.name.casefold())
+    if named in _BY_NAME_ONLY:
+        return csvfile.sniff_header(head, lambda row: _has_columns(row, named)) is not None
+    return csvfile.sniff_header(head, _file_of) is not None
 
 
 def read(path: Path, report: ImportReport, context) -> Tables:
@@ -238,10 +280,12 @@ def read(path: Path, report: ImportReport, context) -> Tables:
     """
     if path.suffix.lower() != ".zip":
         part = _read_file(path)
-        name = _file_of(csvfile.sniff_header(part.text, _file_of) or []) or NAMES.get(path.name.casefold())
+        named = NAMES.get(path.name.casefold())
+        name = named if named in _BY_NAME_ONLY else (
+            _file_of(csvfile.sniff_header(part.text, _file_of) or []) or named)
         if name is None:
-            raise NetgraphError("not a LinkedIn export file: no header of Connections.csv, messages.csv or "
-                                "Invitations.csv", file=path)
+            raise NetgraphError("not a LinkedIn export file: no header of Connections.csv, messages.csv, "
+                                "Invitations.csv or an endorsements file", file=path)
         return _tables({name: part}, report, context.me)
     with _archive(path) as archive:
         found = _members(archive)
@@ -263,6 +307,7 @@ def _tables(parts: dict[str, _Part], report: ImportReport, me: str | None) -> Ta
         messages, owner = _messages(parts["messages.csv"], report, hints)
         interactions.append(messages)
         owners.append(owner)
+    interactions += [_favours(parts[name], report, name) for name in _FAVOURS if name in parts]
     frames = [f for f in interactions if len(f)]
     owner = [v for person in owners if person for v in (person.name, person.url) if v]
     return Tables(people=people, owner=list(dict.fromkeys(owner)),
@@ -275,26 +320,85 @@ def _tables(parts: dict[str, _Part], report: ImportReport, me: str | None) -> Ta
 
 def _file_of(header: list[str]) -> str | None:
     """Which export file a header row belongs to, if any."""
-    names = {cell.strip().lower() for cell in header}
-    return next((name for name, needed in FILES.items() if set(needed) <= names), None)
+    return next((name for name in FILES if name not in _BY_NAME_ONLY and _has_columns(header, name)), None)
+
+
+def _has_columns(header: list[str], name: str) -> bool:
+    """Whether a header row has the columns of the export file ``name``."""
+    return set(FILES[name]) <= {cell.strip().lower() for cell in header}
 
 
 def _open(path, name: str) -> _Part:
     """The export file ``name`` from a file, a folder (at any depth) or the export's ``.zip``."""
     path = Path(path)
+    part = _find(path, name)
+    if part is None:
+        where = "the archive holds no {}" if path.suffix.lower() == ".zip" else "no {} in this folder or below"
+        raise NetgraphError(where.format(name), file=path)
+    return part
+
+
+def _find(path: Path, name: str) -> _Part | None:
+    """As :func:`_open`, or None when a folder or an archive does not hold the file."""
     if path.is_dir():
         found = sorted((p for p in path.rglob("*") if p.is_file() and p.name.casefold() == name.casefold()),
                        key=lambda p: (len(p.parts), str(p)))
         if not found:
-            raise NetgraphError(f"no {name} in this folder or below", file=path)
+            return None
         path = found[0]
     if path.suffix.lower() != ".zip":
         return _read_file(path)
     with _archive(path) as archive:
         member = _members(archive).get(name.casefold())
-        if member is None:
-            raise NetgraphError(f"the archive holds no {name}", file=path)
-        return _member(path, archive, member)
+        return None if member is None else _member(path, archive, member)
+
+
+def read_linkedin_favours(path, *, report: ImportReport | None = None) -> pd.DataFrame:
+    """Read the recommendations and endorsements of a LinkedIn data export into an ``interactions`` table.
+
+    Parameters
+    ----------
+    path : str or Path
+        One of ``Recommendations_Received.csv``, ``Recommendations_Given.csv``,
+        ``Endorsement_Received_Info.csv``, ``Endorsement_Given_Info.csv``, or a
+        folder or ``.zip`` holding them (all of those present are read).
+    report : ImportReport, optional
+        Where to record what was read and every problem.
+
+    Returns
+    -------
+    DataFrame
+        One row per recommendation or endorsement: ``date``, ``from`` and
+        ``to`` (them -> ``"me"`` when received, ``"me"`` -> them when given),
+        ``channel`` ("message" for a recommendation, "other" for an
+        endorsement), ``kind`` ("give": a recommendation is a favour;
+        "social": an endorsement is a gesture), ``note`` ("recommendation" or
+        "endorsement"). The recommendation's text and the skill are not kept.
+
+    Raises
+    ------
+    NetgraphError
+        When the path holds none of those files, or one cannot be read.
+
+    Examples
+    --------
+    >>> from netgraph.sources.linkedin import read_linkedin_favours
+    >>> favours = read_linkedin_favours("Basic_LinkedInDataExport_01-05-2026.zip")  # doctest: +SKIP
+    >>> favours.groupby(["note", "to"]).size()  # doctest: +SKIP
+    """
+    report = report if report is not None else ImportReport()
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() != ".zip":
+        part = _read_file(path)
+        name = NAMES.get(path.name.casefold()) or _file_of(csvfile.sniff_header(part.text, _file_of) or [])
+        if name not in _FAVOURS:
+            raise NetgraphError(f"not one of {', '.join(_FAVOURS)}", file=path)
+        return _favours(part, report, name)
+    parts = {name: _find(path, name) for name in _FAVOURS}
+    frames = [_favours(part, report, name) for name, part in parts.items() if part is not None]
+    if not frames:
+        raise NetgraphError(f"none of {', '.join(_FAVOURS)} here", file=path)
+    return pd.concat(frames, ignore_index=True)
 
 
 def _read_file(path: Path) -> _Part:
@@ -337,7 +441,7 @@ def _records(part: _Part, entry: FileReport, name: str) -> list[tuple[int, dict[
     entry.note(part.note)
     rows = csvfile.Records(part.text, entry)
     header, line = csvfile.split_header(
-        rows, part.label, lambda row: _file_of(row) == name,
+        rows, part.label, lambda row: _has_columns(row, name) and _file_of(row) in (name, None),
         what=f"{name} header (with {', '.join(FILES[name])})")
     if line > 1:
         entry.notes.append(f"lines 1-{line - 1} are notes above the header: not records")
@@ -574,3 +678,30 @@ def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Pers
     if owner:
         entry.notes.append(f"the owner of these invitations: {owner.reference}")
     return table, owner
+
+
+# ---------------------------------------------------------------------------------------------
+# Recommendations and endorsements
+
+
+def _favours(part: _Part, report: ImportReport, name: str) -> pd.DataFrame:
+    how = _FAVOURS[name]
+    entry = report.add(part.label, "interactions")
+    dates = _Dates()
+    rows = []
+    for line, cells in _records(part, entry, name):
+        when = dates(cells[how.date])
+        if when is None:
+            what = how.date.title()
+            _skip(entry, line, f"unreadable {what} '{cells[how.date]}'" if cells[how.date] else f"no {what}")
+            continue
+        other = _person(f"{cells[how.person + 'first name']} {cells[how.person + 'last name']}",
+                        cells.get(how.person + "public url", ""), entry, line)
+        if not other.reference:
+            _skip(entry, line, "the other person has neither a name nor a profile URL")
+            continue
+        sender, recipient = (other.reference, "me") if how.to_me else ("me", other.reference)
+        rows.append({"date": when.isoformat(), "from": sender, "to": recipient, "channel": how.channel,
+                     "kind": how.kind, "note": how.note, "_line": line})
+    columns = ["date", "from", "to", "channel", "kind", "note", "_line"]
+    return validate(pd.DataFrame(rows, columns=columns, dtype=object), "interactions", entry, SOURCE)
