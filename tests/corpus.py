@@ -144,6 +144,16 @@ def _text_samples() -> dict[str, Sample]:
                             lambda i: f'{name(i)},{ME},"1/{i + 1}/23, 3:1{i} PM",,INCOMING,{profile(i)},'
                                       "https://www.linkedin.com/in/jane-jones",
                             [f"2023-01-{i + 1:02d} 15:1{i}:00" for i in n], _times("date")),
+        "recommendations": _csv("Recommendations_Received.csv",
+                                "First Name,Last Name,Company,Job Title,Text,Creation Date,Status",
+                                lambda i: f'{FIRST[i]},{LAST[i]},Acme,Engineer,"Great, truly",'
+                                          f'"2/{i + 1}/24, 9:0{i} AM",VISIBLE',
+                                [f"2024-02-{i + 1:02d} 09:0{i}:00" for i in n], _times("date")),
+        "endorsements": _csv("Endorsement_Given_Info.csv", "Endorsement Date,Skill Name,Endorsee First Name,"
+                                                           "Endorsee Last Name,Endorsee Public Url,Endorsement Status",
+                             lambda i: f"2024/06/{i + 1:02d} 12:00:0{i} UTC,Marketing,{FIRST[i]},{LAST[i]},"
+                                       f"{profile(i).removeprefix('https://')},ACCEPTED",
+                             [f"2024-06-{i + 1:02d} 12:00:0{i}" for i in n], _times("date")),
         "google": _csv("contacts.csv", "First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value",
                        lambda i: f"{FIRST[i]},{LAST[i]},* myContacts,Work,{email(i)}", [name(i) for i in n], _names),
         "vcard": _build("contacts.vcf", "", [
