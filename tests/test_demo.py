@@ -22,8 +22,9 @@ def test_sample_files_are_what_the_generator_writes(tmp_path):
     demo_module.main([str(tmp_path)])
     names = sorted(p.name for p in sample_path().iterdir())
     assert names == sorted(p.name for p in tmp_path.iterdir())
-    assert {"Connections.csv", "messages.csv", "Invitations.csv", "contacts.vcf", "mail.mbox",
-            "calendar.ics"} <= set(names)
+    assert {"Connections.csv", "messages.csv", "Invitations.csv", "Recommendations_Received.csv",
+            "Recommendations_Given.csv", "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv",
+            "contacts.vcf", "mail.mbox", "calendar.ics"} <= set(names)
     match, mismatch, errors = filecmp.cmpfiles(sample_path(), tmp_path, names, shallow=False)
     assert not mismatch and not errors, "regenerate with: python -m netgraph.demo src/netgraph/sample"
 

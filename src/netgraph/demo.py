@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import synth
 from .keys import slug
-from .tables import INVITATION
+from .tables import ENDORSEMENT, INVITATION, RECOMMENDATION
 from .writers import write_exports
 
 __all__ = ["jane", "TODAY"]
@@ -395,6 +395,12 @@ def jane(seed: int = SEED) -> synth.Synthetic:
     s.event("2026-09-25", "me", omar, "email", "update", "thanks for your time")
     s.event("2026-10-02", omar, "me", "meeting", "social", "coffee")
     s.event("2026-10-20", "me", mary, "message", "ask", "would you introduce me to Daniel?")
+    # On LinkedIn: Diane recommended her when she left Kestrel; she recommended Aisha when Aisha moved on
+    s.event("2023-11-08 10:30", diane, "me", "message", "give", RECOMMENDATION)
+    s.event("2026-07-02 09:15", "me", aisha, "message", "give", RECOMMENDATION)
+    for day, who in (("2024-03-12 18:05", grace), ("2024-03-13 08:41", kestrel[2]), ("2025-05-06 19:20", raj)):
+        s.event(day, who, "me", "other", "social", ENDORSEMENT)
+    s.event("2025-05-07 07:55", "me", raj, "other", "social", ENDORSEMENT)
 
     # Introductions
     s.intro("2024-05-14", stan, priya, "met", "2024-05-30", "Novagen brand strategy")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .export import atomic_write
 from .keys import NICKNAMES
-from .tables import INVITATION
+from .tables import ENDORSEMENT, INVITATION, RECOMMENDATION
 
 __all__ = ["write_exports", "write_linkedin", "write_vcards", "write_mbox", "write_ics", "linkedin_date"]
 
@@ -45,27 +45,40 @@ def _csv(frame: pd.DataFrame, *, quote_header: bool = False) -> str:
 
 
 def write_linkedin(folder: str | Path, connections: pd.DataFrame, messages: pd.DataFrame,
-                   invitations: pd.DataFrame) -> list[Path]:
-    """Write a LinkedIn data export: ``Connections.csv``, ``messages.csv``, ``Invitations.csv``.
+                   invitations: pd.DataFrame, favours: dict[str, pd.DataFrame] | None = None) -> list[Path]:
+    """Write a LinkedIn data export: ``Connections.csv``, ``messages.csv``, ``Invitations.csv``, and the
+    recommendations and endorsements files given in ``favours``.
 
     ``connections`` has First Name, Last Name, URL, Email Address, Company,
     Position and Connected On (a date); ``messages`` one row per message
     (conversation id and title, FROM, SENDER PROFILE URL, TO, RECIPIENT PROFILE
     URLS, DATE as a timestamp, SUBJECT, CONTENT, FOLDER); ``invitations`` has
     From, To, Sent At (timestamp), Message, Direction, inviterProfileUrl and
-    inviteeProfileUrl.
+    inviteeProfileUrl. ``favours`` maps ``Recommendations_Received.csv``... to
+    their rows, dates (Creation Date, Endorsement Date) as timestamps.
     """
     folder = Path(folder)
     connections = connections.assign(**{"Connected On": connections["Connected On"].map(linkedin_date)})
     messages = messages.assign(DATE=messages["DATE"].map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S UTC")),
                                ATTACHMENTS="", **{"IS MESSAGE DRAFT": "No", "IS CONVERSATION DRAFT": "No"})
-    invitations = invitations.assign(**{"Sent At": invitations["Sent At"].map(
-        lambda t: f"{t.month}/{t.day}/{t:%y}, {t:%I:%M %p}".replace(", 0", ", "))})
+    invitations = invitations.assign(**{"Sent At": invitations["Sent At"].map(_american)})
     files = {"Connections.csv": _NOTES + _csv(connections), "messages.csv": _csv(messages, quote_header=True),
              "Invitations.csv": _csv(invitations)}
+    for name, rows in (favours or {}).items():
+        if "Creation Date" in rows:
+            rows = rows.assign(**{"Creation Date": rows["Creation Date"].map(_american)})
+        else:
+            rows = rows.assign(**{"Endorsement Date": rows["Endorsement Date"].map(
+                lambda t: t.strftime("%Y/%m/%d %H:%M:%S UTC"))})
+        files[name] = _csv(rows)
     for name, text in files.items():
         atomic_write(folder / name, text)
     return [folder / name for name in files]
+
+
+def _american(t: pd.Timestamp) -> str:
+    """A date as LinkedIn writes Sent At and Creation Date: ``4/23/23, 10:15 AM``."""
+    return f"{t.month}/{t.day}/{t:%y}, {t:%I:%M %p}".replace(", 0", ", ")
 
 
 def _fold(line: str) -> str:
@@ -205,8 +218,9 @@ def write_exports(s, folder: str | Path) -> Path:
     People with a LinkedIn connection date go to ``Connections.csv``; people
     with a phone number to ``contacts.vcf``; e-mails to ``mail.mbox``;
     meetings to ``calendar.ics`` (weekly series as recurring events, from
-    ``s.extra["recurring"]``); messages with connections to ``messages.csv``
-    and invitations to ``Invitations.csv``. What no export holds stays in
+    ``s.extra["recurring"]``); messages with connections to ``messages.csv``,
+    invitations to ``Invitations.csv``, recommendations and endorsements
+    between connections to LinkedIn's four files of them. What no export holds stays in
     canonical tables: asks and favours, calls and other contacts
     (``interactions.csv``), known ties, introductions, companies, and the
     people no export knows, or what only the owner knows of them (tags,
@@ -243,6 +257,9 @@ def write_exports(s, folder: str | Path) -> Path:
     route = pd.Series("canonical", index=x.index).where(canonical, x["channel"].map(
         {"email": "mbox", "message": "linkedin", "meeting": "ics"}))
     route[invitation] = "invitations"
+    # LinkedIn keeps recommendations and endorsements between connections only
+    on_linkedin = x["other"].map(lambda o: who[o]["email"] in connected)
+    route[x["note"].isin([RECOMMENDATION, ENDORSEMENT]) & on_linkedin] = "favours"
 
     def address(row, when) -> tuple[str, str]:
         if row is me:
@@ -252,7 +269,7 @@ def write_exports(s, folder: str | Path) -> Path:
 
     _mail(folder, x[route == "mbox"], who, address)
     _calendar(folder, x[route == "ics"], s.extra.get("recurring", []), who, me, address)
-    _linkedin(folder, people, x[route == "linkedin"], x[route == "invitations"], who, me)
+    _linkedin(folder, people, x[route == "linkedin"], x[route == "invitations"], x[route == "favours"], who, me)
     cards = [{"first": _as_saved(r), "last": _split_name(r["name"])[1],
               "emails": [e.strip() for e in r["email"].split(";")], "phones": [r["phone"]],
               "company": r["company"], "title": r["title"]} for _, r in people.iloc[1:].iterrows() if r["phone"]]
@@ -353,8 +370,8 @@ def _calendar(folder: Path, meetings: pd.DataFrame, recurring: list[dict], who: 
     write_ics(folder / "calendar.ics", events, owner=address(me, pd.Timestamp.max)[1])
 
 
-def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, invitations: pd.DataFrame, who: dict,
-              me) -> None:
+def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, invitations: pd.DataFrame,
+              favours: pd.DataFrame, who: dict, me) -> None:
     my_url = f"https://www.linkedin.com/in/{me['name'].lower().replace(' ', '-')}-marketing"
     connections = people.iloc[1:][people.iloc[1:]["connected_on"] != ""]
     first_last = connections["name"].map(_split_name)
@@ -387,4 +404,26 @@ def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, invita
     columns = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS",
                "DATE", "SUBJECT", "CONTENT", "FOLDER"]
     write_linkedin(folder, table, pd.DataFrame(rows, columns=columns), pd.DataFrame(
-        invited, columns=["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl"]))
+        invited, columns=["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl", "inviteeProfileUrl"]),
+        _favour_files(favours, who, me))
+
+
+def _favour_files(favours: pd.DataFrame, who: dict, me) -> dict[str, pd.DataFrame]:
+    """The recommendations and endorsements files of the export, for the favours it holds."""
+    files: dict[str, list[dict]] = {}
+    for sender, recipient, note, when in zip(favours["from"], favours["to"], favours["note"], favours["when"]):
+        received = recipient == "me"
+        other = who[sender if received else recipient]
+        first, last = _split_name(other["name"])
+        if note == RECOMMENDATION:
+            name = f"Recommendations_{'Received' if received else 'Given'}.csv"
+            row = {"First Name": first, "Last Name": last, "Company": other["company"], "Job Title": other["title"],
+                   "Text": "A pleasure to work with.", "Creation Date": when, "Status": "VISIBLE"}
+        else:
+            name = f"Endorsement_{'Received' if received else 'Given'}_Info.csv"
+            role = "Endorser" if received else "Endorsee"
+            row = {"Endorsement Date": when, "Skill Name": "Marketing", f"{role} First Name": first,
+                   f"{role} Last Name": last, f"{role} Public Url": other["linkedin_url"].removeprefix("https://"),
+                   "Endorsement Status": "ACCEPTED"}
+        files.setdefault(name, []).append(row)
+    return {name: pd.DataFrame(rows) for name, rows in sorted(files.items())}
