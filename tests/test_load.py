@@ -67,3 +67,11 @@ def test_identity_is_explainable(demo):
     assert demo.find("priya.raman@novagen.com") == demo.find("Priya Raman")
     with pytest.raises(netgraph.NetgraphError, match="could be any of 2"):
         demo.find("David Chen")
+
+
+def test_a_misspelt_me_is_a_warning_not_a_new_person():
+    net = netgraph.load(me="Jane Jone")
+    assert net.graph.number_of_nodes() == netgraph.load().graph.number_of_nodes()
+    [problem] = [p for p in net.report.problems if p.file == "<owner>"]
+    assert "me is 'Jane Jone'" in problem.reason and "'Jane Jones'" in problem.reason and not problem.skipped
+    assert not [p for p in netgraph.load(me="jane jones").report.problems if p.file == "<owner>"]

@@ -45,7 +45,7 @@ from .companies import directory
 from .edges import add_relationships
 from .errors import NetgraphError
 from .identity import Identity, resolve_people
-from .keys import email_key, split_reference
+from .keys import email_key, name_key, split_reference
 from .network import Network
 from .report import ImportReport
 from .strength import StrengthModel
@@ -148,6 +148,7 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
         report.add("<owner>", "config").notes.append(f"nobody is set as me: taking {me}, the owner of the files read")
     identity = resolve_people(records, me=me, emails=tuple(emails))
     report.merges = identity.merges
+    _check_owner_name(identity, me, report)
     people = identity.people
     found = directory(tables.companies, people)
 
@@ -190,6 +191,20 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 #: Which columns of which table name people.
 _REFERENCES = {"interactions": ("from", "to"), "ties": ("a", "b"), "introductions": ("introducer", "introduced", "to")}
+
+
+def _check_owner_name(identity: Identity, me, report: ImportReport) -> None:
+    """Say so when the name given for me is on none of the owner's own records (a typo names me anew)."""
+    if not me or "@" in me or identity.me is None or me == identity.me:
+        return
+    merges = identity.merges
+    names = {n for n in merges.loc[(merges["node"] == identity.me) & (merges["source"] != "me"), "record_name"]
+             if n and "@" not in n}  # an address where a name should be says nothing of the name
+    if names and name_key(me) not in {name_key(n) for n in names}:
+        known = ", ".join(f"'{n}'" for n in sorted(names)[:3])
+        report.add("<owner>", "config").problem(
+            None, f"me is '{me}', but your own records (found by your e-mail addresses) say {known}: "
+                  "is 'me' spelt right?", skipped=False)
 
 
 def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFrame:

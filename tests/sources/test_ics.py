@@ -197,6 +197,15 @@ def test_a_rule_by_the_minute_stays_cheap(tmp_path, monkeypatch):
     assert frame["date"].tolist() == list(pd.date_range("1900-01-01", periods=50, freq="min"))
 
 
+def test_a_truncated_start_that_reads_as_a_time_of_day_is_reported(tmp_path):
+    # "202504" is a valid TIME (20:25:04) to icalendar: found by the random damage of test_trust
+    path = calendar(tmp_path, "UID:cut\nDTSTART:202504\nORGANIZER:mailto:mary.lee@novagen.example\n"
+                              "ATTENDEE:mailto:jane@example.com")
+    report = ImportReport()
+    assert read_ics(path, emails=ME, today=TODAY, report=report).empty
+    assert problems(report) == [(3, "DTSTART '20:25:04' is a time of day, not a date", True)] and report.ok
+
+
 def test_broken_events_are_reported_and_the_rest_loads():
     path = FIXTURES / "broken.ics"
     report = ImportReport()

@@ -325,7 +325,12 @@ def _timing_problem(event: icalendar.Event) -> str:
     if "DTSTART" not in event:
         return "no DTSTART"
     twice = next((name for name in _ONCE if isinstance(event.get(name), list)), None)
-    return f"{twice} given {len(event[twice])} times" if twice else ""
+    if twice:
+        return f"{twice} given {len(event[twice])} times"
+    # a truncated date ("202504") parses as a time of day: a day is needed
+    clock = next((name for name in ("DTSTART", "RECURRENCE-ID") if name in event
+                  and not isinstance(event[name].dt, dt.date)), None)
+    return f"{clock} '{event[clock].dt}' is a time of day, not a date" if clock else ""
 
 
 def _series(found: list[Block], entry: FileReport) -> list[Series]:
