@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import netgraph
 from netgraph.paths import find_target, hop_probability, intro_paths
+from netgraph.reasons import hop_reasons
 
 
 def graph(edges, companies=None, me="me", asks=None):
@@ -113,6 +114,18 @@ def test_demo_story(demo):
     assert stan["target"].iloc[0] == "Priya Raman"
     direct = intro_paths(demo.graph, "Priya Raman").frame
     assert any("Stan Whitfield introduced you in 2024" in h["why"] for hops in direct["hops"] for h in hops)
+
+
+def test_first_hops_say_what_is_owed_and_who_waits_for_an_answer():
+    G = graph([("me", "ann", 0.6), ("me", "bo", 0.6), ("me", "cy", 0.6)])
+    G["ann"]["me"].update(gives=2, intros=1)  # Ann helped me 3 times
+    G["me"]["bo"].update(gives=2)             # I helped Bo twice
+    G["cy"]["me"].update(waiting=2, waiting_since=pd.Timestamp("2026-09-01").date(),
+                         last=pd.Timestamp("2026-10-01").date())
+    why = {v: "; ".join(hop_reasons(G, "me", v, G.graph["today"], "me")) for v in ("ann", "bo", "cy")}
+    assert "they have helped you 3 times" in why["ann"] and "helped them" not in why["ann"]
+    assert "you have helped them twice" in why["bo"]
+    assert "they are waiting for your answer (since September 2026): answer first" in why["cy"]
 
 
 def brute_force(G, me, targets, max_hops):

@@ -80,6 +80,20 @@ def _employers(G: nx.DiGraph, node) -> set[str]:
     return {G.nodes[node].get("company", ""), *G.nodes[node].get("past_companies", [])}
 
 
+def _ledger(G: nx.DiGraph, me, v) -> list[str]:
+    """The favours between me and v, when they say something: help given invites help back."""
+    def favours(a, b) -> int:
+        data = G[a][b] if G.has_edge(a, b) else {}
+        return data.get("gives", 0) + data.get("intros", 0)
+
+    given, received = favours(me, v), favours(v, me)
+    if given >= 2 and given > received:
+        return [f"you have helped them {_times(given)}"]
+    if received >= 2:
+        return [f"they have helped you {_times(received)}"]
+    return []
+
+
 def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
     """Why u can reach v, most telling first, in the second person when u is me.
 
@@ -118,6 +132,8 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
         reasons.append("you count them among your closest")
     if mine and data.get("asks_year", 0) >= 2:
         reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
+    if mine:
+        reasons += _ledger(G, u, v)
     waiting = awaiting_reply(G, u, v, today) if mine else None
     if waiting and unanswered(waiting[1], waiting[2], today, grace=REPLY_DAYS):
         reasons.append(f"they are waiting for your answer (since {waiting[1].strftime('%B %Y')}): answer first")
