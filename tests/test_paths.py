@@ -191,3 +191,14 @@ def test_facebook_paths_are_real_edges_and_shortest(facebook_ego):
         if distance <= 3:
             assert len(result.frame["nodes"].iloc[0]) - 1 == distance
     assert checked > 0
+
+
+def test_two_people_of_one_name_are_told_apart(demo):
+    G = demo.graph
+    assert "David Chen" in G.graph["homonyms"]
+    shown = sorted(netgraph.reciprocity(G).query("contact.str.startswith('David Chen')")["contact"])
+    assert shown == ["David Chen (Orchid Health)", "David Chen (Summit Analytics)"]
+    both = intro_paths(G, "David Chen", k=5).frame
+    assert set(both["target"]) == set(shown)
+    one = intro_paths(G, "David Chen (Summit Analytics)", k=5).frame
+    assert set(one["target"]) == {"David Chen (Summit Analytics)"}

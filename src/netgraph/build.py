@@ -26,8 +26,10 @@ with ``G[u][v].get("waiting", 0)``. What belongs to the pair is on both edges: `
 from), and where they apply ``introduced_by``, ``introduced_on``,
 ``connected_on``, ``since`` and ``note`` (from a ``ties`` row). Graph attributes: ``symmetric``
 (True: both directions of every relationship are there), ``me``, ``today``,
-``targets``, ``companies`` (name, aliases, domains, industry) and
-``introductions`` (the introduction records, with node ids).
+``targets``, ``companies`` (name, aliases, domains, industry),
+``introductions`` (the introduction records, with node ids) and
+``homonyms`` (the names two people or more share, which
+:func:`netgraph.graph.display_name` tells apart).
 
 Everything is aggregated with vectorised pandas group-bys, so that a million
 interactions build in seconds.
@@ -170,7 +172,8 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     G = _graph(people, interactions, ties, intros, identity.me, today, model)
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
                    introductions=_records(intros[["date", "introducer", "introduced", "to", "status",
-                                                  "updated_introducer_on", "note"]]))
+                                                  "updated_introducer_on", "note"]]),
+                   homonyms=sorted(name for name, n in people["name"].value_counts().items() if n > 1 and name))
     companies = pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"])
     return Network(graph=G, people=people, interactions=_public(interactions), ties=_public(ties),
                    introductions=_public(intros), companies=companies, me=identity.me, today=today.date(),

@@ -90,5 +90,10 @@ def induced(G: nx.Graph, nodes: Iterable) -> nx.DiGraph:
 
 
 def display_name(G: nx.Graph, node) -> str:
-    """A node's name, or the node itself when it has none."""
-    return G.nodes[node].get("name") or str(node)
+    """A node's name, or the node itself when it has none; a name two people share (``G.graph["homonyms"]``)
+    with the employer, or the id, that tells them apart: ``"David Chen (Orchid Health)"``."""
+    data = G.nodes[node]
+    name = data.get("name") or str(node)
+    if name in G.graph.get("homonyms", ()):
+        return f"{name} ({data.get('company') or node})"
+    return name

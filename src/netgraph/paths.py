@@ -126,6 +126,10 @@ def _people_called(G: nx.DiGraph, text: str) -> list:
     address = email_key(text)
     if address:
         return [n for n, emails in G.nodes(data="emails", default=[]) if address in map(email_key, emails)]
+    if G.graph.get("homonyms"):  # "David Chen (Orchid Health)", as the tables show one of two
+        shown = [n for n in G if display_name(G, n).casefold() == text.casefold()]
+        if shown:
+            return shown
     key = name_key(text)
     return [n for n, name in G.nodes(data="name", default="") if key and name_key(name) == key]
 

@@ -290,7 +290,7 @@ class Anonymizer:
     def _graph_attributes(self, data: dict) -> dict:
         out = {}
         for key, value in data.items():
-            if key == "report":
+            if key in ("report", "homonyms"):  # pseudonyms are never shared
                 continue
             if key == "me":
                 out[key] = self.node(value)
