@@ -28,8 +28,8 @@ from), and where they apply ``introduced_by``, ``introduced_on``,
 (True: both directions of every relationship are there), ``me``, ``today``,
 ``targets``, ``companies`` (name, aliases, domains, industry),
 ``introductions`` (the introduction records, with node ids) and
-``homonyms`` (the names two people or more share, which
-:func:`netgraph.graph.display_name` tells apart).
+``homonyms`` (the names two people or more share, with how many share
+each, which :func:`netgraph.graph.display_name` tells apart).
 
 Everything is aggregated with vectorised pandas group-bys, so that a million
 interactions build in seconds.
@@ -173,11 +173,17 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
                    introductions=_records(intros[["date", "introducer", "introduced", "to", "status",
                                                   "updated_introducer_on", "note"]]),
-                   homonyms=sorted(name for name, n in people["name"].value_counts().items() if n > 1 and name))
+                   homonyms=_homonyms(people["name"]))
     companies = pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"])
     return Network(graph=G, people=people, interactions=_public(interactions), ties=_public(ties),
                    introductions=_public(intros), companies=companies, me=identity.me, today=today.date(),
                    targets=target_names, report=report, emails=list(emails), resolver=identity)
+
+
+def _homonyms(names: pd.Series) -> dict[str, int]:
+    """The names two people or more share, and how many share each (a dict: looked up per name shown)."""
+    counts = names[names != ""].value_counts()
+    return {str(name): int(n) for name, n in counts[counts > 1].sort_index().items()}
 
 
 def _public(frame: pd.DataFrame) -> pd.DataFrame:

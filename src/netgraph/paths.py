@@ -126,7 +126,7 @@ def _people_called(G: nx.DiGraph, text: str) -> list:
     address = email_key(text)
     if address:
         return [n for n, emails in G.nodes(data="emails", default=[]) if address in map(email_key, emails)]
-    if G.graph.get("homonyms"):  # "David Chen (Orchid Health)", as the tables show one of two
+    if "(" in text and G.graph.get("homonyms"):  # "David Chen (Orchid Health)", as the tables show one of two
         shown = [n for n in G if display_name(G, n).casefold() == text.casefold()]
         if shown:
             return shown
