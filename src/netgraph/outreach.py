@@ -21,7 +21,7 @@ import networkx as nx
 
 from .graph import display_name, me_of
 from .paths import intro_paths
-from .reasons import REPLY_DAYS, awaiting_reply, last_contact, unanswered
+from .reasons import last_contact, overdue_reply
 
 __all__ = ["draft_intro", "Draft"]
 
@@ -98,8 +98,7 @@ def _opening(G, me, first, today: dt.date) -> str:
     back = G[first][me] if G.has_edge(first, me) else {}
     last = last_contact(G, me, first)
     helped = back.get("gives", 0) + back.get("intros", 0) >= 2
-    waiting = awaiting_reply(G, me, first, today)
-    if waiting and unanswered(waiting[1], waiting[2], today, grace=REPLY_DAYS):
+    if overdue_reply(G, me, first, today):
         return "Apologies for my slow reply to your last note - I have not forgotten it."
     if last is None or (today - last).days > QUIET_DAYS:
         return "It has been far too long - I hope all is well with you." + (

@@ -8,8 +8,8 @@ import networkx as nx
 
 from .graph import display_name
 
-__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "unanswered", "REPLY_DAYS",
-           "UNANSWERED_DAYS"]
+__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "overdue_reply", "unanswered",
+           "REPLY_DAYS", "UNANSWERED_DAYS"]
 
 #: Days within which an answer is still on time: waiting longer, a contact is unanswered.
 REPLY_DAYS = 7
@@ -54,6 +54,13 @@ def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, 
     if not waiting or last is None or not unanswered(back.get("waiting_since") or last, last, today):
         return None
     return waiting, back.get("waiting_since") or last, last
+
+
+def overdue_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
+    """As :func:`awaiting_reply`, once the answer is late: the first contact waiting is more than
+    :data:`REPLY_DAYS` old."""
+    found = awaiting_reply(G, me, v, today)
+    return found if found and unanswered(found[1], found[2], today, grace=REPLY_DAYS) else None
 
 
 def unanswered(since: dt.date | None, last: dt.date | None, today: dt.date, *, grace: int = 0) -> bool:
@@ -134,8 +141,8 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
         reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
     if mine:
         reasons += _ledger(G, u, v)
-    waiting = awaiting_reply(G, u, v, today) if mine else None
-    if waiting and unanswered(waiting[1], waiting[2], today, grace=REPLY_DAYS):
+    waiting = overdue_reply(G, u, v, today) if mine else None
+    if waiting:
         reasons.append(f"they are waiting for your answer (since {waiting[1].strftime('%B %Y')}): answer first")
     if not reasons:
         if data.get("connected_on") is not None:

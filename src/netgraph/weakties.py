@@ -58,7 +58,7 @@ import pandas as pd
 
 from .communities import clusters as find_clusters
 from .graph import display_name, induced, me_of, neighbours
-from .reasons import REPLY_DAYS, ago, last_contact, qualify, unanswered
+from .reasons import ago, last_contact, overdue_reply, qualify
 
 __all__ = ["weak_ties", "WEIGHTS", "ACTIONS", "spans"]
 
@@ -213,7 +213,7 @@ def _dormancy(data: dict) -> float:
 def _action(G, me, v, row: dict, today: dt.date) -> str:
     back = G[v][me] if G.has_edge(v, me) else {}
     out = G[me][v] if G.has_edge(me, v) else {}
-    if unanswered(back.get("waiting_since"), back.get("last"), today, grace=REPLY_DAYS):
+    if overdue_reply(G, me, v, today):
         return "reply"
     if row["dormancy"] >= 0.3 or (row["last_contact"] and (today - row["last_contact"]).days > 365
                                   and G[me][v].get("peak", 0) >= 0.3):
