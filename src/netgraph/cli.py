@@ -160,7 +160,7 @@ def _reciprocity(args) -> int:
     print(f"Network reciprocity: {frame.attrs['reciprocity']:.0%} of contacts are returned, "
           f"{frame.attrs['weighted_reciprocity']:.0%} of the volume.\n")
     print(_table(frame, ["contact", "status", "sent", "received", "balance", "asks", "favours_received",
-                         "favours_given", "last_unanswered"], {"contact": 24}))
+                         "favours_given", "last_unanswered"], {"contact": 30}))
     return 0
 
 
