@@ -143,8 +143,7 @@ def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: St
     meeting: a meeting answers everything before it, and nobody expects an answer to a newsletter, nor
     takes one for an answer.
     """
-    listed = (x["mailing_list"].fillna("") != "").to_numpy()
-    bulk = np.nan_to_num(x["recipients"].to_numpy(float), nan=1.0) > model.bulk_recipients
+    bulk, listed = model.mass(x["recipients"], x["mailing_list"])
     personal = ~(listed | bulk)
     if personal.all():  # the usual case outside mailboxes: the last contact each way is already known
         replies = directed_last

@@ -51,9 +51,10 @@ def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, 
     """
     back = G[v][me] if G.has_edge(v, me) else {}
     waiting, last = back.get("waiting", 0), back.get("last")
-    if not waiting or last is None or not unanswered(back.get("waiting_since") or last, last, today):
+    since = back.get("waiting_since") or last
+    if not waiting or not unanswered(since, last, today):
         return None
-    return waiting, back.get("waiting_since") or last, last
+    return waiting, since, last
 
 
 def overdue_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:

@@ -94,15 +94,20 @@ class StrengthModel:
     connection_only: float = 0.05
     bulk_recipients: int = 10
 
+    def mass(self, recipients: pd.Series, mailing_list: pd.Series | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Which interactions are mass mail (more than ``bulk_recipients``) and which went to a mailing list."""
+        bulk = np.nan_to_num(recipients.to_numpy(float), nan=1.0) > self.bulk_recipients
+        listed = (np.zeros(len(recipients), dtype=bool) if mailing_list is None
+                  else (mailing_list.fillna("") != "").to_numpy())
+        return bulk, listed
+
     def interaction_weights(self, channel: pd.Series, recipients: pd.Series,
                             mailing_list: pd.Series | None = None) -> np.ndarray:
         """Each interaction's weight: its channel's, scaled down for mass mail and mailing lists."""
         weight = channel.map(self.channel_weights).fillna(self.channel_weights["other"]).to_numpy(float, copy=True)
-        many = recipients.to_numpy(float)
-        bulk = np.nan_to_num(many, nan=1.0) > self.bulk_recipients
-        weight[bulk] *= self.bulk_recipients / many[bulk]
-        if mailing_list is not None:
-            weight[(mailing_list.fillna("") != "").to_numpy()] /= self.bulk_recipients
+        bulk, listed = self.mass(recipients, mailing_list)
+        weight[bulk] *= self.bulk_recipients / recipients.to_numpy(float)[bulk]
+        weight[listed] /= self.bulk_recipients
         return weight
 
     def frequency(self, weighted_count: np.ndarray) -> np.ndarray:
