@@ -3,7 +3,7 @@
 Generates (seeded, in a temporary folder) a Gmail-Takeout-like mailbox: full
 Received chains, DKIM signatures, multipart bodies with plain and HTML parts
 of varying size, some base64 attachments, mboxrd-quoted ``>From `` lines. Then
-reads it with :func:`netgraph.sources.mbox.read_mbox` and with the standard
+reads it with :func:`netgraph.io.sources.mbox.read_mbox` and with the standard
 library baseline (iterate ``mailbox.mbox`` and parse each message's From, To,
 Cc, Date, Message-ID and In-Reply-To, with the default ``compat32`` messages
 and with ``email.policy.default``), and prints the times, the ratio, messages
@@ -37,7 +37,7 @@ from email.utils import format_datetime, getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from netgraph import ImportReport
-from netgraph.sources.mbox import read_mbox
+from netgraph.io.sources.mbox import read_mbox
 
 WORDS = ("the meeting next week project intro thanks follow up quarter budget team lunch coffee deck "
          "numbers review draft contract hiring call tomorrow from great idea please let me know about "

@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 import numpy as np
 
-from netgraph import communities, structure
+from netgraph.algorithms import communities, structure
 
 WEIGHT = "strength"
 SAMPLE_NODES = 200

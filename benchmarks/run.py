@@ -4,11 +4,11 @@
     python benchmarks/run.py --sizes 1000,10000 --mbox-mb 20 --paths-people 100000   # a quick look
     python benchmarks/run.py --paths-people 1000000   # warm paths on 1M people / 10M ties (24 GB)
 
-Every network is generated with :func:`netgraph.synth.network` (seeded). Four parts:
+Every network is generated with :func:`netgraph.datasets.synth.network` (seeded). Four parts:
 
 1. **Structure** — on the relationship graph of the generated network (mean
    degree 10, so 20k people have 100k ties; 20 from 100k people up, so 100k
-   people have 1M ties): ``netgraph.structure`` and ``netgraph.communities``
+   people have 1M ties): ``netgraph.algorithms.structure`` and ``netgraph.algorithms.communities``
    against networkx (``benchmarks/bench_structure.py`` measures and explains
    each), and igraph's ``constraint`` where igraph has the measure.
 2. **The whole job** — for each size, in a fresh process: the canonical CSV
@@ -54,7 +54,7 @@ import bench_mbox  # noqa: E402
 import bench_structure  # noqa: E402
 
 from netgraph import synth  # noqa: E402
-from netgraph.paths import hop_probability, intro_paths  # noqa: E402
+from netgraph.analysis.paths import hop_probability, intro_paths  # noqa: E402
 
 SEED = 1
 

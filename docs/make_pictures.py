@@ -1,6 +1,6 @@
 """Regenerate the README's pictures: ``python3 dev.py pictures``.
 
-They are drawn by the same code as ``netgraph plot`` (:func:`netgraph.plot.plot_figure`),
+They are drawn by the same code as ``netgraph plot`` (:func:`netgraph.viz.plot.plot_figure`),
 on the bundled demo network:
 
 - ``docs/network.png``: the map of Jane Jones's network;
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import netgraph
-from netgraph.plot import plot_figure
+from netgraph.viz.plot import plot_figure
 
 DOCS = Path(__file__).resolve().parent
 #: Sharp on a high-density screen, light enough for a README.

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from netgraph.cli import main
-from netgraph.load import sample_path
+from netgraph.io.load import sample_path
 
 
 def run(capsys, *argv):

@@ -10,27 +10,28 @@ are worth nurturing.
 >>> paths = netgraph.intro_paths(G, "Novagen")
 """
 
-from . import structure, synth
-from .build import build_graph
+from .algorithms import structure
+from .analysis.follow_ups import follow_ups
+from .analysis.layers import dunbar_layers
+from .analysis.outreach import draft_intro
+from .analysis.overview import summary
+from .analysis.paths import intro_paths
+from .analysis.reciprocity import reciprocity
+from .analysis.weak_ties import weak_ties
+from .datasets import synth
 from .errors import NetgraphError
-from .export import export
-from .followups import follow_ups
-from .layers import dunbar_layers
-from .load import load, sample_path
-from .network import Network
-from .outreach import draft_intro
-from .overview import summary
-from .paths import intro_paths
-from .reciprocity import reciprocity
-from .report import ImportReport
-from .sources.google import read_google_contacts
-from .sources.ics import read_ics
-from .sources.linkedin import read_linkedin, read_linkedin_favours, read_linkedin_invitations, read_linkedin_messages
-from .sources.mbox import read_mbox
-from .sources.vcard import read_vcard
-from .strength import StrengthModel, explain_strength, tie_strength
-from .tables import Tables
-from .weakties import weak_ties
+from .io.export import export
+from .io.load import load, sample_path
+from .io.sources.google import read_google_contacts
+from .io.sources.ics import read_ics
+from .io.sources.linkedin import read_linkedin, read_linkedin_favours, read_linkedin_invitations, read_linkedin_messages
+from .io.sources.mbox import read_mbox
+from .io.sources.vcard import read_vcard
+from .model.build import build_graph
+from .model.network import Network
+from .model.report import ImportReport
+from .model.strength import StrengthModel, explain_strength, tie_strength
+from .model.tables import Tables
 
 __all__ = [
     "load", "build_graph", "sample_path", "Network", "NetgraphError", "ImportReport", "Tables",

@@ -49,7 +49,7 @@ def _common(parser: argparse.ArgumentParser, *, json_output: bool = True) -> Non
 
 
 def _load(args):
-    from .load import load
+    from .io.load import load
 
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
     return load(args.data, me=args.me, today=args.today, targets=targets)
@@ -115,7 +115,7 @@ def _text(value) -> str:
 
 @_command("paths", "warm-introduction paths to a company or a person")
 def _paths(args) -> int:
-    from .paths import intro_paths
+    from .analysis.paths import intro_paths
 
     net = _load(args)
     found = intro_paths(net.graph, args.to, k=args.k, max_hops=args.max_hops)
@@ -128,12 +128,12 @@ def _paths(args) -> int:
 
 @_command("draft", "the introduction request for the best path, ready to send")
 def _draft(args) -> int:
-    from .outreach import draft_intro
+    from .analysis.outreach import draft_intro
 
     net = _load(args)
     draft = draft_intro(net.graph, args.to, looking_for=args.looking_for)
     if draft is None:
-        from .paths import intro_paths
+        from .analysis.paths import intro_paths
 
         message = intro_paths(net.graph, args.to, k=1).message
         if args.json:
@@ -150,7 +150,7 @@ def _draft(args) -> int:
 
 @_command("reciprocity", "the give and take of each relationship")
 def _reciprocity(args) -> int:
-    from .reciprocity import reciprocity
+    from .analysis.reciprocity import reciprocity
 
     net = _load(args)
     frame = reciprocity(net.graph, everyone=args.all)
@@ -166,7 +166,7 @@ def _reciprocity(args) -> int:
 
 @_command("weak-ties", "the weak and dormant ties worth nurturing")
 def _weak_ties(args) -> int:
-    from .weakties import weak_ties
+    from .analysis.weak_ties import weak_ties
 
     net = _load(args)
     frame = weak_ties(net.graph, top=args.top)
@@ -179,7 +179,7 @@ def _weak_ties(args) -> int:
 
 @_command("follow-ups", "introducers to update, calls to return, ties going quiet")
 def _follow_ups(args) -> int:
-    from .followups import follow_ups
+    from .analysis.follow_ups import follow_ups
 
     net = _load(args)
     frame = follow_ups(net.graph)
@@ -196,7 +196,7 @@ def _to_draw(args):
     net = _load(args)
     if not args.anonymize:
         return net.graph, args.to
-    from .privacy import Anonymizer
+    from .io.privacy import Anonymizer
 
     anonymizer = Anonymizer(net, keep_companies=args.keep_companies)
     return anonymizer.graph(), None if args.to is None else anonymizer.target(args.to)
@@ -204,7 +204,7 @@ def _to_draw(args):
 
 @_command("plot", "a picture of the network (or of paths, layers, reciprocity, decay)")
 def _plot(args) -> int:
-    from .plot import plot_figure
+    from .viz.plot import plot_figure
 
     G, target = _to_draw(args)
     plot_figure(G, args.kind, target=target, out=args.out)
@@ -214,7 +214,7 @@ def _plot(args) -> int:
 
 @_command("html", "an interactive page of the network, one file that works offline")
 def _html(args) -> int:
-    from .html import write_html
+    from .viz.html import write_html
 
     G, target = _to_draw(args)
     written = write_html(G, args.out, target=target)
@@ -224,7 +224,7 @@ def _html(args) -> int:
 
 @_command("export", "write the network as csv, graphml, gexf or json")
 def _export(args) -> int:
-    from .export import export
+    from .io.export import export
 
     net = _load(args)
     written = export(net, args.out, args.format, anonymize=args.anonymize, keep_companies=args.keep_companies)

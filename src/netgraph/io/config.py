@@ -1,0 +1,73 @@
+"""``netgraph.toml``: whose network it is, my addresses, my targets, the fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import NetgraphError
+from .textio import read_text
+
+__all__ = ["Config", "read_config"]
+
+_KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date)}
+
+
+@dataclass
+class Config:
+    """The settings of one network folder (all optional)."""
+
+    me: str | None = None
+    emails: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    today: dt.date | None = None
+    unknown: list[str] = field(default_factory=list)
+
+
+def read_config(path: str | Path) -> Config:
+    """Read ``netgraph.toml``; a syntax error or a wrong type names the file and line."""
+    text = read_text(path).text
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        number = int(line.group(1)) if line else None
+        raise NetgraphError(f"not valid TOML: {message}", file=path, line=number) from None
+    config = Config()
+    for key, value in data.items():
+        if key not in _KEYS:
+            config.unknown.append(key)
+            continue
+        if not isinstance(value, _KEYS[key]):
+            raise NetgraphError(f"'{key}' should be {_describe(key)}, not {type(value).__name__}",
+                                file=path, line=_line_of(text, key))
+        if key in ("emails", "targets"):
+            if not all(isinstance(v, str) for v in value):
+                raise NetgraphError(f"'{key}' should be a list of strings", file=path, line=_line_of(text, key))
+            value = [v.strip() for v in value if v.strip()]
+        if key == "today" and isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise NetgraphError(f"today '{value}' is not a date (expected YYYY-MM-DD)",
+                                    file=path, line=_line_of(text, key)) from None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        setattr(config, key, value)
+    return config
+
+
+def _describe(key: str) -> str:
+    return {"me": "a name, id or e-mail address in quotes", "emails": "a list of addresses",
+            "targets": "a list of company names", "today": "a date, YYYY-MM-DD"}[key]
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None

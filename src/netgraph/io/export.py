@@ -1,0 +1,218 @@
+"""Writing a network out: canonical CSV, GraphML, GEXF, node-link JSON.
+
+The CSV export is the canonical folder format (DESIGN.md section 2) with node
+ids, so that ``netgraph.load`` of it gives the same network again. GraphML and
+GEXF hold only scalar attributes: lists are joined with ``;`` and dates are
+written ``YYYY-MM-DD``. JSON is networkx's node-link form, lists kept.
+
+Every file is written to a temporary file beside its destination and renamed
+into place, so an interrupted export never leaves half a file over a good one;
+text cells that a spreadsheet would run as a formula are escaped with a
+leading ``'`` (which :mod:`netgraph.model.tables` removes again on reading).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from ..errors import NetgraphError
+from ..model.tables import SCHEMAS
+
+__all__ = ["export", "FORMATS", "write_tables", "write_config", "atomic_write", "scalar_graph",
+           "spreadsheet_safe"]
+
+FORMATS = ("csv", "graphml", "gexf", "json")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Derived node attributes: recomputed on loading, so not exported as columns.
+_DERIVED = ("sources", "is_me", "company_from")
+
+
+def atomic_write(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Escape a text cell a spreadsheet would run as a formula (OWASP's rule).
+
+    A cell that already looks escaped is escaped once more, so that reading
+    (which removes one ``'``) gives back exactly what was written.
+    """
+    risky = value.startswith(_FORMULA_START) or (value[:1] == "'" and value[1:2].startswith(_FORMULA_START))
+    return "'" + value if risky else value
+
+
+def _cell(value) -> str:
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return ";".join(str(v) for v in value)
+    if value is None or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _csv_text(frame: pd.DataFrame, numeric: set[str]) -> str:
+    out = pd.DataFrame({c: [(_cell(v) if c in numeric else spreadsheet_safe(_cell(v))) for v in frame[c]]
+                        for c in frame.columns})
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def write_tables(frames: dict[str, pd.DataFrame], folder: str | Path) -> list[Path]:
+    """Write canonical tables as ``<kind>.csv`` files in ``folder``; returns the paths."""
+    folder = Path(folder)
+    written = []
+    for kind, frame in frames.items():
+        if frame is None:
+            continue
+        schema = SCHEMAS[kind]
+        columns = [c for c in frame.columns if not c.startswith("_")]
+        path = folder / f"{kind}.csv"
+        atomic_write(path, _csv_text(frame[columns], set(schema.numbers) | set(schema.dates)))
+        written.append(path)
+    return written
+
+
+def write_config(folder: str | Path, *, me=None, emails=(), targets=(), today=None) -> Path:
+    """Write ``netgraph.toml``."""
+    lines = ["# written by netgraph"]
+    if me is not None:
+        lines.append(f"me = {json.dumps(str(me), ensure_ascii=False)}")
+    lines.append(f"emails = {json.dumps(list(emails), ensure_ascii=False)}")
+    lines.append(f"targets = {json.dumps(list(targets), ensure_ascii=False)}")
+    if today is not None:
+        lines.append(f'today = "{pd.Timestamp(today).date()}"')
+    path = Path(folder) / "netgraph.toml"
+    atomic_write(path, "\n".join(lines) + "\n")
+    return path
+
+
+def _people_frame(people: pd.DataFrame) -> pd.DataFrame:
+    frame = people.drop(columns=[c for c in _DERIVED if c in people]).copy()
+    if "company_from" in people:
+        frame["company"] = frame["company"].where(people["company_from"] == "", "")
+    frame.insert(0, "id", people.index)
+    return frame.reset_index(drop=True)
+
+
+def scalar_graph(G: nx.DiGraph) -> nx.DiGraph:
+    """A copy of G whose attributes are all strings or numbers (for GraphML and GEXF)."""
+    H = nx.DiGraph()
+    H.graph.update({k: _cell(v) for k, v in G.graph.items() if _is_scalar(v)})
+    H.add_nodes_from((n, _scalars(d)) for n, d in G.nodes(data=True))
+    H.add_edges_from((u, v, _scalars(d)) for u, v, d in G.edges(data=True))
+    return H
+
+
+def _is_scalar(value) -> bool:
+    return isinstance(value, (str, int, float, dt.date)) or (
+        isinstance(value, list) and all(isinstance(x, str) for x in value))
+
+
+def _scalars(data: dict) -> dict:
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, (bool, np.bool_)):
+            out[key] = bool(value)
+        elif isinstance(value, (int, np.integer)):
+            out[key] = int(value)
+        elif isinstance(value, (float, np.floating)):
+            if not np.isnan(value):
+                out[key] = float(value)
+        else:
+            text = _cell(value)
+            if text:
+                out[key] = text
+    return out
+
+
+def _json_default(value):
+    if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
+        return value.isoformat()
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def export(net, path: str | Path, format: str = "csv", *, anonymize: bool = False, keep_companies: bool = False,
+           salt: str | bytes | None = None) -> list[Path]:
+    """Write a network in one of :data:`FORMATS`.
+
+    Parameters
+    ----------
+    net : Network
+        A loaded network (:func:`netgraph.load`).
+    path : path
+        A folder for ``csv`` (the canonical tables and ``netgraph.toml``), a
+        file for the other formats.
+    format : {"csv", "graphml", "gexf", "json"}
+    anonymize : bool
+        Write pseudonyms instead of people's names, addresses, phones and
+        profiles, and companies' names unless ``keep_companies``; notes are
+        left out (see :func:`netgraph.io.privacy.anonymize`).
+    keep_companies : bool
+        With ``anonymize``, keep company names as they are.
+    salt : str or bytes, optional
+        With ``anonymize``, the key of the pseudonyms (random by default).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Examples
+    --------
+    >>> import netgraph, tempfile
+    >>> net = netgraph.load()
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = netgraph.export(net, folder, "csv")
+    >>> netgraph.load(folder).graph.number_of_edges() == net.graph.number_of_edges()
+    True
+    """
+    path = Path(path)
+    if format not in FORMATS:
+        raise NetgraphError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
+    if anonymize:
+        from .privacy import anonymize as anonymized
+
+        net = anonymized(net, salt=salt, keep_companies=keep_companies)
+    if format == "csv":
+        if path.exists() and not path.is_dir():
+            raise NetgraphError("the csv export writes a folder, and this is a file", file=path)
+        frames = {"people": _people_frame(net.people), "interactions": net.interactions, "ties": net.ties,
+                  "introductions": net.introductions, "companies": net.companies}
+        written = write_tables(frames, path)
+        written.append(write_config(path, me=net.me, emails=net.emails, targets=net.targets, today=net.today))
+        return written
+    if path.is_dir():
+        raise NetgraphError(f"the {format} export writes a file, and this is a folder", file=path)
+    G = net.graph
+    if format == "json":
+        data = nx.node_link_data(G, edges="edges")
+        data["graph"] = {k: v for k, v in data["graph"].items() if k != "report"}
+        atomic_write(path, json.dumps(data, default=_json_default, ensure_ascii=False, indent=1))
+    else:
+        writer = nx.generate_graphml if format == "graphml" else nx.generate_gexf
+        atomic_write(path, "\n".join(writer(scalar_graph(G))) + "\n")
+    return [path]

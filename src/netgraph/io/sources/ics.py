@@ -1,0 +1,536 @@
+"""iCalendar files (``.ics``): meetings, as interactions between the people in them.
+
+A meeting is an interaction from its organizer to each attendee who did not
+decline, and from me to each other attendee when I attended without
+organizing it (DESIGN.md section 3). A recurring event counts once per
+occurrence up to today: overrides (RECURRENCE-ID) replace their occurrence,
+cancelled ones and EXDATEs are not counted. Titles and descriptions are never
+read, not even parsed: meeting titles can be private.
+
+One record is one event (a VEVENT, or a recurring series with its overrides);
+an event that gives no interaction (cancelled, only in the future, declined
+by me, nobody but me) is counted and reported with its reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import icalendar
+import numpy as np
+import pandas as pd
+import recurring_ical_events
+
+from ...errors import NetgraphError
+from ...model.build import as_timestamp
+from ...model.keys import domain_of, email_key, split_reference
+from ...model.report import FileReport, ImportReport
+from ...model.tables import Tables, validate
+from ..textio import read_text
+from .vcard import Block, blocks, first_line, logical_lines, own_properties
+
+if TYPE_CHECKING:
+    from . import Context
+
+__all__ = ["read_ics", "recognises", "read", "MAX_OCCURRENCES"]
+
+#: Occurrences counted per series at most: a rule without end, started long
+#: ago (a daily event from 1900), must not flood the table.
+MAX_OCCURRENCES = 5000
+
+#: The recurrence library walks a rule period by period: one whose days never come (the 30th
+#: of February, Tuesdays every 7 days from a Monday) would be walked to the year 9999, for
+#: seconds, unless caught first. The periods, in seconds (months and years: any day may come).
+_PERIOD = {"YEARLY": 0, "MONTHLY": 0, "WEEKLY": 7 * 86400, "DAILY": 86400, "HOURLY": 3600, "MINUTELY": 60,
+           "SECONDLY": 1}
+#: The filters on days that those rules may have, and what else they may hold to be checked.
+_DAY_FILTERS = {"BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY"}
+_CHECKED = _DAY_FILTERS | {"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"}
+#: Days in 400 years of the Gregorian calendar, after which it repeats (weekdays too).
+_CYCLE = 146_097
+_CYCLE_START = dt.datetime(2000, 1, 1)
+#: Properties that decide when an event happens: unreadable, the event is skipped.
+_TIMING = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID"}
+#: Of those, the ones an event has once at most.
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
+#: The properties of an event that are read; the others (SUMMARY, DESCRIPTION...) are never parsed.
+_WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
+#: The first day a pandas datetime64[ns] can hold.
+_EARLIEST = dt.datetime(1678, 1, 1)
+_COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "_line"]
+
+
+def recognises(path: Path, head: str) -> bool:
+    """True for ``.ics`` files and for files starting with ``BEGIN:VCALENDAR``."""
+    return path.suffix.lower() == ".ics" or first_line(head) == "BEGIN:VCALENDAR"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A calendar user as a reference: ``"CN <address>"``, the address, or the name alone."""
+
+    ref: str
+    key: str  # the e-mail key, "" when no address was written
+
+    @property
+    def ident(self) -> str:
+        return self.key or self.ref.casefold()
+
+    @classmethod
+    def of(cls, prop) -> Person | None:
+        """An ORGANIZER or ATTENDEE value; None for rooms, resources and Google's
+        calendar addresses (``...@group.calendar.google.com``), which are not people."""
+        value = str(prop).strip()
+        address = value[len("mailto:"):].strip() if value.lower().startswith("mailto:") else ""
+        key = email_key(address)
+        if str(prop.params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE") \
+                or domain_of(key).endswith("calendar.google.com"):
+            return None
+        # Brackets and quotes in a CN would make "CN <address>" ambiguous.
+        name = " ".join(str(prop.params.get("CN", "")).translate(str.maketrans('<>"', "   ")).split())
+        if key:
+            return cls(f"{name} <{address}>" if name and email_key(name) != key else address, key)
+        return cls(name, "") if name else None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """Who was in one VEVENT (or one occurrence of a series)."""
+
+    organizer: Person | None
+    attending: tuple[Person, ...]  # attendees other than the organizer who did not decline
+    declined: tuple[Person, ...]  # everyone who declined, the organizer included
+
+    @classmethod
+    def of(cls, event) -> Meeting:
+        organizers = _as_list(event.get("ORGANIZER"))
+        organizer = Person.of(organizers[0]) if organizers else None
+        attending, declined, seen = [], [], set()
+        for prop in _as_list(event.get("ATTENDEE")):
+            person = Person.of(prop)
+            if person is None or person.ident in seen:
+                continue
+            seen.add(person.ident)
+            if str(prop.params.get("PARTSTAT", "")).upper() == "DECLINED":
+                declined.append(person)
+            elif organizer is None or person.ident != organizer.ident:
+                attending.append(person)
+        return cls(organizer, tuple(attending), tuple(declined))
+
+    @property
+    def everyone(self) -> list[Person]:
+        return [*([self.organizer] if self.organizer else []), *self.attending, *self.declined]
+
+    def pairs(self, mine: set[str]) -> list[tuple[Person, Person]]:
+        """Who met whom: organizer -> each attendee, and me -> each other attendee
+        when I attended without organizing."""
+        pairs = []
+        declined = {p.ident for p in self.declined}
+        if self.organizer is not None and self.organizer.ident not in declined:
+            pairs += [(self.organizer, p) for p in self.attending]
+        organized = self.organizer is not None and self.organizer.key in mine
+        me = None if organized else next((p for p in self.attending if p.key in mine), None)
+        if me is not None:
+            pairs += [(me, p) for p in self.attending if p is not me]
+        return pairs
+
+    def why_not(self, mine: set[str]) -> str:
+        """Why this meeting gives no interaction."""
+        everyone = self.everyone
+        if not everyone:
+            return "no attendees"
+        if all(p.key in mine for p in everyone):
+            return "no attendee but me"
+        if not self.attending and not self.declined:
+            return "no attendees"
+        if any(p.key in mine for p in self.declined):
+            return "declined by me"
+        if not self.attending:
+            return "every attendee declined"
+        if self.organizer is None:
+            return "no organizer, and I am not among the attendees"
+        return "the organizer declined"
+
+
+@dataclass
+class Series:
+    """One record: an event with its overrides (same UID), or overrides alone."""
+
+    line: int
+    events: list[icalendar.Event]  # the master event first, when there is one
+
+    @property
+    def rules(self) -> list:
+        return [rule for event in self.events for rule in _as_list(event.get("RRULE"))]
+
+    @property
+    def bounded(self) -> bool:
+        """True when no rule can give more than MAX_OCCURRENCES occurrences."""
+        return all(rule.get("COUNT", [MAX_OCCURRENCES + 1])[0] <= MAX_OCCURRENCES for rule in self.rules)
+
+    def drop_rules_never_met(self) -> bool:
+        """Remove the rules whose days never come; True when there were any."""
+        dropped = False
+        for event in self.events:
+            rules = _as_list(event.get("RRULE"))
+            start = event["DTSTART"].dt
+            local = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else _utc(start)
+            kept = [rule for rule in rules if not _never_met(rule, local)]
+            if len(kept) < len(rules):
+                dropped = True
+                event.pop("RRULE")
+                for rule in kept:
+                    event.add("RRULE", rule)
+        return dropped
+
+    def calendar(self) -> icalendar.Calendar:
+        # Time zones are already attached to the parsed times: none need adding.
+        calendar = icalendar.Calendar()
+        for event in self.events:
+            calendar.add_component(event)
+        return calendar
+
+
+def read_ics(path, *, me: str | None = None, emails=(), today=None,
+             report: ImportReport | None = None) -> pd.DataFrame:
+    """Read an iCalendar file (``.ics``) into an interactions table.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file, as Google Calendar, iCloud, Outlook or Thunderbird export it.
+    me : str, optional
+        Who the calendar belongs to; used when it is an e-mail address.
+    emails : list of str, optional
+        My addresses. When neither they nor ``me`` give one, the owner is
+        inferred: the address in X-WR-CALNAME (as Google writes it), else the
+        address present in more than half of the events and in more than any
+        other (the report's notes say which).
+    today : date or str, optional
+        Occurrences are counted up to this day (inclusive); default: now.
+    report : ImportReport, optional
+        Where to record what was read and every problem (one is made if not given).
+
+    Returns
+    -------
+    DataFrame
+        One row per occurrence and pair of people who met: ``date`` (its start,
+        naive UTC; all-day events at midnight), ``from`` (the organizer, or me),
+        ``to`` (an attendee), as ``"CN <address>"`` references; ``channel``
+        ("meeting"), ``kind`` ("other"), ``note`` (""), ``recipients`` (the
+        attendees other than the organizer who did not decline), and ``_file``,
+        ``_line`` (the event's BEGIN line), ``_source`` ("ics").
+
+    Raises
+    ------
+    NetgraphError
+        When the file cannot be read or is not an iCalendar file. A broken event
+        is reported (``report``) and skipped; the others load.
+
+    Examples
+    --------
+    >>> from netgraph.io.sources.ics import read_ics
+    >>> meetings = read_ics("calendar.ics", emails=["jane@example.com"],
+    ...                     today="2026-11-01")  # doctest: +SKIP
+    >>> meetings[["date", "from", "to"]].head()  # doctest: +SKIP
+    """
+    report = report if report is not None else ImportReport()
+    return _read(Path(path), report, me, tuple(emails), as_timestamp(today)).interactions
+
+
+def read(path: Path, report: ImportReport, context: Context) -> Tables:
+    """The reader's entry point for :func:`netgraph.load`."""
+    return _read(path, report, context.me, context.emails, context.today)
+
+
+def _read(path: Path, report: ImportReport, me: str | None, emails: tuple[str, ...], today) -> Tables:
+    entry = report.add(path, "interactions")
+    text, _, note = read_text(path)
+    entry.note(note)
+    lines = list(logical_lines(text))
+    if not any(body.strip().upper() == "BEGIN:VCALENDAR" for _, body in lines):
+        raise NetgraphError("not an iCalendar file (no BEGIN:VCALENDAR line)", file=path, line=1)
+    found = list(blocks(lines, {"VEVENT", "VTIMEZONE"}))
+    if not any(b.name == "VEVENT" for b in found):
+        entry.notes.append("no events (VEVENT) in this calendar")
+    # Parsed first: icalendar then knows the zones the events' TZIDs name.
+    _timezones([b for b in found if b.name == "VTIMEZONE"], entry)
+    series = _series([b for b in found if b.name == "VEVENT"], entry)
+    mine, owner = _mine(me, emails, series, _calendar_name(lines), entry)
+    cutoff = _cutoff(today)
+    rows = []
+    for one in series:
+        entry.read += 1
+        got, reason = _expand(one, mine, cutoff, entry)
+        if got:
+            entry.loaded += 1
+            rows += got
+        else:
+            entry.problem(one.line, reason)
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return Tables(interactions=validate(frame, "interactions", entry, source="ics", count=False), owner=owner)
+
+
+def _as_list(value) -> list:
+    """A property that may occur once or several times, as a list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _timezones(found: list[Block], entry: FileReport) -> None:
+    """Parse the VTIMEZONE definitions (icalendar keeps those zoneinfo does not know)."""
+    for block in found:
+        lines, refused = own_properties(block, None, entry)
+        if block.error or refused:
+            entry.notes.append(f"line {block.line}: VTIMEZONE ignored: {block.error or refused}")
+            continue
+        try:
+            icalendar.Timezone.from_ical("\r\n".join(text for _, text in lines))
+        except ValueError as exc:
+            entry.notes.append(f"line {block.line}: unreadable VTIMEZONE ignored: {exc}")
+
+
+def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
+    """One VEVENT, or None when it is unreadable (reported, counted)."""
+    lines, refused = own_properties(block, _WANTED, entry)
+    reason = block.error or refused
+    if not reason:
+        try:
+            event = icalendar.Event.from_ical("\r\n".join(text for _, text in lines))
+        except ValueError as exc:
+            reason = f"unreadable event: {exc}"
+        else:
+            reason = _timing_problem(event)
+    if reason:
+        entry.read += 1
+        entry.problem(block.line, reason)
+        return None
+    for name, message in event.errors:
+        entry.problem(block.line, f"{name or 'unreadable line'} ignored: {message}", skipped=False)
+    return event
+
+
+def _timing_problem(event: icalendar.Event) -> str:
+    """Why the event's timing cannot be read, or ""."""
+    broken = [(name, message) for name, message in event.errors if name in _TIMING]
+    if broken:
+        return f"unreadable {broken[0][0]}: {broken[0][1]}"
+    if "DTSTART" not in event:
+        return "no DTSTART"
+    twice = next((name for name in _ONCE if isinstance(event.get(name), list)), None)
+    if twice:
+        return f"{twice} given {len(event[twice])} times"
+    # a truncated date ("202504") parses as a time of day: a day is needed
+    clock = next((name for name in ("DTSTART", "RECURRENCE-ID") if name in event
+                  and not isinstance(event[name].dt, dt.date)), None)
+    return f"{clock} '{event[clock].dt}' is a time of day, not a date" if clock else ""
+
+
+def _series(found: list[Block], entry: FileReport) -> list[Series]:
+    """Group the events into records by UID: a master with its overrides."""
+    masters: dict[object, tuple[int, icalendar.Event]] = {}
+    overrides: dict[object, list[tuple[int, icalendar.Event]]] = defaultdict(list)
+    order = []
+    for block in found:
+        event = _event(block, entry)
+        if event is None:
+            continue
+        uid = str(event.get("UID", "")).strip() or ("", block.line)
+        order.append(uid)
+        if "RECURRENCE-ID" in event:
+            overrides[uid].append((block.line, event))
+        elif uid in masters:
+            entry.read += 1
+            entry.problem(block.line, f"repeats the event at line {masters[uid][0]} (same UID)")
+        else:
+            masters[uid] = (block.line, event)
+    records = []
+    for uid in dict.fromkeys(order):
+        parts = ([masters[uid]] if uid in masters else []) + overrides[uid]
+        records.append(Series(parts[0][0], [event for _, event in parts]))
+    return records
+
+
+def _calendar_name(lines: list[tuple[int, str]]) -> str:
+    """X-WR-CALNAME: Google writes the owner's address there for the main calendar."""
+    for _, text in lines:
+        name, _, value = text.partition(":")
+        if name.split(";")[0].strip().upper() == "X-WR-CALNAME":
+            return value.replace("\\,", ",").strip()
+    return ""
+
+
+def _mine(me: str | None, emails: tuple[str, ...], series: list[Series], calname: str,
+          entry: FileReport) -> tuple[set[str], list[str]]:
+    """My addresses, and the owner to put in ``Tables.owner`` when they were inferred."""
+    given = {email_key(a) for a in (*emails, me or "")} - {""}
+    if given:
+        return given, []
+    owner, how = _owner(series, calname)
+    if owner is None:
+        entry.notes.append("owner not inferred: no address is in more than half of the events (and "
+                           "X-WR-CALNAME is none); only organizers meet attendees")
+        return set(), []
+    entry.notes.append(f"owner inferred: {owner.ref} {how}; taken as me")
+    name, address = split_reference(owner.ref)
+    return {owner.key}, [part for part in (name, address) if part]
+
+
+def _owner(series: list[Series], calname: str) -> tuple[Person | None, str]:
+    """Whose calendar this is: the address X-WR-CALNAME gives, else the one in most events."""
+    counts: Counter[str] = Counter()
+    refs: dict[str, Counter[str]] = defaultdict(Counter)
+    with_people = 0
+    for one in series:
+        people = {p.key: p.ref for p in Meeting.of(one.events[0]).everyone if p.key}
+        with_people += bool(people)
+        counts.update(people.keys())
+        for key, ref in people.items():
+            refs[key][ref] += 1
+    key = email_key(calname)
+    if key:
+        how = "from X-WR-CALNAME"
+    else:
+        top = counts.most_common(2) + [("", 0)]
+        key, count = top[0]
+        if not key or count == top[1][1] or 2 * count <= with_people:
+            return None, ""
+        how = f"is in {count:,} of {with_people:,} events"
+    spellings = [ref for ref, _ in refs[key].most_common()] or [calname]
+    # A spelling with the name in it says more than the bare address.
+    return Person(next((ref for ref in spellings if "<" in ref), spellings[0]), key), how
+
+
+def _cutoff(today) -> dt.datetime:
+    """The end of ``today`` (naive UTC); now when no day is given."""
+    if today is None:
+        return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return (pd.Timestamp(today).normalize() + pd.Timedelta(days=1)).to_pydatetime()
+
+
+def _utc(value) -> dt.datetime:
+    """A DTSTART value as naive UTC: dates at midnight, floating times as UTC."""
+    if not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+
+def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileReport) -> tuple[list[dict], str]:
+    """The interactions of one record, or none and the reason why."""
+    if str(series.events[0].get("STATUS", "")).upper() == "CANCELLED":
+        return [], "cancelled"
+    if not any(Meeting.of(event).pairs(mine) for event in series.events):
+        return [], Meeting.of(series.events[0]).why_not(mine)
+    # icalendar leaves the times of a TZID it cannot resolve naive.
+    unknown = {str(e["DTSTART"].params["TZID"]) for e in series.events if "TZID" in e["DTSTART"].params
+               and isinstance(e["DTSTART"].dt, dt.datetime) and e["DTSTART"].dt.tzinfo is None}
+    for zone in sorted(unknown):
+        entry.problem(series.line, f"unknown time zone '{zone}': times read as UTC", skipped=False)
+    first = min(_utc(event["DTSTART"].dt) for event in series.events)
+    if first >= cutoff:
+        return [], f"only in the future (from {first:%Y-%m-%d})"
+    if series.drop_rules_never_met():
+        entry.problem(series.line, "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted",
+                      skipped=False)
+    try:
+        occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff)
+    # TypeError: rules mixing dates and date-times, which the library cannot compare.
+    except (recurring_ical_events.InvalidCalendar, ValueError, OverflowError, TypeError) as exc:
+        return [], f"cannot expand its recurrence: {exc}"
+    if more:
+        entry.problem(series.line, f"more than {MAX_OCCURRENCES:,} occurrences: only the first "
+                      f"{MAX_OCCURRENCES:,} counted (to {occurrences[-1][0]:%Y-%m-%d})", skipped=False)
+    held = [(start, event) for start, event in occurrences
+            if str(event.get("STATUS", "")).upper() != "CANCELLED"]
+    rows = []
+    for start, event in held:
+        meeting = Meeting.of(event)
+        rows += [{"date": start, "from": a.ref, "to": b.ref, "channel": "meeting", "kind": "other", "note": "",
+                  "recipients": len(meeting.attending), "_line": series.line} for a, b in meeting.pairs(mine)]
+    if rows:
+        return rows, ""
+    if not occurrences:
+        return [], f"no occurrence up to {cutoff - dt.timedelta(microseconds=1):%Y-%m-%d}"
+    if not held:
+        return [], "every occurrence cancelled"
+    return [], Meeting.of(held[0][1]).why_not(mine)
+
+
+@functools.cache
+def _calendar_days() -> dict[str, tuple[np.ndarray, ...]]:
+    """Every day of one 400-year cycle of the Gregorian calendar, from 2000-01-01: its month, day of the
+    month (from the start and from the end), day of the year (likewise) and weekday."""
+    days = np.arange(_CYCLE_START.date(), _CYCLE_START.date() + dt.timedelta(days=_CYCLE), dtype="datetime64[D]")
+    months = days.astype("datetime64[M]")
+    years = days.astype("datetime64[Y]")
+    month_day = (days - months).astype(int) + 1
+    year_day = (days - years).astype(int) + 1
+    month_length = ((months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")).astype(int)
+    year_length = ((years + 1).astype("datetime64[D]") - years.astype("datetime64[D]")).astype(int)
+    return {"BYMONTH": (months.astype(int) % 12 + 1,), "BYMONTHDAY": (month_day, month_day - month_length - 1),
+            "BYYEARDAY": (year_day, year_day - year_length - 1),
+            "BYDAY": (np.array(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])[(days.astype(int) + 3) % 7],)}
+
+
+def _never_met(rule, start: dt.datetime) -> bool:
+    """Whether no day that a rule from ``start`` (its local time) comes to in 400 years passes its
+    filters on days. Rules with other filters (positions, BYSETPOS, BYWEEKNO) are not checked.
+    """
+    frequency = str(rule.get("FREQ", [""])[0]).upper()
+    filters = {name: [str(v).upper() for v in rule[name]] for name in _DAY_FILTERS if name in rule}
+    if frequency not in _PERIOD or not filters or set(rule) - _CHECKED \
+            or any(len(day) != 2 for day in filters.get("BYDAY", [])):  # a position ("1MO") is no plain weekday
+        return False
+    try:
+        step = _PERIOD[frequency] * int(rule.get("INTERVAL", [1])[0])
+        wanted = {name: values if name == "BYDAY" else [int(v) for v in values] for name, values in filters.items()}
+    except (TypeError, ValueError):
+        return False
+    if step <= 86400:
+        return not _passes(np.arange(_CYCLE), wanted).any()
+    origin = (start - _CYCLE_START).total_seconds()
+    days = (origin + step * np.arange(_CYCLE * 86400 // step + 1)) // 86400
+    reach = 7 if frequency == "WEEKLY" else 1  # a week's rule may fall on any day of its week
+    days = (days[:, None] + np.arange(reach)).ravel().astype(np.int64) % _CYCLE
+    return not _passes(days, wanted).any()
+
+
+def _passes(days: np.ndarray, wanted: dict[str, list]) -> np.ndarray:
+    """Which of ``days`` (offsets in the 400-year cycle) pass every filter."""
+    calendar = _calendar_days()
+    passed = np.ones(len(days), dtype=bool)
+    for name, values in wanted.items():
+        passed &= np.logical_or.reduce([np.isin(column[days], values) for column in calendar[name]])
+    return passed
+
+
+def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime) \
+        -> tuple[list[tuple[dt.datetime, icalendar.Event]], bool]:
+    """The occurrences starting from ``first`` and before ``cutoff``, in time order:
+    at most MAX_OCCURRENCES, and whether there were more."""
+    query = recurring_ical_events.of(series.calendar())
+    bounded = series.bounded
+    found, low, span = [], first, dt.timedelta(hours=1)
+    # A rule that may run without end is expanded in windows doubling from its
+    # first occurrence, so the work stays proportional to what is kept, even for
+    # a rule by the second (each occurrence counted once: in the window its UTC
+    # start falls in). The bounds are in UTC, which the library compares with
+    # each event's own zone: a window holds no more than it should.
+    while low < cutoff and len(found) <= MAX_OCCURRENCES:
+        high = cutoff if bounded else min(cutoff, low + span)
+        for event in query.between(low.replace(tzinfo=dt.UTC), high.replace(tzinfo=dt.UTC)):
+            start = _utc(event["DTSTART"].dt)
+            if low <= start < high:
+                found.append((start, event))
+        low, span = high, span * 2
+    found.sort(key=lambda item: item[0])
+    return found[:MAX_OCCURRENCES], len(found) > MAX_OCCURRENCES

@@ -1,0 +1,281 @@
+"""The relationship graph's edges, from the resolved tables, at scale.
+
+People become integer codes and every relationship an integer key (``u * n +
+v`` for the pair, ``from * n + to`` for one direction), so that a million
+interactions aggregate with NumPy and pandas' compiled group-bys, not Python
+loops; the edge attribute dicts are then made in one pass per shape and put
+into the graph's adjacency directly. :mod:`netgraph.model.build` documents the
+attributes.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .strength import StrengthModel, components
+from .tables import ASKS_NO_ANSWER
+
+__all__ = ["add_relationships"]
+
+_YEAR = pd.Timedelta(days=365)
+# At most 21 attributes on an ordinary edge: a larger dict takes twice the memory. Hence the sparse ones,
+# set only where they are non-zero (read them with .get(name, 0)).
+_DIRECTED_COUNTS = ("sent", "asks", "asks_year", "gives")
+_DIRECTED_SPARSE = ("intros", "waiting", "waiting_since")
+_DIRECTED_DATES = ("first", "last", "last_channel")
+_PAIR_COUNTS = ("interactions", "interactions_year", "meetings", "meetings_year")
+_COMPONENTS = ("recency", "frequency", "mutuality", "duration", "richness", "peak")
+_SPARSE = ("closeness", "declared", "since", "note", "introduced_by", "introduced_on", "connected_on")
+
+
+class _Codes:
+    """Node ids <-> integer codes, and the keys built from them."""
+
+    def __init__(self, ids: pd.Index):
+        self.ids = np.asarray(ids, dtype=object)
+        self.index = pd.Index(ids)
+        self.n = max(len(ids), 1)
+
+    def of(self, refs) -> np.ndarray:
+        return self.index.get_indexer(pd.Index(refs)).astype(np.int64)
+
+    def pair(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return np.minimum(a, b) * self.n + np.maximum(a, b)
+
+    def split(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return keys // self.n, keys % self.n
+
+
+def add_relationships(G: nx.DiGraph, people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame,
+                      intros: pd.DataFrame, me, today: pd.Timestamp, model: StrengthModel) -> None:
+    """Add both directed edges of every relationship to ``G`` (whose nodes are ``people.index``)."""
+    codes = _Codes(people.index)
+    tags = _Tags()
+    pairs, directed = _interactions(codes, interactions, today, model, tags)
+    evidence = [_ties(codes, ties, tags), _introductions(codes, intros, tags)]
+    if me is not None:
+        evidence.append(_mine(codes, people, me, tags))
+    keys = np.unique(np.concatenate([pairs.index.to_numpy()] + [e.index.to_numpy() for e in evidence]))
+    table = pairs.reindex(keys)
+    for piece in evidence:
+        for column in piece.columns:
+            aligned = piece[column].reindex(keys)
+            table[column] = aligned if column not in table else table[column].fillna(aligned)
+    for column in ("closeness", "declared"):
+        if column not in table:
+            table[column] = np.nan
+    table["known"] = table["known"].fillna(False).astype(bool) if "known" in table else False
+    table = table.drop(columns=["closeness", "declared"]).join(components(table, today, model))
+    table["sources"] = tags.tuples(keys)
+    directed = _with_intro_flows(codes, directed, intros, today)
+    _insert(G, codes, table, directed)
+
+
+class _Tags:
+    """What each relationship is known from, as bits per pair, turned into shared tuples of names."""
+
+    def __init__(self):
+        self.names: list[str] = []
+        self.parts: list[pd.DataFrame] = []
+
+    def add(self, keys: np.ndarray, labels) -> None:
+        labels = np.asarray(labels, dtype=object) if not isinstance(labels, str) else np.full(len(keys), labels,
+                                                                                             dtype=object)
+        bits = np.zeros(len(keys), dtype=np.int64)
+        for label in pd.unique(labels):
+            if label not in self.names:
+                self.names.append(label)
+            bits[labels == label] = 1 << self.names.index(label)
+        self.parts.append(pd.DataFrame({"key": keys, "bit": bits}))
+
+    def tuples(self, keys: np.ndarray) -> np.ndarray:
+        both = pd.concat(self.parts, ignore_index=True).drop_duplicates()
+        combined = both.groupby("key")["bit"].sum().reindex(keys, fill_value=0).to_numpy()
+        shared = {code: tuple(sorted(name for i, name in enumerate(self.names) if code >> i & 1))
+                  for code in np.unique(combined).tolist()}
+        out = np.empty(len(keys), dtype=object)
+        out[:] = [shared[code] for code in combined.tolist()]
+        return out
+
+
+def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: StrengthModel, tags: _Tags):
+    f, t = codes.of(x["from"]), codes.of(x["to"])
+    pair = codes.pair(f, t)
+    weight = model.interaction_weights(x["channel"], x["recipients"], x["mailing_list"])
+    date = x["date"].to_numpy("datetime64[ns]")
+    recent = (date > np.datetime64(today - _YEAR)) & (date <= np.datetime64(today + pd.Timedelta(days=1)))
+    meeting = (x["channel"] == "meeting").to_numpy()
+    frame = pd.DataFrame({"pair": pair, "forward": f < t, "w": weight, "w_year": weight * recent, "recent": recent,
+                          "meeting": meeting, "meeting_recent": meeting & recent, "date": date})
+    grouped = frame.groupby("pair")
+    pairs = grouped.agg(n_uv=("forward", "sum"), interactions=("forward", "size"), weight=("w", "sum"),
+                        weight_year=("w_year", "sum"), interactions_year=("recent", "sum"),
+                        meetings=("meeting", "sum"), meetings_year=("meeting_recent", "sum"),
+                        first=("date", "min"), last=("date", "max"))
+    pairs["n_vu"] = pairs["interactions"] - pairs["n_uv"]
+    yearly = frame.assign(year=x["date"].dt.year.to_numpy()).groupby(["pair", "year"])["w"].sum()
+    pairs["peak_weight"] = yearly.groupby(level=0).max()
+    tags.add(pair, x["_source"].to_numpy(object))
+
+    key = f * codes.n + t
+    channel, channels = pd.factorize(x["channel"])
+    flows = pd.DataFrame({"key": key, "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
+                          "recent": recent, "date": date, "channel": channel})
+    flows["ask_recent"] = flows["ask"] & flows["recent"]
+    directed = flows.groupby("key").agg(sent=("ask", "size"), asks=("ask", "sum"),
+                                        asks_year=("ask_recent", "sum"), gives=("give", "sum"),
+                                        first=("date", "min"), last=("date", "max"))
+    latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
+    directed["last_channel"] = np.asarray(channels, dtype=object)[latest.to_numpy()] if len(latest) else []
+    return pairs, directed.join(_waiting(codes, key, pair, date, x, meeting, model, directed["last"]))
+
+
+def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: StrengthModel,
+             directed_last: pd.Series) -> pd.DataFrame:
+    """Per directed key where some wait, the contacts still waiting for an answer and the first one's date.
+
+    A contact waits when it is personal (not a meeting, list or mass mail), not a connection request or an
+    endorsement, and came after the other side's last personal contact back and after the pair's last
+    meeting: a meeting answers everything before it, and nobody expects an answer to a newsletter, nor
+    takes one for an answer.
+    """
+    bulk, listed = model.mass(x["recipients"], x["mailing_list"])
+    personal = ~(listed | bulk)
+    if personal.all():  # the usual case outside mailboxes: the last contact each way is already known
+        replies = directed_last
+    else:
+        replies = pd.Series(date[personal], index=key[personal]).groupby(level=0).max()
+    reverse = (key % codes.n) * codes.n + key // codes.n
+    answered = replies.reindex(reverse).to_numpy("datetime64[ns]")
+    met = pd.Series(date[meeting], index=pair[meeting]).groupby(level=0).max().reindex(pair).to_numpy("datetime64[ns]")
+    answered = np.where(np.isnat(answered) | (met > answered), met, answered)
+    gesture = x["note"].isin(ASKS_NO_ANSWER).to_numpy()
+    pending = personal & ~meeting & ~gesture & (np.isnat(answered) | (date > answered))
+    waits = pd.Series(date[pending], index=key[pending]).groupby(level=0)
+    return pd.DataFrame({"waiting": waits.size(), "waiting_since": waits.min()})
+
+
+def _ties(codes: _Codes, ties: pd.DataFrame, tags: _Tags) -> pd.DataFrame:
+    key = codes.pair(codes.of(ties["a"]), codes.of(ties["b"]))
+    frame = pd.DataFrame({"key": key, "declared": ties["strength"].to_numpy(float),
+                          "since": ties["since"].to_numpy("datetime64[ns]"),
+                          "note": ties["note"].replace("", None).to_numpy(object)})
+    grouped = frame.groupby("key")
+    out = pd.DataFrame({"declared": grouped["declared"].max(), "since": grouped["since"].min()})
+    notes = frame.dropna(subset=["note"]).drop_duplicates("key").set_index("key")["note"]
+    out["note"] = notes
+    out["known"] = True
+    tags.add(key, "ties")
+    return out
+
+
+def _introductions(codes: _Codes, intros: pd.DataFrame, tags: _Tags) -> pd.DataFrame:
+    """The introduced pair (once made), and the introducer's relationship with each side."""
+    introducer, introduced, to = codes.of(intros["introducer"]), codes.of(intros["introduced"]), codes.of(intros["to"])
+    made = intros["status"].isin(["made", "met"]).to_numpy()
+    order = np.argsort(intros["date"].to_numpy("datetime64[ns]"), kind="stable")
+    new = pd.DataFrame({"key": codes.pair(to, introduced)[order], "made": made[order],
+                        "introduced_by": codes.ids[introducer[order]] if len(order) else [],
+                        "introduced_on": intros["date"].to_numpy("datetime64[ns]")[order]})
+    new = new[new["made"]].drop_duplicates("key").set_index("key")[["introduced_by", "introduced_on"]]
+    keys = np.concatenate([codes.pair(to, introduced)[made], codes.pair(introducer, introduced),
+                           codes.pair(introducer, to)])
+    out = pd.DataFrame(index=pd.Index(np.unique(keys), name="key"))
+    out = out.join(new)
+    out["known"] = True
+    tags.add(keys, "introductions")
+    return out
+
+
+def _mine(codes: _Codes, people: pd.DataFrame, me, tags: _Tags) -> pd.DataFrame:
+    """My LinkedIn connections, the people I rated and my address book: relationships even without traces."""
+    mine = codes.of([me])[0]
+    others = np.arange(len(people)) != mine
+    parts = {}
+    for column, tag in (("connected_on", "linkedin connection"), ("closeness", "closeness rating"),
+                        ("contact", "address book")):
+        values = people[column].to_numpy()
+        given = others & (values == True if column == "contact" else pd.notna(values))  # noqa: E712
+        keys = codes.pair(np.full(given.sum(), mine), np.flatnonzero(given))
+        tags.add(keys, tag)
+        if column != "contact":
+            parts[column] = pd.Series(values[given], index=keys)
+        else:
+            parts["_contact"] = pd.Series(True, index=keys)
+    out = pd.concat(parts, axis=1)
+    return out.drop(columns="_contact") if "_contact" in out else out
+
+
+def _with_intro_flows(codes: _Codes, directed: pd.DataFrame, intros: pd.DataFrame, today: pd.Timestamp):
+    """Count each introduction as an ask of the introducer and, once made, a favour done."""
+    to, introducer = codes.of(intros["to"]), codes.of(intros["introducer"])
+    recent = (intros["date"] > today - _YEAR).to_numpy()
+    made = intros["status"].isin(["made", "met"]).to_numpy()
+    asks = pd.Series(1, index=to * codes.n + introducer).groupby(level=0).sum()
+    asks_year = pd.Series(recent.astype(int), index=to * codes.n + introducer).groupby(level=0).sum()
+    favours = pd.Series(made.astype(int), index=introducer * codes.n + to).groupby(level=0).sum()
+    index = directed.index.union(asks.index).union(favours.index)
+    directed = directed.reindex(index)
+    directed["asks"] = directed["asks"].fillna(0) + asks.reindex(index, fill_value=0)
+    directed["asks_year"] = directed["asks_year"].fillna(0) + asks_year.reindex(index, fill_value=0)
+    directed["intros"] = favours.reindex(index, fill_value=0)
+    return directed
+
+
+def _listed(values: pd.Series) -> list:
+    """Python values for a column: dates as ``datetime.date``, numbers as int/float, missing as None."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.to_numpy("datetime64[ns]").astype("datetime64[D]").tolist()
+    return values.tolist()
+
+
+def _objects(values: list) -> np.ndarray:
+    """Python values in an object array (so that selecting rows keeps them Python objects, shared)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.DataFrame) -> None:
+    """Make every edge's attribute dict in bulk and put both directions into G's adjacency."""
+    u, v = codes.split(table.index.to_numpy())
+    has_contact = (table["interactions"].fillna(0) > 0).to_numpy()
+    pair_values = {"strength": _objects(table["strength"].tolist()), "sources": table["sources"].to_numpy()}
+    for column in _PAIR_COUNTS:
+        pair_values[column] = _objects(table[column].fillna(0).astype(np.int64).tolist())
+    for column in _COMPONENTS:
+        pair_values[column] = _objects(table[column].tolist())
+    sparse = {c: (np.flatnonzero(table[c].notna().to_numpy()), _listed(table[c])) for c in _SPARSE if c in table}
+
+    succ, pred = G._succ, G._pred
+    for a, b in ((u, v), (v, u)):
+        flow = directed.reindex(a * codes.n + b)
+        counts = {c: _objects(flow[c].fillna(0).astype(np.int64).tolist()) for c in _DIRECTED_COUNTS}
+        dates = {c: _objects(_listed(flow[c])) for c in _DIRECTED_DATES}
+        has_sent = flow["sent"].fillna(0).to_numpy() > 0
+        everything = {**pair_values, **counts, **dates}
+        dicts = np.empty(len(a), dtype=object)
+        for contact in (False, True):
+            for sent in (False, True):
+                rows = np.flatnonzero((has_contact == contact) & (has_sent == sent))
+                names = ["strength", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
+                names += list(_DIRECTED_DATES) if sent else []
+                names += list(_COMPONENTS) if contact else []
+                columns = [everything[n][rows].tolist() for n in names]
+                dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
+        for column, (given, values) in sparse.items():
+            for i in given.tolist():
+                dicts[i][column] = values[i]
+        for column in _DIRECTED_SPARSE:
+            values = flow[column]
+            given = values.notna().to_numpy() & (values.to_numpy() != 0)
+            for i, value in zip(np.flatnonzero(given).tolist(), _listed(values[given])):
+                dicts[i][column] = int(value) if column != "waiting_since" else value
+        ids = codes.ids
+        for x, y, data in zip(ids[a].tolist(), ids[b].tolist(), dicts):
+            succ[x][y] = data
+            pred[y][x] = data

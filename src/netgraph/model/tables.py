@@ -1,0 +1,382 @@
+"""The canonical tables (DESIGN.md section 2) and their validation.
+
+Every importer produces these pandas DataFrames; the graph is built from them
+and nothing else. Validation turns raw text cells into typed columns:
+
+- text: stripped ``str``, ``""`` when missing;
+- lists (``email``, ``phone``, ``past_companies``, ``tags``): ``list[str]`` split on ``;``;
+- dates: ``datetime64`` (naive, UTC when the text carried a zone), ``NaT`` when missing;
+- numbers (``closeness``, ``strength``): ``float``, ``NaN`` when missing.
+
+A record whose required value is missing or unreadable is skipped and reported;
+a bad optional value is left empty and reported as a warning. Two bookkeeping
+columns, ``_file`` and ``_line``, follow every record so that problems found
+later (a reference to nobody) still name the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import NetgraphError
+from .report import FileReport
+
+__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
+           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
+
+CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
+KINDS = ("ask", "give", "update", "intro", "social", "other")
+STATUSES = ("requested", "made", "met", "declined")
+#: ``note``s that readers write to say what a platform's interaction was: a connection request (a LinkedIn
+#: invitation), a skill endorsement, a written recommendation. They name nobody.
+INVITATION, ENDORSEMENT, RECOMMENDATION = "invitation", "endorsement", "recommendation"
+MARKERS = (INVITATION, ENDORSEMENT, RECOMMENDATION)
+#: Of those, the gestures that wait for no answer (a recommendation deserves a thank-you).
+ASKS_NO_ANSWER = (INVITATION, ENDORSEMENT)
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one canonical table holds and how each column is read."""
+
+    kind: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+    dates: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
+    numbers: dict[str, tuple[float, float]] = field(default_factory=dict)
+    booleans: tuple[str, ...] = ()
+    choices: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+SCHEMAS: dict[str, Schema] = {
+    "people": Schema(
+        "people",
+        required=("name",),
+        optional=("id", "email", "company", "title", "linkedin_url", "phone", "past_companies",
+                  "location", "industry", "tags", "closeness", "connected_on", "contact", "source"),
+        dates=("connected_on",),
+        lists=("email", "phone", "past_companies", "tags"),
+        numbers={"closeness": (1, 5)},
+        booleans=("contact",),
+    ),
+    "interactions": Schema(
+        "interactions",
+        required=("date", "from", "to"),
+        optional=("channel", "kind", "note", "message_id", "in_reply_to", "recipients", "mailing_list"),
+        dates=("date",),
+        numbers={"recipients": (1, np.inf)},
+        choices={"channel": (CHANNELS, "other"), "kind": (KINDS, "other")},
+    ),
+    "ties": Schema(
+        "ties",
+        required=("a", "b"),
+        optional=("strength", "since", "note"),
+        dates=("since",),
+        numbers={"strength": (0, 1)},
+    ),
+    "introductions": Schema(
+        "introductions",
+        required=("date", "introducer", "introduced"),
+        optional=("to", "status", "updated_introducer_on", "note"),
+        dates=("date", "updated_introducer_on"),
+        choices={"status": (STATUSES, "made")},
+    ),
+    "companies": Schema(
+        "companies",
+        required=("name",),
+        optional=("aliases", "domains", "industry"),
+        lists=("aliases", "domains"),
+    ),
+}
+
+_BOOKKEEPING = ("_file", "_line", "_source")
+#: Characters no name or reference holds (tab and line breaks are white space, folded away).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def empty(kind: str) -> pd.DataFrame:
+    """An empty, typed table of ``kind``."""
+    schema = SCHEMAS[kind]
+    columns = {}
+    for name in schema.columns:
+        if name in schema.dates:
+            columns[name] = pd.Series([], dtype="datetime64[ns]")
+        elif name in schema.numbers:
+            columns[name] = pd.Series([], dtype=float)
+        elif name in schema.booleans:
+            columns[name] = pd.Series([], dtype=bool)
+        else:
+            columns[name] = pd.Series([], dtype=object)
+    columns["_file"] = pd.Series([], dtype=object)
+    columns["_line"] = pd.Series([], dtype=np.int64)
+    columns["_source"] = pd.Series([], dtype=object)
+    return pd.DataFrame(columns)
+
+
+def parse_dates(values: pd.Series) -> pd.Series:
+    """ISO dates (times and zones allowed) -> naive datetime64[ns]; unreadable -> NaT.
+
+    Dates that datetime64[ns] cannot hold (before 1677 or after 2262: a typo
+    like 0202 or 20266) are unreadable too.
+    """
+    if pd.api.types.is_datetime64_any_dtype(values):
+        parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
+    else:
+        parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
+    parsed = parsed.where((parsed >= pd.Timestamp.min) & (parsed <= pd.Timestamp.max))
+    return parsed.astype("datetime64[ns]")
+
+
+def _cells(values: pd.Series) -> pd.Series:
+    """Vectorised :func:`_cell`."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        text = values.astype(object).str.strip()
+        return text.where(text != "", None)
+    return values.map(_cell)
+
+
+def _cell(value: object) -> object:
+    """A cell as stripped text, or None when empty."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def check_columns(names: list[str], kind: str, file: object, line: int | None = 1) -> list[str]:
+    """Normalise header names and fail clearly when a required one is missing.
+
+    Returns the normalised names (stripped, lower-case); unknown names are kept
+    (columns may be added over time), duplicated ones are an error.
+    """
+    schema = SCHEMAS[kind]
+    normal = [str(n).strip().lower().replace(" ", "_") for n in names]
+    seen = set()
+    for name in normal:
+        if name in seen and name:
+            raise NetgraphError(f"column '{name}' appears twice in the header", file=file, line=line)
+        seen.add(name)
+    missing = [c for c in schema.required if c not in seen]
+    if missing:
+        hints = []
+        for column in missing:
+            close = difflib.get_close_matches(column, [n for n in normal if n not in schema.columns], n=1)
+            hints.append(f"'{column}'" + (f" (is '{close[0]}' meant?)" if close else ""))
+        raise NetgraphError(
+            f"{kind} table lacks the required column {', '.join(hints)}; "
+            f"it has: {', '.join(n for n in normal if n) or 'no columns'}",
+            file=file,
+            line=line,
+        )
+    return normal
+
+
+def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | None = None, *,
+             count: bool = True, tidy: bool = False) -> pd.DataFrame:
+    """Type and check a raw table of ``kind``; record problems in ``entry``.
+
+    ``frame`` holds one record per row, with text (or already typed) cells and,
+    optionally, ``_line`` (the line each record started on). Returns the kept
+    records, typed as the module docstring says, with ``_file``, ``_line`` and
+    ``_source`` (the kind of source they came from, ``source`` or ``kind``).
+    ``entry.read`` and ``entry.loaded`` are increased by the records seen and
+    kept, unless ``count`` is False: readers whose records (a message, an
+    event) each give several rows count their records themselves. ``tidy``
+    says the text cells are known to need no trimming (a reader that checked
+    its whole file at once), which saves a pass over every cell.
+    """
+    schema = SCHEMAS[kind]
+    frame = frame.copy()
+    frame.columns = check_columns(list(frame.columns), kind, entry.file, line=None if "_line" not in frame else 1)
+    if "_line" not in frame:
+        frame["_line"] = np.arange(1, len(frame) + 1)
+    frame["_line"] = frame["_line"].astype(np.int64)
+    frame["_file"] = entry.file
+    frame["_source"] = source or kind
+    unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
+    if unknown:
+        entry.notes.append(f"extra columns kept as attributes: {', '.join(unknown)}")
+    present = set(frame.columns)
+    for name in schema.required:
+        if name not in present:
+            frame[name] = ""
+    if count:
+        entry.read += len(frame)
+    keep = np.ones(len(frame), dtype=bool)
+    lines = frame["_line"].to_numpy()
+
+    for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
+                 and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
+        frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
+    for name in schema.required:
+        if name in schema.dates:
+            continue
+        blank = (frame[name] == "").to_numpy() & keep
+        for line in lines[blank]:
+            entry.problem(int(line), f"no {name}")
+        keep &= ~blank
+        garbled = _control(frame[name]) & keep
+        # Readers that count their records themselves (one message, many rows) keep them whole: cleaned.
+        for line in lines[garbled]:
+            entry.problem(int(line), f"{name} holds control characters: binary data, not text"
+                          + ("" if count else "; they are left out"), skipped=count)
+        if count:
+            keep &= ~garbled
+        elif garbled.any():
+            frame.loc[garbled, name] = frame.loc[garbled, name].str.replace(_CONTROL, "", regex=True)
+    for name in [c for c in schema.dates if c in frame]:
+        raw = frame[name]
+        parsed = parse_dates(raw)
+        given = _cells(raw).notna().to_numpy()
+        bad = given & parsed.isna().to_numpy() & keep
+        required = name in schema.required
+        for line, value in zip(lines[bad], raw[bad]):
+            entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD)", skipped=required)
+        if required:
+            missing = ~given & keep
+            for line in lines[missing]:
+                entry.problem(int(line), f"no {name}")
+            keep &= given & ~bad
+        frame[name] = parsed
+    for name, (low, high) in schema.numbers.items():
+        if name not in present:
+            continue
+        raw = frame[name]
+        cells = _cells(raw)
+        number = pd.to_numeric(cells, errors="coerce").astype(float)
+        given = cells.notna().to_numpy()
+        bad = given & ~((number >= low) & (number <= high)).to_numpy() & keep
+        for line, value in zip(lines[bad], raw[bad]):
+            entry.problem(int(line), f"{name} '{value}' is not a number from {low:g} to {high:g}; left empty",
+                          skipped=False)
+        number[bad] = np.nan
+        frame[name] = number
+    for name, (allowed, default) in schema.choices.items():
+        if name not in present:
+            continue
+        values = frame[name].str.lower()
+        bad = ((values != "") & ~values.isin(allowed)).to_numpy() & keep
+        for line, value in zip(lines[bad], frame[name][bad]):
+            entry.problem(int(line), f"{name} '{value}' is not one of {', '.join(allowed)}; read as '{default}'",
+                          skipped=False)
+        values[bad | (values == "").to_numpy()] = default
+        frame[name] = values
+    for name in schema.lists:
+        if name in present:
+            frame[name] = frame[name].map(split_list)
+    for name in schema.booleans:
+        if name in present:
+            frame[name] = frame[name].map(_truthy).astype(bool)
+
+    kept = _with_defaults(frame[keep].reset_index(drop=True), schema)
+    if count:
+        entry.loaded += len(kept)
+    return kept
+
+
+def _control(cells: pd.Series) -> np.ndarray:
+    """Which cells hold control characters; one pass over all the text first, as usually none does."""
+    try:
+        clean = not _CONTROL.search("\n".join(cells))
+    except TypeError:  # not all text
+        clean = False
+    if clean:
+        return np.zeros(len(cells), dtype=bool)
+    return cells.astype(str).str.contains(_CONTROL, na=False).to_numpy(dtype=bool)
+
+
+def _with_defaults(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Add the schema's absent columns, empty and typed."""
+    n = len(frame)
+    for name in schema.columns:
+        if name in frame:
+            continue
+        if name in schema.dates:
+            frame[name] = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
+        elif name in schema.numbers:
+            frame[name] = np.nan
+        elif name in schema.lists:
+            frame[name] = pd.Series([[] for _ in range(n)], index=frame.index, dtype=object)
+        elif name in schema.booleans:
+            frame[name] = False
+        elif name in schema.choices:
+            frame[name] = schema.choices[name][1]
+        else:
+            frame[name] = pd.Series("", index=frame.index, dtype=object)
+    return frame
+
+
+def split_list(value: object) -> list[str]:
+    """``"a; b;"`` -> ``["a", "b"]``; lists pass through cleaned."""
+    if isinstance(value, (list, tuple, set, np.ndarray)):
+        items = [str(v).strip() for v in value]
+    elif value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    else:
+        items = [v.strip() for v in str(value).split(";")]
+    return list(dict.fromkeys(v for v in items if v))
+
+
+def _truthy(value: object) -> bool:
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    return str(_cell(value) or "").casefold() in ("yes", "y", "true", "1", "x")
+
+
+def _text(values: pd.Series) -> pd.Series:
+    """Cells as text: stripped, inner runs of white space made one space, ``""`` when missing."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        text = values.astype(object).str.strip()
+        spaced = text.str.contains(r"\s\s|[\t\n\r\f\v]", regex=True)
+        if spaced.any():
+            text[spaced] = text[spaced].str.split().str.join(" ")
+        return text
+
+    def clean(value: object) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+            return ""
+        return " ".join(str(value).split())
+
+    return values.map(clean).astype(object)
+
+
+@dataclass
+class Tables:
+    """The five canonical tables of one network (any may be empty).
+
+    ``owner`` holds what a source could tell about whose data it is (names or
+    addresses of the account's owner, e.g. the address on most messages of a
+    mailbox); it is used when nobody says who "me" is.
+    """
+
+    people: pd.DataFrame = field(default_factory=lambda: empty("people"))
+    interactions: pd.DataFrame = field(default_factory=lambda: empty("interactions"))
+    ties: pd.DataFrame = field(default_factory=lambda: empty("ties"))
+    introductions: pd.DataFrame = field(default_factory=lambda: empty("introductions"))
+    companies: pd.DataFrame = field(default_factory=lambda: empty("companies"))
+    owner: list[str] = field(default_factory=list)
+
+    @classmethod
+    def concat(cls, parts: list[Tables]) -> Tables:
+        """Stack several sources' tables, kind by kind."""
+        merged = {}
+        for kind in SCHEMAS:
+            frames = [getattr(p, kind) for p in parts if len(getattr(p, kind))]
+            merged[kind] = pd.concat(frames, ignore_index=True, sort=False) if frames else empty(kind)
+        owner = list(dict.fromkeys(o for p in parts for o in p.owner))
+        return cls(**merged, owner=owner)
+
+    def __iter__(self):
+        return ((kind, getattr(self, kind)) for kind in SCHEMAS)

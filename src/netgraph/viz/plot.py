@@ -1,0 +1,1005 @@
+"""Pictures of a network: the map, the introduction paths, the layers, give and take, decay.
+
+Every figure function takes the graph (and ``me``, default the owner), draws on
+``ax`` (a new figure when None) and returns the Axes; positions come from
+:func:`netgraph.algorithms.layout.layout` with a fixed seed, so the same network gives the
+same picture. :func:`plot_figure` builds one of them on a figure of its own and
+writes it to a file: it is what ``netgraph plot`` runs.
+
+A map of more than ``max_nodes`` people shows me, the people on the
+highlighted paths, my contacts (strongest first), the people of my target
+companies and a random sample of the others, and says so in its caption;
+positions are always those of the whole network.
+
+Examples
+--------
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import netgraph
+>>> from netgraph.viz.plot import plot_network
+>>> G = netgraph.load().graph
+>>> ax = plot_network(G, paths=netgraph.intro_paths(G, "Novagen", k=3))
+>>> ax.get_title()
+"Jane Jones's network"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import textwrap
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
+from matplotlib.ticker import FuncFormatter
+
+from ..algorithms.layout import layout
+from ..analysis.layers import RHYTHM_DAYS, dunbar_layers
+from ..analysis.overview import _clusters, _describe
+from ..analysis.paths import IntroPaths, intro_paths
+from ..analysis.reciprocity import reciprocity
+from ..errors import NetgraphError
+from ..io.export import atomic_write
+from ..model.graph import display_name, me_of, neighbours, relationship_count
+from ..model.strength import tie_strength
+
+__all__ = ["plot_network", "plot_paths", "plot_layers", "plot_reciprocity", "plot_decay", "plot_figure",
+           "network_scene", "Scene", "KINDS"]
+
+#: The figures :func:`plot_figure` draws, by ``kind``.
+KINDS = ("map", "paths", "layers", "reciprocity", "decay")
+#: Soft colours for groups (ColorBrewer Set2, then two more), grey for the rest.
+GROUP_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#80b1d3",
+                 "#bc80bd")
+OTHER_COLOUR = "#c8ccd2"
+#: Strong colours for the highlighted paths, by rank.
+PATH_COLOURS = ("#c0392b", "#1f4e9c", "#7d3c98", "#d35400", "#117a65", "#6e2c00", "#2c3e50")
+def path_colour(rank: int) -> str:
+    """The colour of the path of this rank (1 for the best)."""
+    return PATH_COLOURS[(rank - 1) % len(PATH_COLOURS)]
+
+
+#: How much each rank's path bends (a fraction of each hop's length, to its right or left).
+PATH_BENDS = (0.0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36)
+ME_COLOUR = "#1b1b1b"
+TARGET_COLOUR = "#1b1b1b"
+EDGE_COLOUR = "#8a94a3"
+TEXT_COLOUR = "#333333"
+#: Size (points^2) of a node without a tie to me, and of the strongest tie.
+SMALL, LARGE = 10.0, 320.0
+#: At most this many names on a figure.
+MAX_LABELS = 30
+#: My ties drawn on the map: those of my closest (Dunbar's 50).
+SPOKES = 50
+
+
+# ---------------------------------------------------------------------------
+# The scene: what the map shows, shared by the static map and the HTML page
+
+
+@dataclass
+class Scene:
+    """What a map of the network shows: who, where, in which colour, and why.
+
+    ``nodes`` are the people drawn, ``xy`` their positions (one row each),
+    ``group`` the index of each one's group in ``groups`` (-1: the grey rest),
+    ``strength`` their tie strength to me (0 for people I do not know),
+    ``target`` the target company each works at ("" otherwise), ``edges``
+    pairs of row numbers, ``paths`` the highlighted paths (``rank``,
+    ``probability`` or None, ``nodes``, ``label``) and ``caption`` what the
+    picture leaves out.
+    """
+
+    G: nx.DiGraph
+    me: object
+    nodes: list
+    xy: np.ndarray
+    group: np.ndarray
+    groups: list[tuple[str, int]]
+    colours: list[str]
+    strength: np.ndarray
+    target: list[str]
+    edges: np.ndarray
+    paths: list[dict] = field(default_factory=list)
+    color_by: str = "cluster"
+    caption: str = ""
+
+    @cached_property
+    def index(self) -> dict:
+        """Node -> its row."""
+        return {v: i for i, v in enumerate(self.nodes)}
+
+    def colour_of(self, row: int) -> str:
+        g = self.group[row]
+        return self.colours[g] if g >= 0 else OTHER_COLOUR
+
+    @property
+    def targets(self) -> list[str]:
+        return sorted({t for t in self.target if t})
+
+    def curve(self, path: dict, points: int = 24) -> np.ndarray:
+        """Where a highlighted path is drawn: each hop a gentle arc, bent more the lower the rank.
+
+        Paths to one company leave me in nearly the same direction; bending
+        each rank its own way keeps them apart where they would overlap.
+        """
+        xy = self.xy[[self.index[n] for n in path["nodes"]]]
+        bend = PATH_BENDS[(path["rank"] - 1) % len(PATH_BENDS)]
+        t = np.linspace(0.0, 1.0, points)[:, None]
+        arcs = []
+        for start, end in zip(xy, xy[1:]):
+            dx, dy = end - start
+            control = (start + end) / 2 + bend * np.array([dy, -dx])
+            arcs.append((1 - t) ** 2 * start + 2 * (1 - t) * t * control + t ** 2 * end)
+        return np.concatenate(arcs)
+
+    def lines(self) -> tuple[np.ndarray, np.ndarray]:
+        """The relationships to draw, as pairs of rows: others' ties, and mine.
+
+        My own ties all meet in one spot and would blot it out: only those to
+        my closest ``SPOKES`` people are drawn (their size tells the rest).
+        """
+        me = self.index[self.me]
+        mine = (self.edges == me).any(axis=1)
+        closest = [row for row in np.argsort(-self.strength, kind="stable")[:SPOKES] if self.strength[row] > 0]
+        spokes = np.array([(me, row) for row in closest], dtype=np.intp).reshape(-1, 2)
+        return self.edges[~mine], spokes
+
+
+def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: int = 0, max_nodes: int = 1500,
+                  paths=None) -> Scene:
+    """What a map of ``G`` shows: who, where, in which colour; shared by :func:`plot_network` and the HTML page.
+
+    Parameters are those of :func:`plot_network`.
+
+    Returns
+    -------
+    Scene
+
+    Examples
+    --------
+    >>> import netgraph
+    >>> scene = network_scene(netgraph.datasets.synth.network(3000, seed=1).build().graph, max_nodes=500)
+    >>> len(scene.nodes), scene.caption.split(":")[0]
+    (500, 'showing 500 of 3,000 people')
+    """
+    if color_by not in ("cluster", "company"):
+        raise ValueError(f"color_by must be 'cluster' or 'company', not {color_by!r}")
+    me = me_of(G, me)
+    chosen = _path_list(G, paths)
+    clusters = _clusters(G, me, seed)
+    where = layout(G, seed=seed, me=me, groups=clusters)
+    targets = set(G.graph.get("targets", []))
+    if isinstance(paths, IntroPaths) and paths.target.company:
+        targets.add(paths.target.company)
+    nodes, caption = _choose(G, me, chosen, targets, max_nodes, seed)
+    index = {v: i for i, v in enumerate(nodes)}
+    if color_by == "cluster":
+        members, labels = clusters, _cluster_labels(G, me, clusters)
+    else:
+        members, labels = _companies(G, me)
+    groups, group = _colour_groups(members, labels, index)
+    ties = G[me]
+    adjacency = neighbours(G)
+    edges = np.array([(index[u], index[v]) for u in nodes for v in adjacency[u] if index.get(v, -1) > index[u]],
+                     dtype=np.intp).reshape(-1, 2)
+    return Scene(G=G, me=me, nodes=nodes, xy=np.array([where[v] for v in nodes]), group=group, groups=groups,
+                 colours=list(GROUP_COLOURS[:len(groups)]),
+                 strength=np.array([ties[v].get("strength", 0.0) if v in ties else 0.0 for v in nodes]),
+                 target=[G.nodes[v].get("company", "") if G.nodes[v].get("company") in targets and v != me else ""
+                         for v in nodes],
+                 edges=edges, paths=chosen, color_by=color_by, caption=caption)
+
+
+def _path_list(G, paths) -> list[dict]:
+    """Highlighted paths as dicts, from an IntroPaths or a list of node lists."""
+    if paths is None:
+        return []
+    if isinstance(paths, IntroPaths):
+        return [{"rank": int(r.rank), "probability": float(r.probability), "nodes": list(r.nodes),
+                 "label": f"{r.rank}. {r.probability:.0%}  " + " → ".join(r.path[1:])}
+                for r in paths.frame.itertuples()]
+    out = []
+    for rank, path in enumerate(paths, 1):
+        missing = [n for n in path if n not in G]
+        if missing:
+            raise NetgraphError(f"path {rank} goes through {missing[0]!r}, which is not in the network")
+        out.append({"rank": rank, "probability": None, "nodes": list(path),
+                    "label": f"{rank}. " + " → ".join(display_name(G, n) for n in path[1:])})
+    return out
+
+
+def _choose(G, me, paths: list[dict], targets: set, max_nodes: int, seed: int) -> tuple[list, str]:
+    """The people to draw, and the caption's account of who was left out.
+
+    People without any relationship are left out: they have no place on a map.
+    """
+    adjacency = neighbours(G)
+    related = [v for v in G if v == me or len(adjacency[v])]
+    alone = G.number_of_nodes() - len(related)
+    unrelated = f"{alone:,} {'person' if alone == 1 else 'people'} without any relationship left out" if alone else ""
+    if len(related) <= max_nodes:
+        return related, f"{len(related):,} people" + (f" ({unrelated})" if alone else "")
+    on_paths = list(dict.fromkeys(n for p in paths for n in p["nodes"]))
+    contacts = sorted(G[me], key=lambda v: -G[me][v].get("strength", 0.0))
+    at_targets = [v for v in related if G.nodes[v].get("company") in targets and v != me]
+    keep = list(dict.fromkeys([me, *on_paths, *contacts, *at_targets]))[:max_nodes]
+    kept = set(keep)
+    rest = [v for v in related if v not in kept]
+    rng = np.random.default_rng(seed)
+    sample = [rest[i] for i in np.sort(rng.choice(len(rest), size=max_nodes - len(keep), replace=False))] \
+        if len(keep) < max_nodes else []
+    mine = len(kept & set(contacts))
+    parts = [f"your {mine:,} contacts" + ("" if mine == len(contacts) else " with the strongest ties")]
+    if at_targets:
+        parts.append(f"{len(kept & set(at_targets)):,} people at {_and(sorted(targets))}")
+    if sample:
+        parts.append(f"{len(sample):,} others picked at random")
+    shown = f"showing {len(keep) + len(sample):,} of {G.number_of_nodes():,} people: you, {_and(parts)}"
+    return keep + sample, shown + (f"; {unrelated}" if alone else "")
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _cluster_labels(G, me, clusters: list[set]) -> list[str]:
+    """Each cluster's label as the summary gives it, made unique."""
+    labels, seen = [], Counter()
+    for members in clusters:
+        label = _describe(G, me, members)[0]
+        seen[label] += 1
+        labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return labels
+
+
+def _companies(G, me) -> tuple[list[set], list[str]]:
+    by_company: dict[str, set] = {}
+    for v, company in G.nodes(data="company"):
+        if company and v != me:
+            by_company.setdefault(company, set()).add(v)
+    ordered = sorted(by_company.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [members for _, members in ordered], [name for name, _ in ordered]
+
+
+def _colour_groups(members: list[set], labels: list[str], index: dict) -> tuple[list[tuple[str, int]], np.ndarray]:
+    """The largest groups get a colour each (by size in the whole network), the rest grey."""
+    group = np.full(len(index), -1)
+    groups = []
+    for members_of, label in zip(members[:len(GROUP_COLOURS)], labels):
+        rows = [index[v] for v in members_of if v in index]
+        group[rows] = len(groups)
+        groups.append((label, len(members_of)))
+    return groups, group
+
+
+# ---------------------------------------------------------------------------
+# Shared drawing helpers
+
+
+def _axes(ax, size: tuple[float, float]):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.subplots(figsize=size)[1]
+
+
+def _title(ax, title: str, subtitle: str = "") -> None:
+    # the centre title (what ax.get_title() reads), moved to the left edge
+    ax.set_title(title, fontsize=15, fontweight="bold", color=TEXT_COLOUR, pad=22 if subtitle else 8)
+    ax.title.set(x=0.0, horizontalalignment="left")
+    if subtitle:
+        ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
+                    fontsize=10, color="#666666", va="bottom")
+
+
+def _caption(ax, text: str, width: int = 120) -> None:
+    """A short note under the axes (under the x axis label when there is one)."""
+    below = ("axes fraction", ax.xaxis.label) if ax.get_xlabel() else "axes fraction"
+    ax.annotate(textwrap.fill(text, width), xy=(0, 0), xycoords=below, xytext=(0, -8), textcoords="offset points",
+                fontsize=8.5, color="#555555", va="top", ha="left")
+
+
+def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: float = 8.0, keep_all: int = 0,
+                  placed: list | None = None, spots=None, **style) -> list:
+    """Labels next to their points, skipping those that would overlap one already placed.
+
+    ``items`` are ``(x, y, text, radius in points)`` in order of importance;
+    a label must stay inside the axes, and the first ``keep_all`` are placed
+    even when every spot overlaps (on the least crowded one). ``placed`` holds
+    the boxes of labels placed before (it is extended and returned, so that
+    calls can be chained); ``spots`` overrides where a label may go, in order
+    of preference. Text extents are estimated from the font size, so no
+    renderer is needed.
+    """
+    ax.apply_aspect()
+    scale = ax.figure.dpi / 72.0
+    inside = tuple(ax.get_window_extent().extents)
+    placed = [] if placed is None else placed
+    style = {"color": TEXT_COLOUR, **style}
+    for rank, (x, y, text, radius) in enumerate(items[:MAX_LABELS]):
+        px, py = ax.transData.transform((x, y))
+        width, height = 0.6 * fontsize * len(text) * scale + 4, 1.35 * fontsize * scale + 2
+        gap = (radius + 2) * scale
+        crowding = []
+        for dx, dy, ha, va in spots or _SPOTS:
+            left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
+            bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
+            box = (left, bottom, left + width, bottom + height)
+            outside = width * height - _overlap(box, inside)
+            crowding.append((outside + sum(_overlap(box, other) for other in placed), box, dx, dy, ha, va))
+            if crowding[-1][0] <= 1.0:
+                break
+        overlap, box, dx, dy, ha, va = min(crowding, key=lambda spot: spot[0])
+        if overlap > 1.0 and rank >= keep_all:  # in square pixels: rounding is no overlap
+            continue
+        placed.append(box)
+        ax.annotate(text, (x, y), xytext=(dx * (radius + 2), dy * (radius + 2)), textcoords="offset points",
+                    ha=ha, va=va, fontsize=fontsize, zorder=8, **style,
+                    bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
+    return placed
+
+
+# Where a label may go, in order of preference: right, left, above, below, diagonals.
+_SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
+          (0, -1, "center", "top"), (0.7, 0.7, "left", "bottom"), (-0.7, 0.7, "right", "bottom"),
+          (0.7, -0.7, "left", "top"), (-0.7, -0.7, "right", "top")]
+
+
+def _overlap(a, b) -> float:
+    """The area two boxes share."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def _radius(size: float) -> float:
+    """The radius in points of a scatter marker of ``size`` points^2."""
+    return math.sqrt(size) / 2
+
+
+def _sizes(scene: Scene) -> np.ndarray:
+    """Marker sizes by tie strength (mine the largest), larger when there are few people to draw."""
+    scale = float(np.clip(math.sqrt(400 / len(scene.nodes)), 0.5, 1.5))
+    sizes = scale * (SMALL + (LARGE - SMALL) * np.clip(scene.strength, 0, 1) ** 1.5)
+    sizes[scene.index[scene.me]] = scale * LARGE * 1.4
+    return sizes
+
+
+# ---------------------------------------------------------------------------
+# The map
+
+
+def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, seed: int = 0,
+                 max_nodes: int = 1500, paths=None):
+    """The map of the network: people by cluster or company, sized by their tie to me.
+
+    Parameters
+    ----------
+    G : nx.DiGraph
+        A netgraph graph.
+    me : node, optional
+        Whose network (drawn in the middle); defaults to the graph's owner.
+    color_by : {"cluster", "company"}
+        Colour people by Louvain cluster (me left out; labelled as in
+        :func:`netgraph.summary`) or by current employer; the largest nine
+        groups get a colour and a legend entry, the rest are grey.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+    seed : int
+        Seed of the layout, the clustering and the sample.
+    max_nodes : int
+        Above this many people, draw me, the people on ``paths``, my contacts
+        (strongest first), the people of target companies and a random sample
+        of the rest, up to ``max_nodes``; the caption says so.
+    paths : IntroPaths or list of lists of nodes, optional
+        Paths to highlight (thick coloured lines, numbered by rank).
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import netgraph
+    >>> ax = plot_network(netgraph.load().graph, color_by="company")
+    """
+    scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
+    ax = _axes(ax, (12, 9))
+    index = scene.index
+    sizes = _sizes(scene)
+    me_row = index[scene.me]
+    _draw_edges(ax, scene)
+    colours = [scene.colour_of(i) for i in range(len(scene.nodes))]
+    order = np.argsort(sizes, kind="stable")  # big nodes on top of small ones
+    ax.scatter(scene.xy[order, 0], scene.xy[order, 1], s=sizes[order], c=[colours[i] for i in order],
+               edgecolors="white", linewidths=0.4, zorder=3)
+    ringed = np.flatnonzero([bool(t) for t in scene.target])
+    ax.scatter(scene.xy[ringed, 0], scene.xy[ringed, 1], s=sizes[ringed] * 1.6 + 30, facecolors="none",
+               edgecolors=TARGET_COLOUR, linewidths=1.3, zorder=4)
+    ax.scatter(*scene.xy[me_row], s=sizes[me_row], c=ME_COLOUR, marker="o", edgecolors="white", linewidths=1.5,
+               zorder=7)
+    _frame_map(ax, scene)
+    badges = _draw_paths(ax, scene)
+    # me and the people on the paths first, whatever the crowding; then the groups' names; then the others
+    labels = _map_labels(scene, sizes)
+    forced = len({n for p in scene.paths for n in p["nodes"]} | {scene.me})
+    placed = _place_labels(ax, labels[:forced], keep_all=forced, placed=badges)
+    _name_groups(ax, scene, placed)
+    _place_labels(ax, labels[forced:], placed=placed)
+    _map_legends(ax, scene)
+    owner = display_name(G, scene.me)
+    _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
+           + (f", as of {G.graph['today']}" if G.graph.get("today") else ""))
+    colour = "Louvain cluster" if scene.color_by == "cluster" else "current employer"
+    ringed_text = f"; ringed: people at {_and(scene.targets)}" if scene.targets else ""
+    unreached = f" {paths.message}" if isinstance(paths, IntroPaths) else ""
+    _caption(ax, f"Colour: {colour}; size: tie strength to {owner.split()[0]}{ringed_text}; "
+                 f"people who know each other are drawn close together. {scene.caption[0].upper()}"
+                 f"{scene.caption[1:]}.{unreached}")
+    return ax
+
+
+def _draw_edges(ax, scene: Scene) -> None:
+    others, spokes = scene.lines()
+    # the more lines, the fainter each, so that a dense map stays readable
+    ax.add_collection(LineCollection(scene.xy[others], colors=EDGE_COLOUR, linewidths=0.5, zorder=1,
+                                     alpha=0.35 * min(1.0, 40 / math.sqrt(max(len(others), 1)))))
+    ax.add_collection(LineCollection(scene.xy[spokes], colors=EDGE_COLOUR, linewidths=0.6, alpha=0.3, zorder=1))
+
+
+def _draw_paths(ax, scene: Scene) -> list:
+    """The highlighted paths, each numbered by its rank; the boxes (in pixels) of the numbers."""
+    import matplotlib.patheffects as effects
+
+    index = scene.index
+    ax.apply_aspect()
+    half = 7 * ax.figure.dpi / 72  # a number's badge is about 14 points across
+    curves = {path["rank"]: scene.curve(path) for path in scene.paths}
+    numbers = _number_spots(ax, scene.paths, curves, 2 * half)
+    for path in reversed(scene.paths):  # rank 1 drawn last, on top
+        colour = path_colour(path["rank"])
+        curve = curves[path["rank"]]
+        ax.plot(curve[:, 0], curve[:, 1], color=colour, linewidth=3.2, solid_capstyle="round", zorder=5,
+                path_effects=[effects.Stroke(linewidth=5.5, foreground="white"), effects.Normal()])
+        stops = scene.xy[[index[n] for n in path["nodes"][1:]]]
+        ax.scatter(stops[:, 0], stops[:, 1], s=60, c=colour, edgecolors="white", linewidths=1.2, zorder=6)
+        ax.text(*numbers[path["rank"]], str(path["rank"]), ha="center", va="center", fontsize=8, fontweight="bold",
+                color="white", zorder=9, bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="white", lw=1))
+    spots = ax.transData.transform(np.array(list(numbers.values())).reshape(-1, 2))
+    return [(x - half, y - half, x + half, y + half) for x, y in spots]
+
+
+def _number_spots(ax, paths: list[dict], curves: dict, apart: float) -> dict:
+    """Where each path's number goes: on its first hop, near the middle (where the bends keep the
+    paths apart), and ``apart`` pixels from the numbers placed before it when possible."""
+    spots: dict = {}
+    for path in paths:
+        curve = curves[path["rank"]]
+        hop = len(curve) // (len(path["nodes"]) - 1)
+        candidates = [curve[int(hop * f)] for f in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
+        taken = ax.transData.transform(np.array(list(spots.values())).reshape(-1, 2))
+        pixels = ax.transData.transform(np.array(candidates))
+        room = [np.hypot(*(taken - p).T).min() if len(taken) else np.inf for p in pixels]
+        best = next((i for i, r in enumerate(room) if r >= apart), int(np.argmax(room)))
+        spots[path["rank"]] = candidates[best]
+    return spots
+
+
+def _frame_map(ax, scene: Scene) -> None:
+    """Equal axes around everyone drawn, no frame."""
+    low, high = scene.xy.min(axis=0), scene.xy.max(axis=0)
+    pad = 0.04 * max(high - low) if len(scene.nodes) > 1 else 1.0
+    ax.set_xlim(low[0] - pad, high[0] + pad)
+    ax.set_ylim(low[1] - pad, high[1] + pad)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+
+def _map_labels(scene: Scene, sizes: np.ndarray) -> list[tuple]:
+    """Me, the people on the paths, my strongest ties, then target people I am closest to."""
+    G, index = scene.G, scene.index
+    on_paths = [n for p in scene.paths for n in p["nodes"][1:]]
+    strongest = [scene.nodes[i] for i in np.argsort(-scene.strength, kind="stable")[:8] if scene.strength[i] > 0]
+    targets = [scene.nodes[i] for i in np.argsort(-scene.strength, kind="stable") if scene.target[i]][:6]
+    people = list(dict.fromkeys([scene.me, *on_paths, *strongest, *targets]))
+    items = []
+    for v in people:
+        row = index[v]
+        name = display_name(G, v) + (" (you)" if v == scene.me else "")
+        radius = _radius(sizes[row] * 1.6 + 30 if scene.target[row] else sizes[row])
+        items.append((*scene.xy[row], name, radius))
+    return items
+
+
+def _name_groups(ax, scene: Scene, placed: list) -> None:
+    """Each coloured group's name above it, when its members sit together (on a small map, they do)."""
+    everyone = _spread(scene.xy)
+    for g, (label, _) in enumerate(scene.groups):
+        members = scene.xy[scene.group == g]
+        if len(members) < 5:
+            continue
+        centre, spread = np.median(members, axis=0), _spread(members)
+        if spread < 0.35 * everyone:
+            colour = tuple(0.55 * c for c in to_rgb(scene.colours[g]))
+            _place_labels(ax, [(centre[0], centre[1] + spread, label, 4)], fontsize=10, placed=placed,
+                          spots=_SPOTS[2:4] + _SPOTS[:2], color=colour, fontweight="bold")
+
+
+def _spread(xy: np.ndarray) -> float:
+    """How far most points are from their median point (the 70th percentile of the distances)."""
+    return float(np.quantile(np.hypot(*(xy - np.median(xy, axis=0)).T), 0.7))
+
+
+def _map_legends(ax, scene: Scene) -> None:
+    dot = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
+    handles = [Line2D([], [], color=scene.colours[i], label=f"{textwrap.shorten(label, 30)} ({size:,})", **dot)
+               for i, (label, size) in enumerate(scene.groups)]
+    if scene.groups:
+        handles.append(Line2D([], [], color=OTHER_COLOUR, label="others", **dot))
+    title = "Clusters" if scene.color_by == "cluster" else "Employers"
+    groups = ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                       fontsize=8.5, title_fontsize=9.5, alignment="left")
+    ax.add_artist(groups)
+    marks = [Line2D([], [], color=ME_COLOUR, label=f"{display_name(scene.G, scene.me)} (you)", **dot)]
+    if scene.targets:
+        marks.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="none", markersize=10,
+                            markeredgecolor=TARGET_COLOUR, markeredgewidth=1.3, label=f"at {_and(scene.targets)}"))
+    for path in scene.paths:
+        colour = path_colour(path["rank"])
+        marks.append(Line2D([], [], color=colour, linewidth=3, label=textwrap.shorten(path["label"], 48)))
+    ax.legend(handles=marks, loc="lower left", bbox_to_anchor=(1.0, 0.0),
+              frameon=False, fontsize=8.5, title_fontsize=9.5, alignment="left")
+
+
+# ---------------------------------------------------------------------------
+# The paths, one row each
+
+
+def plot_paths(paths: IntroPaths, *, ax=None):
+    """The best introduction paths as a diagram: one row per path, me on the left, the target on the right.
+
+    Each hop is labelled with the chance that the request is passed on, and
+    each path ends with its overall chance (the product of its hops').
+
+    Parameters
+    ----------
+    paths : IntroPaths
+        What :func:`netgraph.intro_paths` returns.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import netgraph
+    >>> ax = plot_paths(netgraph.intro_paths(netgraph.load().graph, "Novagen"))
+    >>> ax.get_title()
+    'Warm introductions to Novagen'
+    """
+    frame = paths.frame
+    ax = _axes(ax, (10, 1.0 + 1.1 * max(len(frame), 1)))
+    _title(ax, f"Warm introductions to {paths.target.label}",
+           f"the {len(frame)} most likely paths; on each hop, the chance that the request is passed on"
+           if len(frame) else "")
+    ax.set_axis_off()
+    if not len(frame):
+        ax.text(0.5, 0.5, textwrap.fill(paths.message, 70), ha="center", va="center", fontsize=11,
+                color=TEXT_COLOUR, transform=ax.transAxes)
+        return ax
+    width = max(len(row.nodes) for row in frame.itertuples()) - 1
+    for y, row in enumerate(frame.itertuples()):
+        _path_row(ax, row, -y, width)
+    ax.set_xlim(-0.75, width + 0.9)
+    ax.set_ylim(-len(frame) + 0.45, 0.6)
+    _caption(ax, "A hop succeeds with about 35% over a stranger-like tie and up to 90% over the closest "
+                 "(Dodds, Muhamad & Watts 2003), less when you have asked that person a lot this year; "
+                 "a path's chance is the product of its hops'. Each path starts with a different person where "
+                 "possible, so that one friend is not asked for everything.", width=130)
+    return ax
+
+
+def _path_row(ax, row, y: float, width: int) -> None:
+    colour = path_colour(row.rank)
+    hops = len(row.nodes) - 1
+    xs = np.linspace(0, width, hops + 1)
+    ax.plot(xs, [y] * len(xs), color=colour, linewidth=3, solid_capstyle="round", zorder=1)
+    for i, (x, name) in enumerate(zip(xs, row.path)):
+        last = i == hops
+        ax.scatter([x], [y], s=260 if i == 0 else 200, c=ME_COLOUR if i == 0 else colour, edgecolors="white",
+                   linewidths=1.5, zorder=2)
+        who = name + ("\n" + row.company + (" (former)" if row.former else "") if last and row.company else "")
+        ax.text(x, y - 0.2, who, ha="center", va="top", fontsize=8.5, color=TEXT_COLOUR,
+                fontweight="bold" if last else "normal")
+    for left, right, hop in zip(xs, xs[1:], row.hops):
+        ax.text((left + right) / 2, y + 0.08, f"{hop['probability']:.0%}", ha="center", va="bottom", fontsize=9,
+                color=colour, fontweight="bold")
+    ax.text(-0.55, y, str(row.rank), ha="center", va="center", fontsize=9, fontweight="bold", color="white",
+            bbox=dict(boxstyle="circle,pad=0.3", fc=colour, ec="none"))
+    ax.text(width + 0.45, y, f"{row.probability:.0%}", ha="center", va="center", fontsize=13, fontweight="bold",
+            color=colour)
+
+
+# ---------------------------------------------------------------------------
+# Dunbar's layers
+
+
+#: Where each layer is drawn (radius), innermost first; 0 is the acquaintances.
+LAYER_RADIUS = {5: 1.0, 15: 2.0, 50: 3.0, 150: 4.0, 0: 5.0}
+LAYER_NAMES = {5: "closest 5", 15: "15", 50: "50", 150: "150", 0: "acquaintances"}
+#: The angle left free at the top of each ring, for its name.
+RING_GAP = np.radians(40)
+IN_TOUCH, OVERDUE, NO_CONTACT, ACQUAINTANCE = "#2a9d8f", "#e76f51", "#c8ccd2", "#8da9c4"
+
+
+def plot_layers(G: nx.DiGraph, *, me=None, ax=None):
+    """My ties in Dunbar's concentric layers, closest in the centre.
+
+    The 5, 15, 50 and 150 strongest ties (:func:`netgraph.dunbar_layers`), then
+    acquaintances, each on its ring; colleagues sit side by side. A tie is
+    orange when it is overdue for its layer's usual rhythm (weekly for the
+    closest 5, monthly for the 15, every three months for the 50, twice a
+    year for the 150).
+
+    Parameters
+    ----------
+    G : nx.DiGraph
+        A netgraph graph.
+    me : node, optional
+        Whose layers; defaults to the graph's owner.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import netgraph
+    >>> ax = plot_layers(netgraph.load().graph)
+    """
+    me = me_of(G, me)
+    today = G.graph.get("today") or dt.date.today()
+    layer = dunbar_layers(G, me)
+    ax = _axes(ax, (10, 10))
+    items = []
+    for level, radius in LAYER_RADIUS.items():
+        people = sorted(layer.index[layer == level], key=lambda v: (G.nodes[v].get("company", ""), str(v)))
+        ax.add_patch(Circle((0, 0), radius, fill=False, ec="#d5d9de", lw=0.8, ls=(0, (4, 3)), zorder=0))
+        ax.text(0, radius + 0.12, f"{LAYER_NAMES[level]} · {len(people)}", ha="center", va="bottom",
+                fontsize=9, color="#666666", zorder=5,
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+        xy, colours, sizes = _ring(G, me, people, level, radius, today)
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=0.5, zorder=3)
+        named = [i for i, colour in enumerate(colours) if level in (5, 15) or (level == 50 and colour == OVERDUE)]
+        items += [(*xy[i], display_name(G, people[i]), _radius(sizes[i])) for i in named]
+    ax.scatter([0], [0], s=420, c=ME_COLOUR, edgecolors="white", linewidths=1.5, zorder=4)
+    ax.set_xlim(-5.6, 5.6)
+    ax.set_ylim(-5.6, 5.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    _place_labels(ax, items)
+    owner = display_name(G, me)
+    _title(ax, f"{owner}'s layers of closeness",
+           "Dunbar's layers: the 5, 15, 50 and 150 strongest ties, then acquaintances")
+    dot = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
+    ax.legend(handles=[Line2D([], [], color=c, label=t, **dot) for c, t in
+                       ((IN_TOUCH, "in touch at the layer's rhythm"), (OVERDUE, "overdue for its rhythm"),
+                        (ACQUAINTANCE, "acquaintance"), (NO_CONTACT, "no recorded contact"))],
+              loc="upper right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8.5)
+    _caption(ax, "Size: tie strength. Usual rhythms: weekly for the closest 5, monthly for the 15, every "
+                 "three months for the 50, twice a year for the 150 (Sutcliffe, Dunbar et al. 2012). People are "
+                 "grouped by employer around each ring.", width=110)
+    return ax
+
+
+def _ring(G, me, people: list, level: int, radius: float, today) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Positions, colours and sizes of one layer's people, evenly around its ring."""
+    from ..analysis.reasons import last_contact
+
+    count = len(people)
+    # clockwise from the top, leaving a gap at the top for the ring's name
+    angles = np.pi / 2 - RING_GAP / 2 - (2 * np.pi - RING_GAP) * (np.arange(count) + 0.5) / max(count, 1)
+    # a crowded ring becomes a band of three lanes
+    lanes = 3 if count > 12 * radius * 2 * np.pi / 3 else 1
+    radii = radius + (np.arange(count) % lanes - (lanes - 1) / 2) * 0.22
+    xy = np.column_stack([radii * np.cos(angles), radii * np.sin(angles)])
+    colours = []
+    for v in people:
+        last = last_contact(G, me, v)
+        if last is None:
+            colours.append(NO_CONTACT)
+        elif level == 0:
+            colours.append(ACQUAINTANCE)
+        else:
+            colours.append(OVERDUE if (today - last).days > RHYTHM_DAYS[level] else IN_TOUCH)
+    strength = np.array([G[me][v].get("strength", 0.0) for v in people])
+    return xy, colours, 25 + 230 * np.clip(strength, 0, 1) ** 1.2
+
+
+# ---------------------------------------------------------------------------
+# Give and take
+
+
+#: Colours of the reciprocity statuses, those needing attention first.
+STATUS_COLOURS = {"unanswered": "#d62728", "you have asked a lot": "#ff7f0e", "you owe": "#e377c2",
+                  "they owe you": "#1f77b4", "one-way": "#9aa5b1", "balanced": "#2ca02c"}
+
+
+def plot_reciprocity(G: nx.DiGraph, *, me=None, ax=None):
+    """Who gives and who takes: contacts I sent against contacts I received, per relationship.
+
+    Each dot is a relationship (:func:`netgraph.analysis.reciprocity`), coloured by its
+    status; above the diagonal they reach out more than I do, below it I do.
+    The relationships needing attention are named.
+
+    Parameters
+    ----------
+    G : nx.DiGraph
+        A netgraph graph.
+    me : node, optional
+        Whose relationships; defaults to the graph's owner.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import netgraph
+    >>> ax = plot_reciprocity(netgraph.load().graph)
+    """
+    me = me_of(G, me)
+    frame = reciprocity(G, me)
+    ax = _axes(ax, (10, 8))
+    rng = np.random.default_rng(0)
+    # many relationships share small counts: spread them a little, on the log scale
+    x = np.expm1(np.log1p(frame["sent"].to_numpy(float)) + rng.uniform(-0.12, 0.12, len(frame)))
+    y = np.expm1(np.log1p(frame["received"].to_numpy(float)) + rng.uniform(-0.12, 0.12, len(frame)))
+    favours = (frame["favours_received"] + frame["favours_given"] + frame["asks"]).to_numpy(float)
+    sizes = 30 + 35 * np.sqrt(favours)
+    handles = []
+    for status, colour in reversed(STATUS_COLOURS.items()):  # those needing attention drawn last, on top
+        rows = (frame["status"] == status).to_numpy()
+        if rows.any():
+            ax.scatter(x[rows], y[rows], s=sizes[rows], c=colour, alpha=0.85, edgecolors="white", linewidths=0.6,
+                       zorder=3)
+            handles.insert(0, Line2D([], [], marker="o", linestyle="none", color=colour, markersize=8,
+                                     markeredgecolor="white", label=f"{status} ({rows.sum()})"))
+    top = max(float(np.nanmax(np.concatenate([x, y, [1.0]]))) * 1.6, 5.0)
+    ax.set_xscale("symlog", linthresh=1, linscale=1.0)
+    ax.set_yscale("symlog", linthresh=1, linscale=1.0)
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    ax.plot([0, top], [0, top], color="#999999", lw=1, ls="--", zorder=1)
+    ax.set_xlim(-0.3, top)
+    ax.set_ylim(-0.3, top)
+    ax.text(0.03, 0.97, "they reach out more", transform=ax.transAxes, va="top", fontsize=9, color="#888888")
+    ax.text(0.97, 0.03, "you reach out more", transform=ax.transAxes, ha="right", fontsize=9, color="#888888")
+    ax.set_xlabel("contacts you sent", fontsize=10)
+    ax.set_ylabel("contacts you received", fontsize=10)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9,
+              title_fontsize=9.5, alignment="left")
+    notable = frame.index[frame["status"].isin(["unanswered", "you have asked a lot", "you owe", "they owe you"])]
+    _place_labels(ax, [(x[i], y[i], frame.at[i, "contact"], _radius(sizes[i])) for i in notable[:16]])
+    binary, weighted = frame.attrs["reciprocity"], frame.attrs["weighted_reciprocity"]
+    _title(ax, "Give and take", f"{display_name(G, me)}'s {len(frame)} relationships with contact either way; "
+           f"network reciprocity {binary:.0%} of links, {weighted:.0%} of the volume")
+    _caption(ax, "Size: asks and favours (introductions, help) either way. Unanswered: they reached out last, "
+                 "in the last 90 days — return the call. You owe / they owe you: favours out of balance. "
+                 "You have asked a lot: three or more asks this year; give before asking again.", width=110)
+    return ax
+
+
+# ---------------------------------------------------------------------------
+# Decay
+
+
+#: After this many days without contact, a once-close tie counts as dormant.
+DORMANT_DAYS = 180
+#: A tie whose busiest year reached this intensity was close once.
+CLOSE_ONCE = 0.3
+
+
+def plot_decay(G: nx.DiGraph, *, me=None, ax=None):
+    """How ties fade: each tie's strength against the days since the last contact.
+
+    A ring above a dot marks the intensity of the tie in its busiest year: a
+    ring high above its dot is a dormant tie, once close and now quiet, worth
+    reconnecting with (Levin, Walter & Murnighan 2011). The dashed curve is the
+    recency component of tie strength, which halves every 90 days.
+
+    Parameters
+    ----------
+    G : nx.DiGraph
+        A netgraph graph.
+    me : node, optional
+        Whose ties; defaults to the graph's owner.
+    ax : matplotlib Axes, optional
+        Where to draw; a new figure when None.
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import netgraph
+    >>> ax = plot_decay(netgraph.load().graph)
+    """
+    from ..model.strength import StrengthModel
+
+    me = me_of(G, me)
+    today = G.graph.get("today") or dt.date.today()
+    ties = tie_strength(G, me)
+    silent = int(ties["last"].isna().sum())
+    ties = ties[ties["last"].notna()].reset_index(drop=True)
+    days = np.array([(today - last).days for last in ties["last"]], dtype=float)
+    strength = ties["strength"].to_numpy(float)
+    peak = ties["peak"].fillna(0.0).to_numpy(float)
+    dormant = (days >= DORMANT_DAYS) & (peak >= CLOSE_ONCE) & (peak > strength)
+    ax = _axes(ax, (11, 7))
+    right = max(float(days.max()) * 1.05 if len(days) else 0.0, 400.0)
+    ax.axvspan(DORMANT_DAYS, right, color="#f4f1ea", zorder=0)
+    curve = np.linspace(0, right, 200)
+    ax.plot(curve, 0.5 ** (curve / StrengthModel().half_life_days), color="#999999", lw=1, ls="--", zorder=1,
+            label="recency: halves every 90 days")
+    ax.vlines(days[dormant], strength[dormant], peak[dormant], color=OVERDUE, lw=1, zorder=2,
+              alpha=min(0.6, 20 / max(int(dormant.sum()), 1)))  # fainter when there are many
+    ax.scatter(days[dormant], peak[dormant], s=50, facecolors="none", edgecolors=OVERDUE, linewidths=1.3, zorder=3,
+               label="dormant tie at its busiest year")
+    ax.scatter(days[~dormant], strength[~dormant], s=35, c=IN_TOUCH, alpha=0.8, edgecolors="white",
+               linewidths=0.5, zorder=4, label="tie today")
+    ax.scatter(days[dormant], strength[dormant], s=45, c=OVERDUE, edgecolors="white", linewidths=0.5, zorder=4,
+               label="dormant tie today")
+    ax.set_xlim(-right * 0.02, right)
+    ax.set_ylim(-0.02, 1.05)
+    ticks = [d for d in (0, 180, 365, 730, 1095, 1461, 1826) if d <= right]
+    ax.set_xticks(ticks, [_span(d) for d in ticks])
+    ax.set_xlabel("time since the last contact", fontsize=10)
+    ax.set_ylabel("tie strength", fontsize=10)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.text(DORMANT_DAYS + right * 0.01, 1.03, "quiet for six months or more", fontsize=9, color="#8a7f6a", va="top")
+    ax.legend(loc="upper right", frameon=False, fontsize=9)
+    ranked = list(np.argsort(-(peak - strength) * dormant, kind="stable")[:int(min(dormant.sum(), 8))])
+    ranked += [i for i in np.argsort(-strength, kind="stable")[:6] if i not in ranked]
+    _place_labels(ax, [(days[i], peak[i] if dormant[i] else strength[i], ties.at[i, "contact"], 4.5)
+                       for i in ranked])
+    _title(ax, "How ties fade", f"{display_name(G, me)}'s {len(ties)} ties with recorded contact, as of {today}")
+    _caption(ax, "Rings: how intense the tie was in its busiest year. A ring high above its dot is a dormant "
+                 "tie — once close, now quiet; Levin, Walter & Murnighan (2011) found reconnecting with them quick "
+                 "and rich in fresh information."
+                 + (f" {silent} connection{'s' if silent != 1 else ''} without recorded contact not shown."
+                    if silent else ""), width=120)
+    return ax
+
+
+def _span(days: int) -> str:
+    if days == 0:
+        return "today"
+    if days < 365:
+        return f"{round(days / 30.4)} months"
+    years = round(days / 365.25)
+    return f"{years} year{'s' if years > 1 else ''}"
+
+
+# ---------------------------------------------------------------------------
+# One figure, to a file
+
+
+#: Figure size (inches) of each kind.
+FIGURE_SIZES = {"map": (13, 9.5), "paths": (11, 6.5), "layers": (10, 11), "reciprocity": (11, 8),
+                "decay": (11, 7.5)}
+
+
+def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=None, k: int = 5, seed: int = 0,
+                max_nodes: int = 1500, color_by: str = "cluster", dpi: int = 200) -> Figure:
+    """One figure of the network on a figure of its own, written to ``out`` — what ``netgraph plot`` draws.
+
+    Parameters
+    ----------
+    G : nx.DiGraph
+        A netgraph graph.
+    kind : {"map", "paths", "layers", "reciprocity", "decay"}
+        Which figure: :func:`plot_network`, :func:`plot_paths`,
+        :func:`plot_layers`, :func:`plot_reciprocity` or :func:`plot_decay`.
+    target : str, optional
+        A company or person (as :func:`netgraph.intro_paths` takes it). The
+        map highlights the ``k`` best paths to it; the paths figure draws
+        them (default: the first of ``G.graph["targets"]``).
+    out : str or Path, optional
+        Where to write the figure; the format follows the suffix (``.png``,
+        ``.svg``, ``.pdf``...). None writes nothing.
+    me : node, optional
+        Whose network; defaults to the graph's owner.
+    k : int
+        How many paths.
+    seed : int
+        Seed of the map's layout, clustering and sample.
+    max_nodes : int
+        The most people drawn on the map (see :func:`plot_network`).
+    color_by : {"cluster", "company"}
+        The map's colours.
+    dpi : int
+        Resolution of a raster file.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Made without pyplot, so it holds no global state: nothing to close.
+
+    Raises
+    ------
+    NetgraphError
+        For an unknown kind or file format, a target that names nobody, or a
+        paths figure without any target.
+
+    Examples
+    --------
+    >>> import netgraph
+    >>> fig = plot_figure(netgraph.load().graph, "paths", target="Novagen")
+    >>> fig.axes[0].get_title()
+    'Warm introductions to Novagen'
+    """
+    if kind not in KINDS:
+        raise NetgraphError(f"unknown kind of figure {kind!r}: choose one of {', '.join(KINDS)}")
+    if out is not None:
+        suffix = Path(out).suffix.lstrip(".").lower()
+        if suffix not in Figure().canvas.get_supported_filetypes():
+            raise NetgraphError(f"cannot write a figure as {suffix or 'a file without a suffix'!r}: "
+                                f"use .png, .svg or .pdf", file=out)
+    figure = Figure(figsize=FIGURE_SIZES[kind])
+    ax = figure.add_subplot()
+    if kind == "map":
+        plot_network(G, me=me, color_by=color_by, ax=ax, seed=seed, max_nodes=max_nodes,
+                     paths=_paths_to(G, target, me, k) if target is not None else None)
+    elif kind == "paths":
+        plot_paths(_paths_to(G, target, me, k), ax=ax)
+    else:
+        {"layers": plot_layers, "reciprocity": plot_reciprocity, "decay": plot_decay}[kind](G, me=me, ax=ax)
+    if out is not None:
+        # Drawn in memory, then put in place whole: an interrupted run never leaves half a picture.
+        image = io.BytesIO()
+        figure.savefig(image, format=suffix, dpi=dpi, bbox_inches="tight", pad_inches=0.3, facecolor="white")
+        atomic_write(out, image.getvalue())
+    return figure
+
+
+def _paths_to(G, target, me, k: int) -> IntroPaths:
+    if target is None:
+        targets = G.graph.get("targets") or []
+        if not targets:
+            raise NetgraphError("the paths figure needs a target: a company or a person (--to TARGET)")
+        target = targets[0]
+    found = intro_paths(G, target, me=me, k=k)
+    if not found.target.nodes:
+        raise NetgraphError(found.message)
+    return found

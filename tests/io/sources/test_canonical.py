@@ -1,0 +1,143 @@
+"""The canonical CSV files: header checks, per-row problems, encodings."""
+
+from __future__ import annotations
+
+import pytest
+
+from netgraph import ImportReport, NetgraphError
+from netgraph.io.sources.canonical import read_table, sniff
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_reads_and_types_people(tmp_path):
+    path = write(tmp_path, "people.csv",
+                 "name,email,closeness,connected_on,tags\n"
+                 'Mary Lee,"mary@x.com; mlee@y.com",4,2024-01-05,friend;industry\n')
+    report = ImportReport()
+    people = read_table(path, report=report)
+    row = people.iloc[0]
+    assert row["email"] == ["mary@x.com", "mlee@y.com"]
+    assert row["closeness"] == 4.0
+    assert str(row["connected_on"].date()) == "2024-01-05"
+    assert row["tags"] == ["friend", "industry"]
+    assert row["_line"] == 2
+    assert report.files[0].read == report.files[0].loaded == 1
+
+
+def test_missing_required_column_is_an_error_naming_file_and_line(tmp_path):
+    path = write(tmp_path, "interactions.csv", "date,frm,to\n2024-01-01,a,b\n")
+    with pytest.raises(NetgraphError) as error:
+        read_table(path)
+    assert error.value.file == str(path) and error.value.line == 1
+    assert "'from'" in str(error.value) and "'frm'" in str(error.value)
+
+
+def test_duplicated_header_is_an_error(tmp_path):
+    path = write(tmp_path, "ties.csv", "a,b,a\nx,y,z\n")
+    with pytest.raises(NetgraphError, match="appears twice"):
+        read_table(path)
+
+
+def test_empty_file_is_an_error(tmp_path):
+    path = write(tmp_path, "people.csv", "\n\n")
+    with pytest.raises(NetgraphError, match="empty"):
+        read_table(path)
+
+
+def test_bad_rows_are_reported_and_the_rest_loads(tmp_path):
+    path = write(tmp_path, "interactions.csv",
+                 "date,from,to,channel\n"
+                 "2024-01-01,a,b,email\n"
+                 "\n"
+                 "not-a-date,a,b,email\n"
+                 "2024-01-03,,b,email\n"
+                 "2024-01-04,a,b,email,extra,fields\n"
+                 "2024-01-05,a,b,pigeon\n"
+                 "2024-01-06,a,b\n")
+    report = ImportReport()
+    table = read_table(path, report=report)
+    entry = report.files[0]
+    assert entry.read == 6 and entry.loaded == 3 and entry.skipped == 3
+    assert entry.read == entry.loaded + entry.skipped
+    lines = {p.line: p for p in entry.problems}
+    assert "unreadable date 'not-a-date'" in lines[4].reason and lines[4].skipped
+    assert "no from" in lines[5].reason
+    assert "6 fields" in lines[6].reason
+    assert "pigeon" in lines[7].reason and not lines[7].skipped
+    assert "missing ones read as empty" in lines[8].reason and not lines[8].skipped
+    assert list(table["channel"]) == ["email", "other", "other"]
+    assert list(table["_line"]) == [2, 7, 8]
+
+
+def test_out_of_range_numbers_are_left_empty_and_reported(tmp_path):
+    path = write(tmp_path, "people.csv", "name,closeness\nA,9\nB,x\nC,3\n")
+    report = ImportReport()
+    people = read_table(path, report=report)
+    assert people["closeness"].isna().tolist() == [True, True, False]
+    assert [p.line for p in report.problems] == [2, 3]
+    assert report.files[0].loaded == 3
+
+
+def test_bom_crlf_and_windows_1252(tmp_path):
+    path = write(tmp_path, "people.csv", "\ufeffname,company\r\nJosé Núñez,Café & Co\r\n", "utf-8")
+    assert read_table(path)["name"].tolist() == ["José Núñez"]
+    path = write(tmp_path, "people.csv", "name,company\nJosé Núñez,Café\n", "cp1252")
+    report = ImportReport()
+    assert read_table(path, report=report)["name"].tolist() == ["José Núñez"]
+    assert "Windows-1252" in report.files[0].notes[0]
+
+
+def test_utf16_with_bom(tmp_path):
+    path = write(tmp_path, "people.csv", "\ufeffname\nÅsa Berg\n", "utf-16-le")
+    assert read_table(path)["name"].tolist() == ["Åsa Berg"]
+
+
+def test_binary_garbage_is_an_error(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_bytes(b"\x00\x01\x02garbage" * 10)
+    with pytest.raises(NetgraphError, match="binary"):
+        read_table(path)
+
+
+def test_directory_where_a_file_was_expected(tmp_path):
+    (tmp_path / "people.csv").mkdir()
+    with pytest.raises(NetgraphError, match="directory"):
+        read_table(tmp_path / "people.csv")
+
+
+def test_extra_columns_are_kept_and_noted(tmp_path):
+    path = write(tmp_path, "people.csv", "name,favourite colour\nMary,blue\n")
+    report = ImportReport()
+    people = read_table(path, report=report)
+    assert people["favourite_colour"].tolist() == ["blue"]
+    assert "favourite_colour" in report.files[0].notes[0]
+
+
+def test_headers_are_case_and_space_insensitive(tmp_path):
+    path = write(tmp_path, "x.csv", " Date , FROM ,To\n2024-01-01,a,b\n")
+    assert read_table(path)["from"].tolist() == ["a"]
+
+
+def test_sniff_by_header():
+    assert sniff(["date", "from", "to"]) == "interactions"
+    assert sniff(["a", "b", "strength"]) == "ties"
+    assert sniff(["date", "introducer", "introduced"]) == "introductions"
+    assert sniff(["name", "email"]) == "people"
+    assert sniff(["name", "domains"]) == "companies"
+    assert sniff(["first name", "last name"]) is None
+
+
+def test_unrecognised_csv_is_an_error(tmp_path):
+    path = write(tmp_path, "notes.csv", "x,y\n1,2\n")
+    with pytest.raises(NetgraphError, match="not a netgraph table"):
+        read_table(path)
+
+
+def test_spreadsheet_escape_is_undone(tmp_path):
+    path = write(tmp_path, "people.csv", "name,title\nMary,'=SUM(A1)\nBob,'+1 555\n")
+    assert read_table(path)["title"].tolist() == ["=SUM(A1)", "+1 555"]

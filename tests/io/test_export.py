@@ -1,0 +1,149 @@
+"""Export: the CSV round trip loses nothing; GraphML, GEXF and JSON are readable."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import networkx as nx
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import netgraph
+from netgraph.io.export import atomic_write, spreadsheet_safe
+
+#: Provenance: a re-loaded export says it came from the canonical tables.
+PROVENANCE = {"sources"}
+
+
+def same_graph(G, H):
+    assert set(G.nodes) == set(H.nodes)
+    assert set(G.edges) == set(H.edges)
+    for n in G:
+        a = {k: v for k, v in G.nodes[n].items() if k not in PROVENANCE}
+        b = {k: v for k, v in H.nodes[n].items() if k not in PROVENANCE}
+        assert a == b, n
+    for u, v in G.edges:
+        a = {k: v for k, v in G[u][v].items() if k not in PROVENANCE}
+        b = {k: v for k, v in H[u][v].items() if k not in PROVENANCE}
+        assert a.keys() == b.keys(), (u, v)
+        for key in a:
+            assert a[key] == pytest.approx(b[key]) if isinstance(a[key], float) else a[key] == b[key], (u, v, key)
+    for key in ("me", "today", "targets", "introductions"):
+        assert G.graph[key] == H.graph[key]
+
+
+def test_csv_round_trip_of_the_demo(demo, tmp_path):
+    written = netgraph.export(demo, tmp_path / "out", "csv")
+    assert {p.name for p in written} == {"people.csv", "interactions.csv", "ties.csv", "introductions.csv",
+                                         "companies.csv", "netgraph.toml"}
+    again = netgraph.load(tmp_path / "out")
+    assert netgraph.summary(again.graph).as_dict() == netgraph.summary(demo.graph).as_dict()
+    same_graph(demo.graph, again.graph)
+    assert again.report.ok and not again.report.problems
+
+
+@pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_graphml_and_gexf(demo, tmp_path, fmt, reader):
+    path = tmp_path / f"net.{fmt}"
+    netgraph.export(demo, path, fmt)
+    H = reader(path)
+    assert set(H.nodes) == set(demo.graph.nodes)
+    assert H.number_of_edges() == demo.graph.number_of_edges()
+    u, v = next(iter(demo.graph.edges))
+    assert H[u][v]["strength"] == pytest.approx(demo.graph[u][v]["strength"])
+
+
+def test_json_node_link(demo, tmp_path):
+    path = tmp_path / "net.json"
+    netgraph.export(demo, path, "json")
+    data = json.loads(path.read_text())
+    H = nx.node_link_graph(data, edges="edges")
+    assert H.number_of_edges() == demo.graph.number_of_edges()
+    assert data["graph"]["me"] == demo.me
+    assert isinstance(H.nodes[demo.me]["emails"], list)
+
+
+def test_wrong_targets(demo, tmp_path):
+    with pytest.raises(netgraph.NetgraphError, match="unknown format"):
+        netgraph.export(demo, tmp_path / "x", "xlsx")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(netgraph.NetgraphError, match="writes a folder"):
+        netgraph.export(demo, tmp_path / "file", "csv")
+    with pytest.raises(netgraph.NetgraphError, match="writes a file"):
+        netgraph.export(demo, tmp_path, "json")
+
+
+def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
+    path = tmp_path / "good.csv"
+    path.write_text("good")
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        atomic_write(path, "a new text, interrupted before it was in place")
+    assert path.read_text() == "good"
+    assert [p.name for p in tmp_path.iterdir()] == ["good.csv"]
+
+
+def test_spreadsheet_formulas_are_escaped():
+    assert spreadsheet_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    for start in "+-@\t\r":
+        assert spreadsheet_safe(start + "x").startswith("'")
+    assert spreadsheet_safe("Mary") == "Mary"
+
+
+def test_formula_like_cells_survive_the_round_trip(tmp_path):
+    people = pd.DataFrame({"name": ["Jane Jones", "=Evil Person"], "title": ["-", "+1 boss"],
+                           "phone": ["", "+1 617 555 0100"]})
+    interactions = pd.DataFrame({"date": ["2026-01-01"], "from": ["Jane Jones"], "to": ["=Evil Person"],
+                                 "note": ["@lunch"]})
+    G = netgraph.build_graph(people, interactions, me="Jane Jones", today="2026-02-01")
+    net = netgraph.load(_write(tmp_path, people, interactions), today="2026-02-01")
+    netgraph.export(net, tmp_path / "out", "csv")
+    assert "'=Evil Person" in (tmp_path / "out" / "people.csv").read_text()
+    again = netgraph.load(tmp_path / "out")
+    assert sorted(again.people["name"]) == sorted(G.nodes[n]["name"] for n in G)
+    assert again.interactions["note"].tolist() == ["@lunch"]
+
+
+def _write(folder, people, interactions):
+    people.to_csv(folder / "people.csv", index=False)
+    interactions.to_csv(folder / "interactions.csv", index=False)
+    (folder / "netgraph.toml").write_text('me = "Jane Jones"\n')
+    return folder
+
+
+people_names = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1,
+                                max_size=12).filter(lambda s: s.strip() and s.strip().lower() != "me"),
+                        min_size=2, max_size=8, unique_by=lambda s: s.strip().casefold())
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(people_names, st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(0, 1500)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.one_of(st.none(), st.floats(0, 1))), max_size=10))
+def test_round_trip_of_random_networks(tmp_path_factory, names, contacts, known):
+    folder = tmp_path_factory.mktemp("net")
+    n = len(names)
+    ids = [f"p{i}" for i in range(n)]
+    people = pd.DataFrame({"id": ids, "name": names})
+    interactions = pd.DataFrame([(str(pd.Timestamp("2022-01-01") + pd.Timedelta(days=d))[:10], ids[a % n], ids[b % n])
+                                 for a, b, d in contacts if a % n != b % n], columns=["date", "from", "to"])
+    ties = pd.DataFrame([(ids[a % n], ids[b % n], s) for a, b, s in known if a % n != b % n],
+                        columns=["a", "b", "strength"])
+    net = netgraph.load(_tables(folder / "in", people, interactions, ties), me="p0", today="2026-11-01")
+    netgraph.export(net, folder / "out", "csv")
+    again = netgraph.load(folder / "out")
+    same_graph(net.graph, again.graph)
+
+
+def _tables(folder, people, interactions, ties):
+    folder.mkdir()
+    people.to_csv(folder / "people.csv", index=False)
+    interactions.to_csv(folder / "interactions.csv", index=False)
+    ties.to_csv(folder / "ties.csv", index=False)
+    return folder
