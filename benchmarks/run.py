@@ -190,7 +190,7 @@ def paths_part(n: int, k: int, max_hops: int, cap: float) -> dict:
     nx.set_node_attributes(G, companies, "company")
     targets = set(companies) - {me}
     start = time.perf_counter()
-    ours = intro_paths(G, lambda d: d.get("company") == "Target", me=me, k=k, max_hops=max_hops, diverse=False)
+    ours = intro_paths(G, lambda d: d.get("company") == "Target", me=me, top=k, max_hops=max_hops, diverse=False)
     ours_s = time.perf_counter() - start
     reference_s, found, capped = yen(G, me, targets, k, max_hops, cap)
     ratio = reference_s / ours_s

@@ -105,9 +105,9 @@ def test_installed_command_runs():
 def test_paths_json_is_the_functions_records(capsys, demo):
     import netgraph
 
-    status, out, _ = run(capsys, "paths", "--to", "Helix Therapeutics", "--json", "--k", "3")
+    status, out, _ = run(capsys, "paths", "--to", "Helix Therapeutics", "--json", "--top", "3")
     assert status == 0
-    expected = json.loads(json.dumps(netgraph.intro_paths(demo.graph, "Helix Therapeutics", k=3).records()))
+    expected = json.loads(json.dumps(netgraph.intro_paths(demo.graph, "Helix Therapeutics", top=3).to_dict()))
     assert json.loads(out) == expected
 
 

@@ -1,4 +1,4 @@
-"""The ``netgraph`` command (DESIGN.md section 7).
+"""The ``netgraph`` command (its commands: README, "Two commands" and the command list).
 
 Every subcommand reads ``--data`` (a folder or a file; the bundled demo
 network without it), prints a readable answer, or with ``--json`` only JSON on
@@ -80,7 +80,7 @@ def _summary(args) -> int:
     net = _load(args)
     summary = net.summary()
     if args.json:
-        data = summary.as_dict()
+        data = summary.to_dict()
         data["import"] = net.report.to_frame().to_dict("records")
         _print_json(data)
     else:
@@ -118,9 +118,9 @@ def _paths(args) -> int:
     from .analysis.paths import intro_paths
 
     net = _load(args)
-    found = intro_paths(net.graph, args.to, k=args.k, max_hops=args.max_hops)
+    found = intro_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops)
     if args.json:
-        _print_json(found.records())
+        _print_json(found.to_dict())
     else:
         print(found)
     return 0
@@ -135,14 +135,14 @@ def _draft(args) -> int:
     if draft is None:
         from .analysis.paths import intro_paths
 
-        message = intro_paths(net.graph, args.to, k=1).message
+        message = intro_paths(net.graph, args.to, top=1).message
         if args.json:
             _print_json({})
         else:
             print(message)
         return 0
     if args.json:
-        _print_json(draft.as_dict())
+        _print_json(draft.to_dict())
     else:
         print(draft)
     return 0
@@ -207,7 +207,7 @@ def _plot(args) -> int:
     from .viz.plot import plot_figure
 
     G, target = _to_draw(args)
-    plot_figure(G, args.kind, target=target, out=args.out)
+    plot_figure(G, args.out, kind=args.kind, target=target)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -227,7 +227,7 @@ def _export(args) -> int:
     from .io.export import export
 
     net = _load(args)
-    written = export(net, args.out, args.format, anonymize=args.anonymize, keep_companies=args.keep_companies)
+    written = export(net, args.out, format=args.format, anonymize=args.anonymize, keep_companies=args.keep_companies)
     print(f"wrote {len(written)} file{'s' if len(written) > 1 else ''}: {', '.join(str(p) for p in written)}",
           file=sys.stderr)
     return 0
@@ -261,7 +261,7 @@ def _parser() -> argparse.ArgumentParser:
     paths = commands.add_parser("paths", help=_COMMANDS["paths"][1])
     _common(paths)
     paths.add_argument("--to", required=True, metavar="TARGET", help="a company (name, alias, domain) or a person")
-    paths.add_argument("--k", type=_positive, default=5, help="how many paths (default 5)")
+    paths.add_argument("--top", type=_positive, default=5, help="how many paths (default 5)")
     paths.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
 
     draft = commands.add_parser("draft", help=_COMMANDS["draft"][1])

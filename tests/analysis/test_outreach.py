@@ -20,7 +20,7 @@ def test_two_hop_draft_names_everyone(demo):
     assert "Jane Jones, a marketing director (most recently at Orchid Health" in draft.forwardable
     assert "twenty minutes" in draft.forwardable
     assert str(draft).startswith("To: Mary Lee <mary.lee@novagen.com>")
-    assert draft.as_dict()["subject"] == "Introduction to Daniel Weber at Novagen?"
+    assert draft.to_dict()["subject"] == "Introduction to Daniel Weber at Novagen?"
 
 
 def test_direct_and_three_hop_drafts():

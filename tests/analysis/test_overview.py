@@ -17,7 +17,7 @@ def interaction_graph(G):
 
 
 def test_summary_of_the_demo(demo):
-    data = netgraph.summary(demo.graph).as_dict()
+    data = netgraph.summary(demo.graph).to_dict()
     for key in ("me", "targets", "people", "relationships", "interactions", "introductions", "companies",
                 "reciprocity", "weighted_reciprocity"):
         assert key in data

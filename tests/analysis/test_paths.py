@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netgraph
-from netgraph.analysis.paths import find_target, hop_probability, intro_paths
+from netgraph.analysis.paths import hop_probability, intro_paths
 from netgraph.analysis.reasons import hop_reasons
+from netgraph.model.targets import find_target
 
 
 def graph(edges, companies=None, me="me", asks=None):
@@ -38,7 +39,7 @@ def test_hop_probability_bounds():
 def test_strong_three_hops_beat_weak_two_hops():
     G = graph([("me", "a", 1.0), ("a", "b", 1.0), ("b", "t", 1.0), ("me", "w", 0.0), ("w", "t", 0.0)])
     G.nodes["t"]["company"] = "Target"
-    paths = intro_paths(G, lambda d: d.get("company") == "Target", k=2)
+    paths = intro_paths(G, lambda d: d.get("company") == "Target", top=2)
     assert paths.frame["nodes"].tolist() == [["me", "a", "b", "t"], ["me", "w", "t"]]
     assert paths.frame["probability"].iloc[0] == pytest.approx(0.9 ** 3)
     assert paths.frame["probability"].iloc[1] == pytest.approx(0.35 ** 2)
@@ -53,7 +54,7 @@ def test_max_hops_is_respected():
 
 def test_asking_a_lot_lowers_the_first_hop():
     G = graph([("me", "a", 0.8), ("a", "t", 0.8), ("me", "b", 0.7), ("b", "t", 0.8)], asks={("me", "a"): 5})
-    assert intro_paths(G, "t", k=1).frame["first_hop"].iloc[0] == "b"
+    assert intro_paths(G, "t", top=1).frame["first_hop"].iloc[0] == "b"
 
 
 def test_first_hops_are_diverse():
@@ -61,11 +62,11 @@ def test_first_hops_are_diverse():
     for t in ("t1", "t2", "t3"):
         G.nodes[t]["company"] = "Target"
     target = lambda d: d.get("company") == "Target"  # noqa: E731
-    diverse = intro_paths(G, target, k=2)
+    diverse = intro_paths(G, target, top=2)
     assert sorted(diverse.frame["first_hop"]) == ["a", "b"]
-    plain = intro_paths(G, target, k=2, diverse=False)
+    plain = intro_paths(G, target, top=2, diverse=False)
     assert plain.frame["first_hop"].tolist() == ["a", "a"]
-    assert len(intro_paths(G, target, k=5)) == 3
+    assert len(intro_paths(G, target, top=5)) == 3
 
 
 def test_company_by_name_alias_and_domain_with_former_employees():
@@ -82,7 +83,7 @@ def test_company_by_name_alias_and_domain_with_former_employees():
 def test_unknown_target_suggests():
     companies = [{"name": "Novagen", "aliases": [], "domains": [], "industry": ""}]
     result = intro_paths(graph([("me", "a", 0.5)], companies=companies), "Novagn")
-    assert len(result) == 0 and result.records() == []
+    assert len(result) == 0 and result.to_dict() == []
     assert "Did you mean Novagen?" in result.message
 
 
@@ -95,7 +96,7 @@ def test_person_target_by_name_or_email():
 
 
 def test_records_have_the_documented_shape(demo):
-    records = intro_paths(demo.graph, "Novagen").records()
+    records = intro_paths(demo.graph, "Novagen").to_dict()
     assert records and set(records[0]) == {"rank", "probability", "path", "target", "company", "former", "hops"}
     hop = records[0]["hops"][0]
     assert set(hop) == {"from", "to", "strength", "probability", "why"} and hop["why"]
@@ -105,7 +106,7 @@ def test_records_have_the_documented_shape(demo):
 
 
 def test_demo_story(demo):
-    helix = intro_paths(demo.graph, "Helix Therapeutics", k=5).frame
+    helix = intro_paths(demo.graph, "Helix Therapeutics", top=5).frame
     assert helix["first_hop"].iloc[0] == "Diane Okafor" and helix["target"].iloc[0] == "Laura Chen"
     assert "Zenith Therapeutics" in helix["hops"].iloc[0][1]["why"]
     assert (helix["nodes"].map(len) == 4).all() or helix["first_hop"].tolist().count("Diane Okafor") == 1
@@ -153,7 +154,7 @@ def test_same_paths_as_brute_force(n, density, seed, max_hops, k):
     for n_ in G:
         G.nodes[n_]["company"] = "T" if rng.random() < 0.25 and n_ != 0 else ""
     targets = {n_ for n_ in G if G.nodes[n_]["company"] == "T"}
-    result = intro_paths(G, lambda d: d.get("company") == "T", k=k, max_hops=max_hops, diverse=False)
+    result = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops, diverse=False)
     expected = brute_force(G, 0, targets, max_hops)[:k]
     assert [round(p, 6) for p in result.frame["probability"]] == [round(p, 6) for p, _ in expected]
     for path in result.frame["nodes"]:
@@ -162,7 +163,7 @@ def test_same_paths_as_brute_force(n, density, seed, max_hops, k):
     best_per_first = {}
     for p, path in brute_force(G, 0, targets, max_hops):
         best_per_first.setdefault(path[1], p)
-    diverse = intro_paths(G, lambda d: d.get("company") == "T", k=k, max_hops=max_hops)
+    diverse = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops)
     ranked = sorted(best_per_first.values(), reverse=True)
     cutoff = ranked[k] if len(ranked) > k else -1.0
     chosen = list(zip(diverse.frame["probability"], diverse.frame["nodes"]))
@@ -180,7 +181,7 @@ def test_facebook_paths_are_real_edges_and_shortest(facebook_ego):
     companies = [c for c in tables["people"]["company"].value_counts().index if c][:5]
     checked = 0
     for company in companies:
-        result = intro_paths(G, company, k=5, max_hops=3)
+        result = intro_paths(G, company, top=5, max_hops=3)
         members = {n for n, c in G.nodes(data="company") if c == company} | {
             n for n, past in G.nodes(data="past_companies", default=[]) if company in past}
         members.discard("0")
@@ -198,7 +199,7 @@ def test_two_people_of_one_name_are_told_apart(demo):
     assert "David Chen" in G.graph["homonyms"]
     shown = sorted(netgraph.reciprocity(G).query("contact.str.startswith('David Chen')")["contact"])
     assert shown == ["David Chen (Orchid Health)", "David Chen (Summit Analytics)"]
-    both = intro_paths(G, "David Chen", k=5).frame
+    both = intro_paths(G, "David Chen", top=5).frame
     assert set(both["target"]) == set(shown)
-    one = intro_paths(G, "David Chen (Summit Analytics)", k=5).frame
+    one = intro_paths(G, "David Chen (Summit Analytics)", top=5).frame
     assert set(one["target"]) == {"David Chen (Summit Analytics)"}

@@ -36,11 +36,11 @@ def same_graph(G, H):
 
 
 def test_csv_round_trip_of_the_demo(demo, tmp_path):
-    written = netgraph.export(demo, tmp_path / "out", "csv")
+    written = netgraph.export(demo, tmp_path / "out", format="csv")
     assert {p.name for p in written} == {"people.csv", "interactions.csv", "ties.csv", "introductions.csv",
                                          "companies.csv", "netgraph.toml"}
     again = netgraph.load(tmp_path / "out")
-    assert netgraph.summary(again.graph).as_dict() == netgraph.summary(demo.graph).as_dict()
+    assert netgraph.summary(again.graph).to_dict() == netgraph.summary(demo.graph).to_dict()
     same_graph(demo.graph, again.graph)
     assert again.report.ok and not again.report.problems
 
@@ -48,7 +48,7 @@ def test_csv_round_trip_of_the_demo(demo, tmp_path):
 @pytest.mark.parametrize("fmt, reader", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
 def test_graphml_and_gexf(demo, tmp_path, fmt, reader):
     path = tmp_path / f"net.{fmt}"
-    netgraph.export(demo, path, fmt)
+    netgraph.export(demo, path, format=fmt)
     H = reader(path)
     assert set(H.nodes) == set(demo.graph.nodes)
     assert H.number_of_edges() == demo.graph.number_of_edges()
@@ -58,7 +58,7 @@ def test_graphml_and_gexf(demo, tmp_path, fmt, reader):
 
 def test_json_node_link(demo, tmp_path):
     path = tmp_path / "net.json"
-    netgraph.export(demo, path, "json")
+    netgraph.export(demo, path, format="json")
     data = json.loads(path.read_text())
     H = nx.node_link_graph(data, edges="edges")
     assert H.number_of_edges() == demo.graph.number_of_edges()
@@ -68,12 +68,12 @@ def test_json_node_link(demo, tmp_path):
 
 def test_wrong_targets(demo, tmp_path):
     with pytest.raises(netgraph.NetgraphError, match="unknown format"):
-        netgraph.export(demo, tmp_path / "x", "xlsx")
+        netgraph.export(demo, tmp_path / "x", format="xlsx")
     (tmp_path / "file").write_text("x")
     with pytest.raises(netgraph.NetgraphError, match="writes a folder"):
-        netgraph.export(demo, tmp_path / "file", "csv")
+        netgraph.export(demo, tmp_path / "file", format="csv")
     with pytest.raises(netgraph.NetgraphError, match="writes a file"):
-        netgraph.export(demo, tmp_path, "json")
+        netgraph.export(demo, tmp_path, format="json")
 
 
 def test_atomic_write_never_leaves_half_a_file(tmp_path, monkeypatch):
@@ -104,7 +104,7 @@ def test_formula_like_cells_survive_the_round_trip(tmp_path):
                                  "note": ["@lunch"]})
     G = netgraph.build_graph(people, interactions, me="Jane Jones", today="2026-02-01")
     net = netgraph.load(_write(tmp_path, people, interactions), today="2026-02-01")
-    netgraph.export(net, tmp_path / "out", "csv")
+    netgraph.export(net, tmp_path / "out", format="csv")
     assert "'=Evil Person" in (tmp_path / "out" / "people.csv").read_text()
     again = netgraph.load(tmp_path / "out")
     assert sorted(again.people["name"]) == sorted(G.nodes[n]["name"] for n in G)
@@ -136,7 +136,7 @@ def test_round_trip_of_random_networks(tmp_path_factory, names, contacts, known)
     ties = pd.DataFrame([(ids[a % n], ids[b % n], s) for a, b, s in known if a % n != b % n],
                         columns=["a", "b", "strength"])
     net = netgraph.load(_tables(folder / "in", people, interactions, ties), me="p0", today="2026-11-01")
-    netgraph.export(net, folder / "out", "csv")
+    netgraph.export(net, folder / "out", format="csv")
     again = netgraph.load(folder / "out")
     same_graph(net.graph, again.graph)
 

@@ -90,8 +90,8 @@ def test_the_network_is_kept_and_the_people_are_not(demo):
     for u, v, data in G.edges(data=True):
         assert H[anonymizer.node(u)][anonymizer.node(v)]["strength"] == data["strength"]
     # a warm path to a target is as likely, through the same (pseudonymous) people
-    before = netgraph.intro_paths(G, "Novagen", k=3).records()
-    after = netgraph.intro_paths(H, anonymizer.target("Novagen"), k=3).records()
+    before = netgraph.intro_paths(G, "Novagen", top=3).to_dict()
+    after = netgraph.intro_paths(H, anonymizer.target("Novagen"), top=3).to_dict()
     assert [r["probability"] for r in after] == [r["probability"] for r in before]
     assert H.graph["targets"] == [anonymizer.company(t) for t in G.graph["targets"]]
     assert all(name.startswith("Person ") for _, name in H.nodes(data="name"))
@@ -120,7 +120,7 @@ def test_free_text_is_scrubbed(demo):
 
 
 def test_an_anonymised_export_loads_back_with_nothing_lost(demo, tmp_path):
-    written = netgraph.export(demo, tmp_path / "out", "csv", anonymize=True, salt="x")
+    written = netgraph.export(demo, tmp_path / "out", format="csv", anonymize=True, salt="x")
     assert len(written) == 6
     again = netgraph.load(tmp_path / "out")
     same_graph(anonymize(demo, salt="x").graph, again.graph)

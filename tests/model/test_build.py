@@ -1,4 +1,4 @@
-"""The graph: its shape (DESIGN.md section 5) and how it is built from the tables."""
+"""The graph: its shape (docs/architecture.md) and how it is built from the tables."""
 
 from __future__ import annotations
 

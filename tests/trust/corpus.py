@@ -183,7 +183,7 @@ def _exported(kind: str) -> bytes:
         tables["people"].write(folder / "in")
         (folder / "in" / "ties.csv").write_bytes(tables["ties"].data)
         path = folder / f"network.{kind}"
-        netgraph.export(netgraph.load(folder / "in"), path, kind)
+        netgraph.export(netgraph.load(folder / "in"), path, format=kind)
         return path.read_bytes()
 
 

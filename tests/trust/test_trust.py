@@ -1,4 +1,4 @@
-"""Trust (DESIGN.md section 9): bad input never crashes nor loses data silently, nothing goes
+"""Trust: bad input never crashes nor loses data silently, nothing goes
 out on the network, outputs are written whole, hostile files cannot exhaust the machine."""
 
 from __future__ import annotations
@@ -330,7 +330,7 @@ def test_the_report_and_the_summary_account_for_every_record(tmp_path, capsys):
 
 def test_a_damaged_network_survives_the_csv_round_trip(tmp_path):
     net = netgraph.load(_damaged_network(tmp_path / "net"))
-    netgraph.export(net, tmp_path / "out", "csv")
+    netgraph.export(net, tmp_path / "out", format="csv")
     again = netgraph.load(tmp_path / "out")
     same_graph(net.graph, again.graph)
     assert len(again.interactions) == len(net.interactions)
@@ -393,7 +393,7 @@ def test_bodies_titles_and_notes_are_never_read(tmp_path):
     (folder / "netgraph.toml").write_text(CONFIG)
     net = netgraph.load(folder)
     assert len(net.interactions) == 2 and "Ann" in set(net.people["name"])
-    netgraph.export(net, tmp_path / "out.json", "json")
+    netgraph.export(net, tmp_path / "out.json", format="json")
     everything = (tmp_path / "out.json").read_text() + str(net.report.problems) + repr(
         [net.people, net.interactions])
     assert "Confidential" not in everything and "250k" not in everything
@@ -443,7 +443,7 @@ def test_every_text_cell_a_spreadsheet_would_run_is_escaped(tmp_path):
     (folder / "netgraph.toml").write_text('me = "p2"\ntoday = "2026-11-01"\n')
     net = netgraph.load(folder)
     accounted(net.report)
-    netgraph.export(net, tmp_path / "out", "csv")
+    netgraph.export(net, tmp_path / "out", format="csv")
     numeric = {"strength", "closeness", "recipients", "date", "since", "connected_on", "updated_introducer_on"}
     risky = 0
     for file in FORMULAS:
@@ -498,9 +498,9 @@ def half_written(monkeypatch):
 
 
 @pytest.mark.parametrize("write, name", [
-    (lambda net, out: netgraph.export(net, out, "graphml"), "net.graphml"),
-    (lambda net, out: netgraph.export(net, out, "json"), "net.json"),
-    (lambda net, out: importlib.import_module("netgraph.viz.plot").plot_figure(net.graph, "layers", out=out),
+    (lambda net, out: netgraph.export(net, out, format="graphml"), "net.graphml"),
+    (lambda net, out: netgraph.export(net, out, format="json"), "net.json"),
+    (lambda net, out: importlib.import_module("netgraph.viz.plot").plot_figure(net.graph, kind="layers", out=out),
      "layers.png"),
     (lambda net, out: importlib.import_module("netgraph.viz.html").write_html(net.graph, out), "page.html"),
 ])

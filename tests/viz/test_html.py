@@ -53,7 +53,7 @@ def hostile_file(hostile_graph, tmp_path_factory) -> Path:
 
 
 def test_page_parts(demo):
-    page = network_page(demo.graph, target="Novagen", k=3)
+    page = network_page(demo.graph, target="Novagen", top=3)
     search = page.select_one({"type": AutocompleteInput})
     assert search.name == "search" and "Priya Raman" in search.completions and "Novagen" in search.completions
     assert {type(c) for cbs in search.js_property_callbacks.values() for c in cbs} == {CustomJS}

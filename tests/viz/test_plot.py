@@ -66,7 +66,7 @@ def test_figure_draws_on_a_given_axes(demo, figure):
 
 def test_paths_diagram(graph):
     target = graph.graph["targets"][0]
-    paths = netgraph.intro_paths(graph, target, k=4)
+    paths = netgraph.intro_paths(graph, target, top=4)
     ax = plot_paths(paths)
     assert ax.get_title() == f"Warm introductions to {target}"
     texts = [t.get_text() for t in ax.texts]
@@ -75,7 +75,7 @@ def test_paths_diagram(graph):
 
 
 def test_paths_diagram_without_paths(demo):
-    paths = netgraph.intro_paths(demo.graph, "Novagen", max_hops=1, k=2)
+    paths = netgraph.intro_paths(demo.graph, "Novagen", max_hops=1, top=2)
     empty = netgraph.intro_paths(demo.graph, lambda person: False)
     ax = plot_paths(empty)
     assert empty.message in ax.texts[-1].get_text().replace("\n", " ")
@@ -84,7 +84,7 @@ def test_paths_diagram_without_paths(demo):
 
 
 def test_map_highlights_paths_numbered_by_rank(demo):
-    paths = netgraph.intro_paths(demo.graph, "Novagen", k=3)
+    paths = netgraph.intro_paths(demo.graph, "Novagen", top=3)
     ax = plot_network(demo.graph, paths=paths)
     assert {"1", "2", "3"} <= {t.get_text() for t in ax.texts}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -138,7 +138,7 @@ def test_unknown_colouring_is_an_error(demo):
 @pytest.mark.parametrize("kind", KINDS)
 def test_plot_figure_writes_a_png(demo, tmp_path, kind):
     out = tmp_path / f"{kind}.png"
-    figure = plot_figure(demo.graph, kind, target="Novagen", out=out, dpi=60)
+    figure = plot_figure(demo.graph, kind=kind, target="Novagen", out=out, dpi=60)
     assert isinstance(figure, Figure)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 10_000
@@ -148,25 +148,25 @@ def test_plot_figure_writes_a_png(demo, tmp_path, kind):
 def test_plot_figure_writes_svg_and_pdf(demo, tmp_path):
     for suffix in ("svg", "pdf"):
         out = tmp_path / f"map.{suffix}"
-        plot_figure(demo.graph, "map", out=out)
+        plot_figure(demo.graph, kind="map", out=out)
         assert out.stat().st_size > 1000
 
 
 def test_plot_figure_errors(demo, tmp_path):
     G = demo.graph
     with pytest.raises(NetgraphError, match="unknown kind"):
-        plot_figure(G, "pie")
+        plot_figure(G, kind="pie")
     with pytest.raises(NetgraphError, match="cannot write a figure"):
-        plot_figure(G, "map", out=tmp_path / "map.docx")
+        plot_figure(G, kind="map", out=tmp_path / "map.docx")
     with pytest.raises(NetgraphError, match="No company or person called"):
-        plot_figure(G, "map", target="Umbrella Corporation")
+        plot_figure(G, kind="map", target="Umbrella Corporation")
     assert not list(tmp_path.iterdir())
 
 
 def test_paths_figure_defaults_to_the_first_target(demo):
-    figure = plot_figure(demo.graph, "paths")
+    figure = plot_figure(demo.graph, kind="paths")
     assert figure.axes[0].get_title() == f"Warm introductions to {demo.graph.graph['targets'][0]}"
     G = demo.graph.copy()
     G.graph["targets"] = []
     with pytest.raises(NetgraphError, match="needs a target"):
-        plot_figure(G, "paths")
+        plot_figure(G, kind="paths")

@@ -14,7 +14,7 @@ from operator import itemgetter
 import networkx as nx
 import numpy as np
 
-from netgraph.algorithms.structure import _adjacency_entries
+from .structure import adjacency_entries
 
 __all__ = ["clusters", "modularity"]
 
@@ -104,7 +104,7 @@ def _igraph_louvain(igraph, U, weight, resolution, ignore=frozenset()):
     The function returns the communities, as arrays of positions among the
     nodes of ``list(U)`` not in ``ignore``, and their modularity.
     """
-    nodes, rows, cols, weights = _adjacency_entries(U, weight)
+    nodes, rows, cols, weights = adjacency_entries(U, weight)
     once = rows <= cols  # an undirected edge is listed from both ends
     if ignore:
         left_out = np.fromiter((n in ignore for n in nodes), dtype=bool, count=len(nodes))

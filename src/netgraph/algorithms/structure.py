@@ -68,7 +68,7 @@ class _Structure(NamedTuple):
         return self.row == self.col
 
 
-def _adjacency_entries(G, weight=None):
+def adjacency_entries(G, weight=None):
     """Rows, columns and values of every adjacency entry of ``G``, as networkx reads them.
 
     Entries follow ``G.adj`` (successors for a digraph): an undirected edge appears
@@ -100,7 +100,7 @@ def _adjacency_entries(G, weight=None):
 
 
 def _entry_values(G, nodes, neighbours, weight) -> Iterable[float]:
-    """The value of every adjacency entry, in the order of `_adjacency_entries`."""
+    """The value of every adjacency entry, in the order of `adjacency_entries`."""
     if callable(weight):
         values = (weight(u, v, data) for u, nbrs in zip(nodes, neighbours) for v, data in nbrs.items())
         return (math.nan if value is None else value for value in values)
@@ -112,7 +112,7 @@ def _entry_values(G, nodes, neighbours, weight) -> Iterable[float]:
 
 def _structure(G, weight=None) -> _Structure:
     """Mutual weights of ``G`` on its undirected pattern (see `_Structure`)."""
-    nodes, rows, cols, values = _adjacency_entries(G, weight)
+    nodes, rows, cols, values = adjacency_entries(G, weight)
     if G.is_directed():
         # The mutual weight a_uv + a_vu: the adjacency plus its transpose.
         rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
@@ -463,7 +463,7 @@ def _span_search(G, s: _Structure, weight) -> Callable[[int, int], float]:
         neighbours = _split_rows(s.row[off], s.col[off], s.n)
         return lambda u, v: _bfs_span(neighbours, u, v)
     view = G.to_undirected(as_view=True) if G.is_directed() else G
-    _, rows, cols, costs = _adjacency_entries(view, weight)
+    _, rows, cols, costs = adjacency_entries(view, weight)
     # Costs are read per direction, as networkx's Dijkstra reads them: an undirected
     # view of a digraph, or a weight function, may weigh u->v and v->u differently.
     forward = (_split_rows(rows, cols, s.n), _split_rows(rows, costs, s.n))

@@ -26,21 +26,21 @@ import networkx as nx
 import pandas as pd
 
 from ..model.graph import display_name, me_of
-from .layers import RHYTHM_DAYS, dunbar_layers
-from .reasons import REPLY_DAYS, ago, awaiting_reply, last_contact
+from ..model.rules import rules_of
+from .layers import dunbar_layers
+from .reasons import ago, awaiting_reply, last_contact
 from .weak_ties import weak_ties
 
 __all__ = ["follow_ups", "COLUMNS"]
 
 COLUMNS = ["contact", "node", "action", "why", "due", "overdue_days", "kind"]
 #: A tie silent for longer is dormant, not going quiet.
-DORMANT_DAYS = 365
 _CHANNEL_WORDS = {"call": "a call", "email": "an e-mail", "message": "a message", "meeting": "a meeting",
                   "letter": "a letter"}
 _PRIORITY = {"update the introducer": 0, "return the call": 1, "reconnect": 2, "keep in touch": 3}
 
 
-def follow_ups(G: nx.DiGraph, me=None, *, today: dt.date | None = None, reconnect: int = 3) -> pd.DataFrame:
+def follow_ups(G: nx.DiGraph, *, me=None, today: dt.date | None = None, top: int = 3) -> pd.DataFrame:
     """What to follow up on, with the reason and how overdue each item is.
 
     Parameters
@@ -51,8 +51,8 @@ def follow_ups(G: nx.DiGraph, me=None, *, today: dt.date | None = None, reconnec
         Defaults to the graph's owner.
     today : date, optional
         Defaults to ``G.graph["today"]``.
-    reconnect : int
-        How many weak ties to suggest reconnecting with.
+    top : int, default 3
+        How many weak ties to suggest reconnecting with (the other follow-ups are all listed).
 
     Returns
     -------
@@ -73,8 +73,8 @@ def follow_ups(G: nx.DiGraph, me=None, *, today: dt.date | None = None, reconnec
     today = today or G.graph.get("today") or dt.date.today()
     rows = _introducers(G, me, today) + _unanswered(G, me, today) + _quiet(G, me, today)
     named = {row["node"] for row in rows}
-    for row in weak_ties(G, me, today=today).itertuples():
-        if len([r for r in rows if r["kind"] == "reconnect"]) >= reconnect:
+    for row in weak_ties(G, me=me, today=today).itertuples():
+        if len([r for r in rows if r["kind"] == "reconnect"]) >= top:
             break
         if row.action == "reconnect" and row.node not in named:
             rows.append(_item(G, row.node, "reconnect", f"Get back in touch with {row.contact}", row.why,
@@ -120,20 +120,21 @@ def _unanswered(G, me, today: dt.date) -> list[dict]:
                 f"{waiting} times, first {ago(since, today)}, last {how} {ago(last, today)}")
         why = f"{display_name(G, v)} is waiting for your answer ({when}). Return the call."
         rows.append(_item(G, v, "return the call", f"Answer {display_name(G, v)}", why,
-                          since + dt.timedelta(days=REPLY_DAYS), today))
+                          since + dt.timedelta(days=rules_of(G).reply_days), today))
     return rows
 
 
 def _quiet(G, me, today: dt.date) -> list[dict]:
     rows = []
-    for v, layer in dunbar_layers(G, me).items():
+    rules = rules_of(G)
+    for v, layer in dunbar_layers(G, me=me).items():
         if not layer:
             continue
         last = last_contact(G, me, v)
         if last is None:
             continue
-        due = last + dt.timedelta(days=RHYTHM_DAYS[layer])
-        if due >= today or (today - last).days > DORMANT_DAYS:
+        due = last + dt.timedelta(days=rules.rhythm_days[layer])
+        if due >= today or (today - last).days > rules.dormant_days:
             continue
         why = (f"one of your closest {layer}, usually in touch every {_rhythm(layer)}; last contact "
                f"{ago(last, today)}")

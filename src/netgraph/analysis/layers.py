@@ -26,18 +26,12 @@ import networkx as nx
 import pandas as pd
 
 from ..model.graph import me_of
+from ..model.rules import rules_of
 
-__all__ = ["LAYERS", "RHYTHM_DAYS", "dunbar_layers"]
-
-#: Cumulative sizes of the layers, innermost first.
-LAYERS = (5, 15, 50, 150)
-#: How often a tie of each layer is usually in touch (days).
-RHYTHM_DAYS = {5: 7, 15: 30, 50: 91, 150: 182}
-#: Below this strength a tie is an acquaintance whatever its rank.
-MIN_STRENGTH = 0.1
+__all__ = ["dunbar_layers"]
 
 
-def dunbar_layers(G: nx.DiGraph, me=None) -> pd.Series:
+def dunbar_layers(G: nx.DiGraph, *, me=None) -> pd.Series:
     """The Dunbar layer of each of my ties.
 
     Parameters
@@ -51,9 +45,10 @@ def dunbar_layers(G: nx.DiGraph, me=None) -> pd.Series:
     -------
     Series
         Indexed by node, layered ties strongest first, then acquaintances:
-        5, 15, 50 or 150 (the innermost layer the tie's rank falls in), or 0
-        for acquaintances (beyond 150, weaker than 0.1, or contact from their
-        side only).
+        5, 15, 50 or 150 (the innermost layer whose size the tie's rank is within
+        and whose least strength it has: ``Rules.layers`` and
+        ``Rules.layer_strength``, :mod:`netgraph.model.rules`), or 0 for
+        acquaintances (beyond 150, too weak, or contact from their side only).
 
     Examples
     --------
@@ -64,9 +59,12 @@ def dunbar_layers(G: nx.DiGraph, me=None) -> pd.Series:
     5
     """
     me = me_of(G, me)
+    rules = rules_of(G)
+    weakest = min(rules.layer_strength.values())
     kept = {v for v, data in G[me].items()
-            if data["strength"] >= MIN_STRENGTH and (data.get("sent", 0) or not G[v][me].get("sent", 0))}
+            if data["strength"] >= weakest and (data.get("sent", 0) or not G[v][me].get("sent", 0))}
     ranked = sorted(G[me].items(), key=lambda item: (item[0] not in kept, -item[1]["strength"], str(item[0])))
-    layer = [next((size for size in LAYERS if rank < size), 0) if v in kept else 0
-             for rank, (v, _) in enumerate(ranked)]
+    layer = [next((size for size in rules.layers if rank < size and data["strength"] >= rules.layer_strength[size]),
+                  0) if v in kept else 0
+             for rank, (v, data) in enumerate(ranked)]
     return pd.Series(layer, index=[v for v, _ in ranked], name="layer", dtype=int)

@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass, field
 
 import networkx as nx
+import pandas as pd
 
 from ..model.graph import display_name, me_of
+from ..model.rules import rules_of
 from .paths import intro_paths
 from .reasons import last_contact, overdue_reply
 
@@ -38,7 +40,12 @@ class Draft:
     path: list[str] = field(default_factory=list)
     probability: float = 0.0
 
-    def as_dict(self) -> dict:
+    def to_frame(self) -> pd.DataFrame:
+        """The draft as a one-row table."""
+        return pd.DataFrame([self.to_dict()])
+
+    def to_dict(self) -> dict:
+        """The draft as a JSON-ready dict (what ``netgraph draft --json`` prints)."""
         return {"to": self.to, "email": self.email, "subject": self.subject, "note": self.note,
                 "forwardable": self.forwardable, "path": self.path, "probability": self.probability}
 
@@ -89,10 +96,6 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-#: Past this many days without contact, the note first acknowledges the silence.
-QUIET_DAYS = 270
-
-
 def _opening(G, me, first, today: dt.date) -> str:
     """The first line: an unanswered note is owned up to, a dormant tie greeted as one."""
     back = G[first][me] if G.has_edge(first, me) else {}
@@ -100,7 +103,7 @@ def _opening(G, me, first, today: dt.date) -> str:
     helped = back.get("gives", 0) + back.get("intros", 0) >= 2
     if overdue_reply(G, me, first, today):
         return "Apologies for my slow reply to your last note - I have not forgotten it."
-    if last is None or (today - last).days > QUIET_DAYS:
+    if last is None or (today - last).days > rules_of(G).dormant_days:
         return "It has been far too long - I hope all is well with you." + (
             " I have not forgotten how generous you were with your help." if helped else "")
     if helped:
@@ -142,7 +145,7 @@ def draft_intro(G: nx.DiGraph, target, *, me=None, looking_for: str | None = Non
     """
     me = me_of(G, me)
     today = today or G.graph.get("today") or dt.date.today()
-    paths = intro_paths(G, target, me=me, k=1, max_hops=max_hops, today=today)
+    paths = intro_paths(G, target, me=me, top=1, max_hops=max_hops, today=today)
     if not len(paths):
         return None
     row = paths.frame.iloc[0]

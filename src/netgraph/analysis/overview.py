@@ -87,15 +87,20 @@ def _traffic(G: nx.DiGraph) -> tuple:
 
 @dataclass
 class Summary:
-    """The overview: ``as_dict()`` for scripts (``summary --json``), ``str()`` for people."""
+    """The overview: ``to_dict()`` for scripts (``summary --json``), ``to_frame()`` as a table, ``str()`` for people."""
 
     data: dict
     strongest: pd.DataFrame = field(default_factory=pd.DataFrame)
     top_companies: pd.DataFrame = field(default_factory=pd.DataFrame)
     clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
+        """The overview as a JSON-ready dict (what ``netgraph summary --json`` prints)."""
         return dict(self.data)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The overview's figures as a two-column table (``figure``, ``value``)."""
+        return pd.DataFrame({"figure": list(self.data), "value": list(self.data.values())})
 
     def __getitem__(self, key):
         return self.data[key]
@@ -150,7 +155,7 @@ def _percent(value: float) -> str:
     return "n/a" if value != value else f"{value:.0%}"
 
 
-def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
+def summary(G: nx.DiGraph, *, me=None, today=None, top: int = 5, seed: int = 0) -> Summary:
     """The overview of a netgraph graph.
 
     Parameters
@@ -159,7 +164,9 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
         A netgraph graph.
     me : node, optional
         Whose network; defaults to ``G.graph["me"]`` (the summary works without one).
-    top : int
+    today : date, optional
+        The day the overview is as of (default: the graph's).
+    top : int, default 5
         How many strongest ties, biggest companies and largest clusters to list.
     seed : int
         Seed of the clustering.
@@ -167,7 +174,7 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
     Returns
     -------
     Summary
-        ``as_dict()`` has ``me`` (name), ``targets``, ``people``,
+        ``to_dict()`` has ``me`` (name), ``targets``, ``people``,
         ``relationships``, ``interactions``, ``introductions``, ``companies``,
         ``reciprocity``, ``weighted_reciprocity``, and the overview's figures:
         ``layers``, ``clusters``, ``largest_clusters``, ``two_way_share``,
@@ -189,10 +196,10 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
     company_names = {r["name"] for r in companies} if companies else {c for _, c in G.nodes(data="company") if c}
     employers = Counter(c for _, c in G.nodes(data="company") if c)
     targets = list(G.graph.get("targets", []))
-    groups = _clusters(G, me, seed)
+    groups = clusters_around(G, me, seed)
     data = {
         "me": display_name(G, me) if me is not None else None,
-        "today": str(G.graph.get("today", "")),
+        "today": str(today or G.graph.get("today", "")),
         "targets": targets,
         "people": G.number_of_nodes(),
         "relationships": relationship_count(G),
@@ -216,19 +223,20 @@ def summary(G: nx.DiGraph, me=None, *, top: int = 5, seed: int = 0) -> Summary:
         [(display_name(G, v), G.nodes[v].get("company", ""), d["strength"]) for v, d in G[me].items()]
         if me is not None else [], columns=["contact", "company", "strength"])
     strongest = strongest.sort_values(["strength", "contact"], ascending=[False, True]).head(top)
-    clusters = pd.DataFrame([_describe(G, me, members) for members in groups[:top]],
+    clusters = pd.DataFrame([describe_cluster(G, me, members) for members in groups[:top]],
                             columns=["label", "size", "my_contacts"])
     data["largest_clusters"] = clusters.to_dict("records")
     return Summary(data, strongest.reset_index(drop=True), pd.DataFrame(data["top_companies"]), clusters)
 
 
-def _clusters(G: nx.DiGraph, me, seed: int) -> list[set]:
+def clusters_around(G: nx.DiGraph, me, seed: int) -> list[set]:
+    """The clusters of the network around ``me``, found without ``me`` (who would join them all)."""
     from ..algorithms.communities import clusters
 
     return clusters(G, seed=seed, ignore=() if me is None else (me,))
 
 
-def _describe(G: nx.DiGraph, me, members: set) -> tuple[str, int, int]:
+def describe_cluster(G: nx.DiGraph, me, members: set) -> tuple[str, int, int]:
     """A cluster's label: the employer (current or past) most of its members share, else its largest tag."""
     employers = Counter(c for n in members for c in {G.nodes[n].get("company", ""),
                                                       *G.nodes[n].get("past_companies", [])} if c)
@@ -256,7 +264,7 @@ def _mine(G: nx.DiGraph, me) -> dict:
     from ..algorithms.structure import constraint, effective_size
     from .layers import dunbar_layers
 
-    layers = dunbar_layers(G, me).value_counts()
+    layers = dunbar_layers(G, me=me).value_counts()
     ties = [(d, G[v][me]) for v, d in G[me].items()]
     two_way = sum(1 for out, back in ties if out.get("sent") and back.get("sent"))
     only = sum(1 for out, _ in ties if set(out.get("sources", [])) <= {"linkedin connection", "address book"})

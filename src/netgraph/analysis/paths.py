@@ -14,7 +14,7 @@ The first hop is mine, and people tire of being asked: every ask I made of
 that person in the last year multiplies it by 0.88. A path succeeds when all
 its hops do, so its probability is the product of its hops'. Paths end at the
 first person of the target they reach, have at most ``max_hops`` hops, and
-among the top ``k`` each first hop is used once before any is used twice, so
+among the ``top`` paths each first hop is used once before any is used twice, so
 that one friend is not asked for everything.
 
 The search is exact and bounded, and meets in the middle: one step backward
@@ -36,22 +36,19 @@ References
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import heapq
 import html
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import networkx as nx
 import pandas as pd
 
-from ..model.companies import Directory
 from ..model.graph import display_name, me_of, neighbours
-from ..model.keys import email_key, name_key
+from ..model.targets import Target, find_target
 from .reasons import hop_reasons
 
-__all__ = ["intro_paths", "hop_probability", "find_target", "Target", "IntroPaths", "STRANGER", "CLOSE"]
+__all__ = ["intro_paths", "hop_probability", "IntroPaths", "STRANGER", "CLOSE"]
 
 #: Success probability of a hop over a stranger-like tie (Dodds et al. 2003).
 STRANGER = 0.35
@@ -68,70 +65,6 @@ def hop_probability(strength: float, asks_year: int = 0) -> float:
     (0.35, 0.9, 0.697)
     """
     return (STRANGER + (CLOSE - STRANGER) * min(max(strength, 0.0), 1.0)) * ASK_DISCOUNT ** asks_year
-
-
-@dataclass
-class Target:
-    """Who a target names: node -> ``"current"`` or ``"former"`` (employee), or ``"person"``."""
-
-    query: object
-    nodes: dict = field(default_factory=dict)
-    company: str = ""
-    suggestions: list[str] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        if self.company:
-            return self.company
-        if callable(self.query):
-            return getattr(self.query, "__name__", "people matching the condition")
-        return str(self.query)
-
-
-def find_target(G: nx.DiGraph, target, me=None) -> Target:
-    """Resolve a target: a company (name, alias, e-mail domain), a person, or a predicate.
-
-    A company's current employees are ``"current"`` targets, its past
-    employees ``"former"``; a person is a ``"person"`` target; a predicate
-    (a function of a node's attributes) marks every node it accepts.
-    """
-    found = Target(target)
-    if callable(target):
-        found.nodes = {n: "person" for n, d in G.nodes(data=True) if n != me and target(d)}
-        return found
-    text = str(target).strip()
-    directory = Directory([dict(r) for r in G.graph.get("companies", [])])
-    company = directory.canonical(text)
-    if company:
-        found.company = company
-        for n, d in G.nodes(data=True):
-            if n == me:
-                continue
-            if d.get("company") == company:
-                found.nodes[n] = "current"
-            elif company in d.get("past_companies", []):
-                found.nodes[n] = "former"
-        return found
-    found.nodes = {n: "person" for n in _people_called(G, text) if n != me}
-    if not found.nodes:
-        people = {name_key(d.get("name", "")): d.get("name") for _, d in G.nodes(data=True)}
-        close = [people[k] for k in difflib.get_close_matches(name_key(text), list(people), n=2, cutoff=0.75)]
-        found.suggestions = directory.suggest(text) + close
-    return found
-
-
-def _people_called(G: nx.DiGraph, text: str) -> list:
-    if text in G:
-        return [text]
-    address = email_key(text)
-    if address:
-        return [n for n, emails in G.nodes(data="emails", default=[]) if address in map(email_key, emails)]
-    if "(" in text and G.graph.get("homonyms"):  # "David Chen (Orchid Health)", as the tables show one of two
-        shown = [n for n in G if display_name(G, n).casefold() == text.casefold()]
-        if shown:
-            return shown
-    key = name_key(text)
-    return [n for n, name in G.nodes(data="name", default="") if key and name_key(name) == key]
 
 
 class _Search:
@@ -220,7 +153,7 @@ class _Search:
 
 
 class IntroPaths:
-    """The paths to a target: ``frame`` (one row per path), ``records()`` for JSON."""
+    """The paths to a target: ``to_frame()`` (one row per path) and ``to_dict()`` (JSON-ready records)."""
 
     def __init__(self, frame: pd.DataFrame, target: Target, max_hops: int):
         self.frame, self.target, self.max_hops = frame, target, max_hops
@@ -228,7 +161,11 @@ class IntroPaths:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def records(self) -> list[dict]:
+    def to_frame(self) -> pd.DataFrame:
+        """One row per path (a copy), with the nodes and hops."""
+        return self.frame.copy()
+
+    def to_dict(self) -> list[dict]:
         """The paths as JSON-ready records (what ``netgraph paths --json`` prints)."""
         columns = ["rank", "probability", "path", "target", "company", "former", "hops"]
         return self.frame[columns].to_dict("records")
@@ -272,9 +209,9 @@ class IntroPaths:
         return f"<IntroPaths to {self.target.label}: {len(self)} paths>"
 
 
-def intro_paths(G: nx.DiGraph, target: str | Callable[[dict], bool], *, me=None, k: int = 5, max_hops: int = 3,
+def intro_paths(G: nx.DiGraph, target: str | Callable[[dict], bool], *, me=None, top: int = 5, max_hops: int = 3,
                 diverse: bool = True, weight: str = "strength", today: dt.date | None = None) -> IntroPaths:
-    """The k most probable warm-introduction paths from me to a target.
+    """The ``top`` most probable warm-introduction paths from me to a target.
 
     Parameters
     ----------
@@ -288,7 +225,7 @@ def intro_paths(G: nx.DiGraph, target: str | Callable[[dict], bool], *, me=None,
         for the people wanted.
     me : node, optional
         Where the paths start; defaults to the graph's owner.
-    k : int
+    top : int, default 5
         How many paths.
     max_hops : int
         The longest path, in hops (1 = people I know directly).
@@ -310,19 +247,19 @@ def intro_paths(G: nx.DiGraph, target: str | Callable[[dict], bool], *, me=None,
     --------
     >>> import netgraph
     >>> G = netgraph.load().graph
-    >>> best = netgraph.intro_paths(G, "Novagen", k=3)
+    >>> best = netgraph.intro_paths(G, "Novagen", top=3)
     >>> best.frame["path"].iloc[0][0]
     'Jane Jones'
     """
     me = me_of(G, me)
-    if max_hops < 1 or k < 1:
-        raise ValueError("k and max_hops must be at least 1")
+    if max_hops < 1 or top < 1:
+        raise ValueError("top and max_hops must be at least 1")
     today = today or G.graph.get("today") or dt.date.today()
-    found = find_target(G, target, me)
+    found = find_target(G, target, me=me)
     paths: list[tuple[float, list]] = []
     if found.nodes:
         search = _Search(G, me, found.nodes, max_hops, weight)
-        paths = _choose(search, k, diverse)
+        paths = _choose(search, top, diverse)
     rows = [_row(G, rank, probability, path, found, today, me, search)
             for rank, (probability, path) in enumerate(paths, 1)]
     columns = ["rank", "probability", "path", "nodes", "target", "company", "former", "first_hop", "hops"]

@@ -7,14 +7,9 @@ import datetime as dt
 import networkx as nx
 
 from ..model.graph import display_name
+from ..model.rules import Rules, rules_of
 
-__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "overdue_reply", "unanswered",
-           "REPLY_DAYS", "UNANSWERED_DAYS"]
-
-#: Days within which an answer is still on time: waiting longer, a contact is unanswered.
-REPLY_DAYS = 7
-#: Inbound contacts older than this are history, not a call to return.
-UNANSWERED_DAYS = 90
+__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "overdue_reply", "unanswered"]
 
 
 def ago(day: dt.date | None, today: dt.date) -> str:
@@ -47,29 +42,31 @@ def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, 
 
     ``None`` when nothing from ``v`` waits (the edge attribute ``waiting``: personal
     contacts since my last one or our last meeting), or when their last contact is more
-    than :data:`UNANSWERED_DAYS` old.
+    than ``Rules.unanswered_days`` old (:mod:`netgraph.model.rules`).
     """
     back = G[v][me] if G.has_edge(v, me) else {}
     waiting, last = back.get("waiting", 0), back.get("last")
     since = back.get("waiting_since") or last
-    if not waiting or not unanswered(since, last, today):
+    if not waiting or not unanswered(since, last, today, rules=rules_of(G)):
         return None
     return waiting, since, last
 
 
 def overdue_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
     """As :func:`awaiting_reply`, once the answer is late: the first contact waiting is more than
-    :data:`REPLY_DAYS` old."""
+    ``Rules.reply_days`` old."""
     found = awaiting_reply(G, me, v, today)
-    return found if found and unanswered(found[1], found[2], today, grace=REPLY_DAYS) else None
+    return found if found and unanswered(found[1], found[2], today, rules=rules_of(G), late=True) else None
 
 
-def unanswered(since: dt.date | None, last: dt.date | None, today: dt.date, *, grace: int = 0) -> bool:
+def unanswered(since: dt.date | None, last: dt.date | None, today: dt.date, *, rules: Rules,
+               late: bool = False) -> bool:
     """A contact waiting since ``since`` (the last on ``last``) is a call to return: the last no more than
-    :data:`UNANSWERED_DAYS` ago, the first more than ``grace`` days ago."""
+    ``rules.unanswered_days`` ago and, when ``late``, the first more than ``rules.reply_days`` ago."""
     if since is None or last is None:
         return False
-    return (today - last).days <= UNANSWERED_DAYS and (today - since).days > grace
+    grace = rules.reply_days if late else 0
+    return (today - last).days <= rules.unanswered_days and (today - since).days > grace
 
 
 def qualify(strength: float) -> str:
@@ -138,7 +135,7 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
             reasons.append(f"{'you' if mine else 'they'} worked together at {sorted(shared)[0]}")
     if mine and data.get("closeness") is not None and data["closeness"] >= 0.5:
         reasons.append("you count them among your closest")
-    if mine and data.get("asks_year", 0) >= 2:
+    if mine and data.get("asks_year", 0) >= rules_of(G).asked_a_lot:
         reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
     if mine:
         reasons += _ledger(G, u, v)

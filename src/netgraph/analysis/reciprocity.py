@@ -40,8 +40,9 @@ import numpy as np
 import pandas as pd
 
 from ..model.graph import display_name, me_of
+from ..model.rules import Rules, rules_of
 from .overview import interaction_reciprocity
-from .reasons import REPLY_DAYS, unanswered
+from .reasons import unanswered
 
 __all__ = ["reciprocity", "COLUMNS", "status_of"]
 
@@ -50,14 +51,15 @@ COLUMNS = ["contact", "node", "sent", "received", "reciprocated", "balance", "as
 _ORDER = {"unanswered": 0, "you have asked a lot": 1, "you owe": 2, "they owe you": 3, "one-way": 4, "balanced": 5}
 
 
-def status_of(row: dict, today: dt.date) -> str:
-    """The status of one relationship (see the module docstring)."""
-    if unanswered(row["waiting_since"], row["last_unanswered"], today, grace=REPLY_DAYS):
+def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
+    """The status of one relationship (see the module docstring), by ``rules`` (the defaults when None)."""
+    rules = rules or Rules()
+    if unanswered(row["waiting_since"], row["last_unanswered"], today, rules=rules, late=True):
         return "unanswered"
     debt = row["favours_received"] - row["favours_given"]
     if debt >= 3:
         return "you owe"
-    if row["asks_year"] >= 3 and row["asks"] > row["favours_given"]:
+    if row["asks_year"] >= rules.asked_a_lot and row["asks"] > row["favours_given"]:
         return "you have asked a lot"
     total = row["sent"] + row["received"]
     carried = total >= 6 and row["balance"] > 0.5
@@ -70,7 +72,7 @@ def status_of(row: dict, today: dt.date) -> str:
     return "one-way"
 
 
-def reciprocity(G: nx.DiGraph, me=None, *, today: dt.date | None = None, everyone: bool = False) -> pd.DataFrame:
+def reciprocity(G: nx.DiGraph, *, me=None, today: dt.date | None = None, everyone: bool = False) -> pd.DataFrame:
     """The give and take of each of my relationships.
 
     Parameters
@@ -105,6 +107,7 @@ def reciprocity(G: nx.DiGraph, me=None, *, today: dt.date | None = None, everyon
     """
     me = me_of(G, me)
     today = today or G.graph.get("today") or dt.date.today()
+    rules = rules_of(G)
     rows = []
     for v, out in G[me].items():
         back = G[v][me] if G.has_edge(v, me) else {}
@@ -122,7 +125,7 @@ def reciprocity(G: nx.DiGraph, me=None, *, today: dt.date | None = None, everyon
         }
         if not everyone and not (sent or received or row["favours_received"] or row["favours_given"] or row["asks"]):
             continue
-        row["status"] = status_of(row, today)
+        row["status"] = status_of(row, today, rules=rules)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = frame["status"].map(_ORDER)

@@ -58,6 +58,7 @@ import pandas as pd
 
 from ..algorithms.communities import clusters as find_clusters
 from ..model.graph import display_name, induced, me_of, neighbours
+from ..model.rules import rules_of
 from .reasons import ago, last_contact, overdue_reply, qualify
 
 __all__ = ["weak_ties", "WEIGHTS", "ACTIONS", "spans"]
@@ -108,7 +109,7 @@ def spans(R, me, contacts: set, cap: int = MAX_SPAN, wanted: set | None = None) 
     return out
 
 
-def weak_ties(G: nx.DiGraph, me=None, *, top: int | None = None, targets=None, today: dt.date | None = None,
+def weak_ties(G: nx.DiGraph, *, me=None, top: int | None = None, targets=None, today: dt.date | None = None,
               seed: int = 0) -> pd.DataFrame:
     """My ties ranked by what nurturing them would open up.
 
@@ -215,11 +216,12 @@ def _action(G, me, v, row: dict, today: dt.date) -> str:
     out = G[me][v] if G.has_edge(me, v) else {}
     if overdue_reply(G, me, v, today):
         return "reply"
-    if row["dormancy"] >= 0.3 or (row["last_contact"] and (today - row["last_contact"]).days > 365
+    rules = rules_of(G)
+    if row["dormancy"] >= 0.3 or (row["last_contact"] and (today - row["last_contact"]).days > rules.dormant_days
                                   and G[me][v].get("peak", 0) >= 0.3):
         return "reconnect"
     owed = back.get("gives", 0) + back.get("intros", 0) - out.get("gives", 0) - out.get("intros", 0)
-    if out.get("asks_year", 0) >= 2 or owed >= 2:
+    if out.get("asks_year", 0) >= rules.asked_a_lot or owed >= 2:
         return "give-first"
     return "keep-warm"
 
@@ -252,7 +254,7 @@ def _why(G, me, v, row: dict, today: dt.date) -> str:
     if row["sweet_spot"] >= 0.6:
         reasons.append(f"a moderately weak tie ({row['strength']:.2f}), the kind that carries the most job moves")
     if row["action"] == "give-first":
-        reasons.append("you have asked them a lot lately" if data.get("asks_year", 0) >= 2 else
+        reasons.append("you have asked them a lot lately" if data.get("asks_year", 0) >= rules_of(G).asked_a_lot else
                        "they have done more for you than you for them")
     if not reasons:
         reasons.append(f"a {qualify(row['strength'])} tie, last in touch {ago(row['last_contact'], today)}")

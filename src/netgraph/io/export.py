@@ -1,6 +1,6 @@
 """Writing a network out: canonical CSV, GraphML, GEXF, node-link JSON.
 
-The CSV export is the canonical folder format (DESIGN.md section 2) with node
+The CSV export is the canonical folder format (:mod:`netgraph.model.tables`) with node
 ids, so that ``netgraph.load`` of it gives the same network again. GraphML and
 GEXF hold only scalar attributes: lists are joined with ``;`` and dates are
 written ``YYYY-MM-DD``. JSON is networkx's node-link form, lists kept.
@@ -13,6 +13,7 @@ leading ``'`` (which :mod:`netgraph.model.tables` removes again on reading).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -152,10 +153,12 @@ def _json_default(value):
         return value.isoformat()
     if isinstance(value, np.generic):
         return value.item()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # the strength model and the rules
+        return dataclasses.asdict(value)
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def export(net, path: str | Path, format: str = "csv", *, anonymize: bool = False, keep_companies: bool = False,
+def export(net, out: str | Path, *, format: str = "csv", anonymize: bool = False, keep_companies: bool = False,
            salt: str | bytes | None = None) -> list[Path]:
     """Write a network in one of :data:`FORMATS`.
 
@@ -163,10 +166,10 @@ def export(net, path: str | Path, format: str = "csv", *, anonymize: bool = Fals
     ----------
     net : Network
         A loaded network (:func:`netgraph.load`).
-    path : path
+    out : path
         A folder for ``csv`` (the canonical tables and ``netgraph.toml``), a
         file for the other formats.
-    format : {"csv", "graphml", "gexf", "json"}
+    format : {"csv", "graphml", "gexf", "json"}, default "csv"
     anonymize : bool
         Write pseudonyms instead of people's names, addresses, phones and
         profiles, and companies' names unless ``keep_companies``; notes are
@@ -186,11 +189,11 @@ def export(net, path: str | Path, format: str = "csv", *, anonymize: bool = Fals
     >>> import netgraph, tempfile
     >>> net = netgraph.load()
     >>> folder = tempfile.mkdtemp()
-    >>> _ = netgraph.export(net, folder, "csv")
+    >>> _ = netgraph.export(net, folder, format="csv")
     >>> netgraph.load(folder).graph.number_of_edges() == net.graph.number_of_edges()
     True
     """
-    path = Path(path)
+    path = Path(out)
     if format not in FORMATS:
         raise NetgraphError(f"unknown format '{format}': use one of {', '.join(FORMATS)}")
     if anonymize:

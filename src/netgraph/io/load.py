@@ -6,9 +6,11 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import NetgraphError
-from ..model.build import as_timestamp, assemble
+from ..model.build import assemble
+from ..model.dates import as_timestamp
 from ..model.network import Network
 from ..model.report import ImportReport
+from ..model.rules import Rules
 from ..model.strength import StrengthModel
 from ..model.tables import Tables
 from .config import Config, read_config
@@ -25,11 +27,11 @@ def sample_path() -> Path:
 
 
 def load(path=None, *, me=None, today=None, targets=None, emails=None,
-         model: StrengthModel | None = None) -> Network:
+         model: StrengthModel | None = None, rules: Rules | None = None) -> Network:
     """Read a folder of network files (or one file) into a :class:`Network`.
 
     Every file the folder holds, at any depth, is read by the reader that
-    recognises it (canonical CSV tables; see DESIGN.md section 2); others are
+    recognises it (canonical CSV tables; see :mod:`netgraph.model.tables`); others are
     listed in the report as ignored, and a folder named as a file netgraph
     reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
     ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
@@ -48,6 +50,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         My e-mail addresses (to tell sent from received mail).
     model : StrengthModel, optional
         Tie-strength parameters.
+    rules : Rules, optional
+        The rules of thumb (reply grace, dormancy, layers...) the analyses read.
 
     Returns
     -------
@@ -98,7 +102,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     tables = Tables.concat(parts)
     parts.clear()  # the readers' own tables: a million interactions should not be held twice
     return assemble(tables, me=me, emails=emails, today=today,
-                    targets=targets if targets is not None else config.targets, model=model, report=report)
+                    targets=targets if targets is not None else config.targets, model=model, rules=rules,
+                    report=report)
 
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports

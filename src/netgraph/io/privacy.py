@@ -40,6 +40,7 @@ from ..model.keys import company_key, phone_key
 from ..model.network import Network
 from ..model.report import ImportReport
 from ..model.tables import MARKERS
+from ..model.targets import find_target
 
 __all__ = ["anonymize", "Anonymizer"]
 
@@ -197,8 +198,6 @@ class Anonymizer:
 
         Text that names nothing known is returned as it is.
         """
-        from ..analysis.paths import find_target
-
         found = find_target(self.G, text)
         if found.company:
             return self.company(found.company)
@@ -327,13 +326,12 @@ class Anonymizer:
         report = ImportReport()
         report.add("<anonymized>", "note").notes.append("an anonymised copy: the import report is left out")
         return Network(
-            graph=self.graph(), people=self._people(net.people), me=self.node(net.me) if net.me else None,
+            graph=self.graph(), people=self._people(net.people),
             interactions=self._table(net.interactions, ("from", "to")), ties=self._table(net.ties, ("a", "b")),
             introductions=self._table(net.introductions, ("introducer", "introduced", "to")),
             companies=pd.DataFrame([self._company_record(r) for r in net.companies.to_dict("records")],
                                    columns=net.companies.columns),
-            today=net.today, targets=[self.company(t) for t in net.targets], report=report,
-            emails=[self.email(a) for a in net.emails])
+            report=report, emails=[self.email(a) for a in net.emails])
 
     def _people(self, people: pd.DataFrame) -> pd.DataFrame:
         rows = [{key: self.value(key, value, node) for key, value in row.items()}

@@ -1,4 +1,4 @@
-"""Canonical tables -> the relationship graph (DESIGN.md section 5).
+"""Canonical tables -> the relationship graph (docs/architecture.md, "The graph").
 
 The graph is an ``nx.DiGraph`` with a node per person and, for every
 relationship, both directed edges. What flowed one way sits on that way's edge:
@@ -45,41 +45,31 @@ import pandas as pd
 
 from ..errors import NetgraphError
 from .companies import directory
+from .dates import as_timestamp
 from .edges import add_relationships
 from .identity import Identity, resolve_people
 from .keys import email_key, name_key, split_reference
 from .network import Network
 from .report import ImportReport
+from .rules import Rules
 from .strength import StrengthModel
 from .tables import Tables, empty, validate
 
-__all__ = ["build_graph", "assemble", "validated", "as_timestamp"]
+__all__ = ["build_graph", "assemble", "validated"]
 
 _NODE_RENAMES = {"email": "emails", "phone": "phones"}
 
 
-def as_timestamp(value) -> pd.Timestamp | None:
-    """A date given as text, date or Timestamp -> a midnight Timestamp (None stays None)."""
-    if value is None or value == "":
-        return None
-    try:
-        stamp = pd.Timestamp(value)
-    except (ValueError, TypeError):
-        raise NetgraphError(f"'{value}' is not a date (expected YYYY-MM-DD)") from None
-    if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert("UTC").tz_localize(None)
-    return stamp.normalize()
-
-
 def build_graph(people=None, interactions=None, ties=None, introductions=None, companies=None, *,
                 me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
+                rules: Rules | None = None,
                 errors: str = "raise") -> nx.DiGraph:
     """Build the relationship graph from canonical tables.
 
     Parameters
     ----------
     people, interactions, ties, introductions, companies : DataFrame, optional
-        Canonical tables (DESIGN.md section 2): columns named as there, people
+        Canonical tables (:mod:`netgraph.model.tables`): columns named as there, people
         referred to by id, e-mail address or name. Without ``people``, the
         people are made from the references themselves.
     me : str, optional
@@ -91,7 +81,9 @@ def build_graph(people=None, interactions=None, ties=None, introductions=None, c
     targets : sequence of str
         Companies of interest.
     model : StrengthModel, optional
-        Tie-strength parameters.
+        Tie-strength parameters (recorded as ``G.graph["model"]``).
+    rules : Rules, optional
+        The rules of thumb the analyses read (recorded as ``G.graph["rules"]``).
     errors : {"raise", "report"}
         Whether a bad row raises :class:`NetgraphError` (the default) or is
         skipped; skipped rows are listed in ``G.graph["report"]`` either way.
@@ -115,7 +107,7 @@ def build_graph(people=None, interactions=None, ties=None, introductions=None, c
         raise ValueError("errors must be 'raise' or 'report'")
     tables, report = validated({"people": people, "interactions": interactions, "ties": ties,
                                 "introductions": introductions, "companies": companies})
-    net = assemble(tables, me=me, emails=emails, today=today, targets=targets, model=model,
+    net = assemble(tables, me=me, emails=emails, today=today, targets=targets, model=model, rules=rules,
                    report=report)
     skipped = [p for p in report.problems if p.skipped]
     if errors == "raise" and skipped:
@@ -135,6 +127,7 @@ def validated(frames: dict[str, pd.DataFrame | None]) -> tuple[Tables, ImportRep
 
 
 def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
+             rules: Rules | None = None,
              report: ImportReport | None = None) -> Network:
     """Resolve identities and references, then build the graph: validated tables -> :class:`Network`.
 
@@ -142,6 +135,7 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     """
     report = report or ImportReport()
     model = model or StrengthModel()
+    rules = rules or Rules()
     today = as_timestamp(today) or pd.Timestamp.today().normalize()
     records = pd.concat([tables.people, _people_from_references(tables, report)], ignore_index=True)
     if not me and not emails and tables.owner:
@@ -171,13 +165,14 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
         target_names.append(name or target)
     G = _graph(people, interactions, ties, intros, identity.me, today, model)
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
+                   model=model, rules=rules,
                    introductions=_records(intros[["date", "introducer", "introduced", "to", "status",
                                                   "updated_introducer_on", "note"]]),
                    homonyms=_homonyms(people["name"]))
     companies = pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"])
     return Network(graph=G, people=people, interactions=_public(interactions), ties=_public(ties),
-                   introductions=_public(intros), companies=companies, me=identity.me, today=today.date(),
-                   targets=target_names, report=report, emails=list(emails), resolver=identity)
+                   introductions=_public(intros), companies=companies, report=report, emails=list(emails),
+                   identities=identity)
 
 
 def _homonyms(names: pd.Series) -> dict[str, int]:

@@ -9,8 +9,11 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pandas as pd
 
+from ..errors import NetgraphError
 from .identity import Identity
 from .report import ImportReport
+from .rules import Rules, rules_of
+from .strength import StrengthModel, model_of
 
 __all__ = ["Network"]
 
@@ -22,18 +25,20 @@ class Network:
     Attributes
     ----------
     graph : nx.DiGraph
-        The relationship graph (DESIGN.md section 5).
+        The relationship graph (its schema: ``docs/architecture.md``).
     people, interactions, ties, introductions, companies : DataFrame
         The canonical tables after identity resolution: people are indexed by
         node id, and every reference in the other tables is a node id.
-    me : str or None
-        The owner's node id.
-    today : datetime.date
-        The day recency is measured from.
-    targets : list of str
-        The companies the owner is focusing on (canonical names).
     report : ImportReport
         What was read, loaded and skipped, per file, and the identity merges.
+    emails : list of str
+        The owner's own addresses, as configured.
+    identities : Identity or None
+        The resolver that turned records into people (what :meth:`find` asks).
+
+    The owner (``me``), ``today``, the ``targets``, the strength ``model`` and
+    the ``rules`` are read from the graph's attributes: the graph is their one
+    source of truth.
     """
 
     graph: nx.DiGraph
@@ -42,12 +47,34 @@ class Network:
     ties: pd.DataFrame
     introductions: pd.DataFrame
     companies: pd.DataFrame
-    me: str | None
-    today: dt.date
-    targets: list[str]
     report: ImportReport = field(default_factory=ImportReport)
     emails: list[str] = field(default_factory=list)
-    resolver: Identity | None = field(default=None, repr=False)
+    identities: Identity | None = field(default=None, repr=False)
+
+    @property
+    def me(self) -> str | None:
+        """The owner's node id."""
+        return self.graph.graph.get("me")
+
+    @property
+    def today(self) -> dt.date:
+        """The day recency is measured from."""
+        return self.graph.graph["today"]
+
+    @property
+    def targets(self) -> list[str]:
+        """The companies the owner is focusing on (canonical names)."""
+        return list(self.graph.graph.get("targets", []))
+
+    @property
+    def model(self) -> StrengthModel:
+        """The tie-strength model the graph was built with."""
+        return model_of(self.graph)
+
+    @property
+    def rules(self) -> Rules:
+        """The rules of thumb the analyses read (:class:`netgraph.model.rules.Rules`)."""
+        return rules_of(self.graph)
 
     @property
     def identity(self) -> pd.DataFrame:
@@ -61,9 +88,10 @@ class Network:
 
     def find(self, ref) -> str:
         """The node for an id, e-mail address, profile URL, phone or name."""
-        from ..errors import NetgraphError
-
-        node, reason = self.resolver.resolve(ref)
+        if self.identities is None:
+            raise NetgraphError("this network keeps no identity records (an anonymised copy?): "
+                                "find people by node id")
+        node, reason = self.identities.resolve(ref)
         if node is None:
             raise NetgraphError(reason)
         return node

@@ -53,14 +53,9 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any
 
 __all__ = ["Rules", "rules_of"]
-
-
-def _frozen(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(dict(mapping))
 
 
 @dataclass(frozen=True)
@@ -80,8 +75,8 @@ class Rules:
     dormant_days: int = 365
     asked_a_lot: int = 3
     layers: tuple[int, ...] = (5, 15, 50, 150)
-    rhythm_days: MappingProxyType = field(default_factory=lambda: _frozen({5: 7, 15: 30, 50: 91, 150: 182}))
-    layer_strength: MappingProxyType = field(default_factory=lambda: _frozen({5: 0.1, 15: 0.1, 50: 0.1, 150: 0.1}))
+    rhythm_days: dict[int, int] = field(default_factory=lambda: {5: 7, 15: 30, 50: 91, 150: 182})
+    layer_strength: dict[int, float] = field(default_factory=lambda: {5: 0.1, 15: 0.1, 50: 0.1, 150: 0.1})
 
 
 def rules_of(G: Any) -> Rules:

@@ -114,6 +114,12 @@ class StrengthModel:
         return np.minimum(1.0, np.log1p(weighted_count) / np.log1p(self.weekly))
 
 
+def model_of(G: nx.Graph) -> StrengthModel:
+    """The model ``G`` was built with (the default model for a graph that records none)."""
+    model = G.graph.get("model")
+    return model if isinstance(model, StrengthModel) else StrengthModel()
+
+
 def components(pairs: pd.DataFrame, today: pd.Timestamp, model: StrengthModel | None = None) -> pd.DataFrame:
     """Vectorised strength of many pairs.
 
@@ -166,7 +172,7 @@ def components(pairs: pd.DataFrame, today: pd.Timestamp, model: StrengthModel | 
     return out
 
 
-def tie_strength(G: nx.DiGraph, me: str | None = None) -> pd.DataFrame:
+def tie_strength(G: nx.DiGraph, *, me=None) -> pd.DataFrame:
     """Every tie of ``me`` with its strength and the components behind it.
 
     Parameters

@@ -28,7 +28,7 @@ import numpy as np
 from ..analysis.reasons import last_contact
 from ..io.export import atomic_write
 from ..model.graph import display_name, me_of, relationship_count
-from .plot import EDGE_COLOUR, ME_COLOUR, TARGET_COLOUR, Scene, _paths_to, _sizes, network_scene, path_colour
+from .plot import EDGE_COLOUR, ME_COLOUR, TARGET_COLOUR, Scene, network_scene, node_sizes, path_colour, paths_to
 
 __all__ = ["network_page", "write_html", "offline"]
 
@@ -52,19 +52,21 @@ TOOLTIPS = [("", "@name"), ("company", "@company"), ("title", "@title"), ("tie t
             ("last contact", "@last"), ("group", "@group")]
 
 
-def network_page(G: nx.DiGraph, *, me=None, target=None, k: int = 5, seed: int = 0, title: str | None = None,
-                 max_nodes: int = 3000, color_by: str = "cluster"):
+def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 5, seed: int = 0,
+                 title: str | None = None, max_nodes: int = 3000, color_by: str = "cluster"):
     """The interactive map of the network, as a Bokeh layout.
 
     Parameters
     ----------
     G : nx.DiGraph
         A netgraph graph.
+    target : str, optional
+        A company or a person: the ``top`` best paths to it are drawn and listed.
     me : node, optional
         Whose network; defaults to the graph's owner.
-    target : str, optional
-        A company or a person: the ``k`` best paths to it are drawn and listed.
-    k : int
+    today : date, optional
+        The day the page is drawn as of (default: the graph's).
+    top : int, default 5
         How many paths.
     seed : int
         Seed of the layout, the clustering and the sample (as for the static map).
@@ -85,12 +87,12 @@ def network_page(G: nx.DiGraph, *, me=None, target=None, k: int = 5, seed: int =
     Examples
     --------
     >>> import netgraph
-    >>> page = network_page(netgraph.load().graph, target="Novagen", k=3)
+    >>> page = network_page(netgraph.load().graph, target="Novagen", top=3)
     """
     from bokeh.layouts import column, row
     from bokeh.models import AutocompleteInput, CustomJS, Div
 
-    paths = _paths_to(G, target, me, k) if target is not None else None
+    paths = paths_to(G, target, me, top) if target is not None else None
     scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
     owner = display_name(G, scene.me)
     heading = title or f"{owner}'s network"
@@ -104,7 +106,7 @@ def network_page(G: nx.DiGraph, *, me=None, target=None, k: int = 5, seed: int =
     search.js_on_change("value_input", callback)
     search.js_on_change("value", callback)
     subtitle = (f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
-                + (f", as of {G.graph['today']}" if G.graph.get("today") else ""))
+                + (f", as of {today or G.graph['today']}" if today or G.graph.get("today") else ""))
     parts = [Div(text=f"<h2 style='margin:0'>{markup.escape(heading)}</h2>"
                       f"<div style='color:#666'>{markup.escape(subtitle)}</div>", disable_math=True),
              row(search, status), plot]
@@ -177,7 +179,7 @@ def _people(scene: Scene) -> dict:
         "group": groups,
         "colour": colours,
         # diameters in pixels; a ring needs room inside it to show the person's colour
-        "size": np.sqrt(_sizes(scene)) * 1.15 + 2 + 4 * np.array([bool(t) for t in scene.target]),
+        "size": np.sqrt(node_sizes(scene)) * 1.15 + 2 + 4 * np.array([bool(t) for t in scene.target]),
         "ring": [TARGET_COLOUR if t else "white" for t in scene.target],
         "ring_width": [1.6 if t else 0.5 for t in scene.target],
     }
@@ -238,8 +240,8 @@ def offline(page: str) -> str:
     return _CODE.sub(scrub, page)
 
 
-def write_html(G: nx.DiGraph, out, *, target=None, me=None, k: int = 5, seed: int = 0, title: str | None = None,
-               max_nodes: int = 3000, color_by: str = "cluster") -> Path:
+def write_html(G: nx.DiGraph, out, *, target=None, me=None, today=None, top: int = 5, seed: int = 0,
+               title: str | None = None, max_nodes: int = 3000, color_by: str = "cluster") -> Path:
     """Write the interactive map to one self-contained HTML file — what ``netgraph html`` writes.
 
     All of Bokeh's JavaScript and CSS is inlined (about 2 MB): the page needs
@@ -251,7 +253,7 @@ def write_html(G: nx.DiGraph, out, *, target=None, me=None, k: int = 5, seed: in
         A netgraph graph.
     out : str or Path
         The file to write.
-    target, me, k, seed, title, max_nodes, color_by
+    target, me, today, top, seed, title, max_nodes, color_by
         As for :func:`network_page`.
 
     Returns
@@ -269,7 +271,7 @@ def write_html(G: nx.DiGraph, out, *, target=None, me=None, k: int = 5, seed: in
     from bokeh.embed import file_html
     from bokeh.resources import INLINE
 
-    page = network_page(G, me=me, target=target, k=k, seed=seed, title=title, max_nodes=max_nodes,
+    page = network_page(G, target=target, me=me, today=today, top=top, seed=seed, title=title, max_nodes=max_nodes,
                         color_by=color_by)
     heading = title or f"{display_name(G, me_of(G, me))}'s network"
     out = Path(out)

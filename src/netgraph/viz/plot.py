@@ -18,7 +18,7 @@ Examples
 >>> import netgraph
 >>> from netgraph.viz.plot import plot_network
 >>> G = netgraph.load().graph
->>> ax = plot_network(G, paths=netgraph.intro_paths(G, "Novagen", k=3))
+>>> ax = plot_network(G, paths=netgraph.intro_paths(G, "Novagen", top=3))
 >>> ax.get_title()
 "Jane Jones's network"
 """
@@ -44,14 +44,15 @@ from matplotlib.patches import Circle
 from matplotlib.ticker import FuncFormatter
 
 from ..algorithms.layout import layout
-from ..analysis.layers import RHYTHM_DAYS, dunbar_layers
-from ..analysis.overview import _clusters, _describe
+from ..analysis.layers import dunbar_layers
+from ..analysis.overview import clusters_around, describe_cluster
 from ..analysis.paths import IntroPaths, intro_paths
 from ..analysis.reciprocity import reciprocity
 from ..errors import NetgraphError
 from ..io.export import atomic_write
 from ..model.graph import display_name, me_of, neighbours, relationship_count
-from ..model.strength import tie_strength
+from ..model.rules import rules_of
+from ..model.strength import model_of, tie_strength
 
 __all__ = ["plot_network", "plot_paths", "plot_layers", "plot_reciprocity", "plot_decay", "plot_figure",
            "network_scene", "Scene", "KINDS"]
@@ -177,7 +178,7 @@ def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: in
         raise ValueError(f"color_by must be 'cluster' or 'company', not {color_by!r}")
     me = me_of(G, me)
     chosen = _path_list(G, paths)
-    clusters = _clusters(G, me, seed)
+    clusters = clusters_around(G, me, seed)
     where = layout(G, seed=seed, me=me, groups=clusters)
     targets = set(G.graph.get("targets", []))
     if isinstance(paths, IntroPaths) and paths.target.company:
@@ -257,7 +258,7 @@ def _cluster_labels(G, me, clusters: list[set]) -> list[str]:
     """Each cluster's label as the summary gives it, made unique."""
     labels, seen = [], Counter()
     for members in clusters:
-        label = _describe(G, me, members)[0]
+        label = describe_cluster(G, me, members)[0]
         seen[label] += 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
@@ -367,7 +368,7 @@ def _radius(size: float) -> float:
     return math.sqrt(size) / 2
 
 
-def _sizes(scene: Scene) -> np.ndarray:
+def node_sizes(scene: Scene) -> np.ndarray:
     """Marker sizes by tie strength (mine the largest), larger when there are few people to draw."""
     scale = float(np.clip(math.sqrt(400 / len(scene.nodes)), 0.5, 1.5))
     sizes = scale * (SMALL + (LARGE - SMALL) * np.clip(scene.strength, 0, 1) ** 1.5)
@@ -379,7 +380,7 @@ def _sizes(scene: Scene) -> np.ndarray:
 # The map
 
 
-def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, seed: int = 0,
+def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster", ax=None, seed: int = 0,
                  max_nodes: int = 1500, paths=None):
     """The map of the network: people by cluster or company, sized by their tie to me.
 
@@ -389,6 +390,8 @@ def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, 
         A netgraph graph.
     me : node, optional
         Whose network (drawn in the middle); defaults to the graph's owner.
+    today : date, optional
+        The day the picture is drawn as of (default: the graph's).
     color_by : {"cluster", "company"}
         Colour people by Louvain cluster (me left out; labelled as in
         :func:`netgraph.summary`) or by current employer; the largest nine
@@ -418,7 +421,7 @@ def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, 
     scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
     ax = _axes(ax, (12, 9))
     index = scene.index
-    sizes = _sizes(scene)
+    sizes = node_sizes(scene)
     me_row = index[scene.me]
     _draw_edges(ax, scene)
     colours = [scene.colour_of(i) for i in range(len(scene.nodes))]
@@ -441,7 +444,7 @@ def plot_network(G: nx.DiGraph, *, me=None, color_by: str = "cluster", ax=None, 
     _map_legends(ax, scene)
     owner = display_name(G, scene.me)
     _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
-           + (f", as of {G.graph['today']}" if G.graph.get("today") else ""))
+           + (f", as of {today or G.graph['today']}" if today or G.graph.get("today") else ""))
     colour = "Louvain cluster" if scene.color_by == "cluster" else "current employer"
     ringed_text = f"; ringed: people at {_and(scene.targets)}" if scene.targets else ""
     unreached = f" {paths.message}" if isinstance(paths, IntroPaths) else ""
@@ -648,7 +651,7 @@ RING_GAP = np.radians(40)
 IN_TOUCH, OVERDUE, NO_CONTACT, ACQUAINTANCE = "#2a9d8f", "#e76f51", "#c8ccd2", "#8da9c4"
 
 
-def plot_layers(G: nx.DiGraph, *, me=None, ax=None):
+def plot_layers(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """My ties in Dunbar's concentric layers, closest in the centre.
 
     The 5, 15, 50 and 150 strongest ties (:func:`netgraph.dunbar_layers`), then
@@ -663,6 +666,8 @@ def plot_layers(G: nx.DiGraph, *, me=None, ax=None):
         A netgraph graph.
     me : node, optional
         Whose layers; defaults to the graph's owner.
+    today : date, optional
+        The day the picture is drawn as of (default: the graph's).
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
 
@@ -678,8 +683,8 @@ def plot_layers(G: nx.DiGraph, *, me=None, ax=None):
     >>> ax = plot_layers(netgraph.load().graph)
     """
     me = me_of(G, me)
-    today = G.graph.get("today") or dt.date.today()
-    layer = dunbar_layers(G, me)
+    today = today or G.graph.get("today") or dt.date.today()
+    layer = dunbar_layers(G, me=me)
     ax = _axes(ax, (10, 10))
     items = []
     for level, radius in LAYER_RADIUS.items():
@@ -731,7 +736,7 @@ def _ring(G, me, people: list, level: int, radius: float, today) -> tuple[np.nda
         elif level == 0:
             colours.append(ACQUAINTANCE)
         else:
-            colours.append(OVERDUE if (today - last).days > RHYTHM_DAYS[level] else IN_TOUCH)
+            colours.append(OVERDUE if (today - last).days > rules_of(G).rhythm_days[level] else IN_TOUCH)
     strength = np.array([G[me][v].get("strength", 0.0) for v in people])
     return xy, colours, 25 + 230 * np.clip(strength, 0, 1) ** 1.2
 
@@ -745,7 +750,7 @@ STATUS_COLOURS = {"unanswered": "#d62728", "you have asked a lot": "#ff7f0e", "y
                   "they owe you": "#1f77b4", "one-way": "#9aa5b1", "balanced": "#2ca02c"}
 
 
-def plot_reciprocity(G: nx.DiGraph, *, me=None, ax=None):
+def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """Who gives and who takes: contacts I sent against contacts I received, per relationship.
 
     Each dot is a relationship (:func:`netgraph.analysis.reciprocity`), coloured by its
@@ -758,6 +763,8 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, ax=None):
         A netgraph graph.
     me : node, optional
         Whose relationships; defaults to the graph's owner.
+    today : date, optional
+        The day the picture is drawn as of (default: the graph's).
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
 
@@ -773,7 +780,7 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, ax=None):
     >>> ax = plot_reciprocity(netgraph.load().graph)
     """
     me = me_of(G, me)
-    frame = reciprocity(G, me)
+    frame = reciprocity(G, me=me, today=today)
     ax = _axes(ax, (10, 8))
     rng = np.random.default_rng(0)
     # many relationships share small counts: spread them a little, on the log scale
@@ -820,19 +827,19 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, ax=None):
 # Decay
 
 
-#: After this many days without contact, a once-close tie counts as dormant.
-DORMANT_DAYS = 180
 #: A tie whose busiest year reached this intensity was close once.
 CLOSE_ONCE = 0.3
 
 
-def plot_decay(G: nx.DiGraph, *, me=None, ax=None):
+def plot_decay(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """How ties fade: each tie's strength against the days since the last contact.
 
     A ring above a dot marks the intensity of the tie in its busiest year: a
     ring high above its dot is a dormant tie, once close and now quiet, worth
-    reconnecting with (Levin, Walter & Murnighan 2011). The dashed curve is the
-    recency component of tie strength, which halves every 90 days.
+    reconnecting with (Levin, Walter & Murnighan 2011); quiet means silent for
+    ``Rules.dormant_days`` (:mod:`netgraph.model.rules`). The dashed curve is the
+    recency component of tie strength, which halves every
+    ``StrengthModel.half_life_days`` of the model the graph was built with.
 
     Parameters
     ----------
@@ -840,6 +847,8 @@ def plot_decay(G: nx.DiGraph, *, me=None, ax=None):
         A netgraph graph.
     me : node, optional
         Whose ties; defaults to the graph's owner.
+    today : date, optional
+        The day the picture is drawn as of (default: the graph's).
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
 
@@ -854,23 +863,22 @@ def plot_decay(G: nx.DiGraph, *, me=None, ax=None):
     >>> import netgraph
     >>> ax = plot_decay(netgraph.load().graph)
     """
-    from ..model.strength import StrengthModel
-
     me = me_of(G, me)
-    today = G.graph.get("today") or dt.date.today()
-    ties = tie_strength(G, me)
+    today = today or G.graph.get("today") or dt.date.today()
+    dormant_days, half_life = rules_of(G).dormant_days, model_of(G).half_life_days
+    ties = tie_strength(G, me=me)
     silent = int(ties["last"].isna().sum())
     ties = ties[ties["last"].notna()].reset_index(drop=True)
     days = np.array([(today - last).days for last in ties["last"]], dtype=float)
     strength = ties["strength"].to_numpy(float)
     peak = ties["peak"].fillna(0.0).to_numpy(float)
-    dormant = (days >= DORMANT_DAYS) & (peak >= CLOSE_ONCE) & (peak > strength)
+    dormant = (days >= dormant_days) & (peak >= CLOSE_ONCE) & (peak > strength)
     ax = _axes(ax, (11, 7))
     right = max(float(days.max()) * 1.05 if len(days) else 0.0, 400.0)
-    ax.axvspan(DORMANT_DAYS, right, color="#f4f1ea", zorder=0)
+    ax.axvspan(dormant_days, right, color="#f4f1ea", zorder=0)
     curve = np.linspace(0, right, 200)
-    ax.plot(curve, 0.5 ** (curve / StrengthModel().half_life_days), color="#999999", lw=1, ls="--", zorder=1,
-            label="recency: halves every 90 days")
+    ax.plot(curve, 0.5 ** (curve / half_life), color="#999999", lw=1, ls="--", zorder=1,
+            label=f"recency: halves every {half_life:g} days")
     ax.vlines(days[dormant], strength[dormant], peak[dormant], color=OVERDUE, lw=1, zorder=2,
               alpha=min(0.6, 20 / max(int(dormant.sum()), 1)))  # fainter when there are many
     ax.scatter(days[dormant], peak[dormant], s=50, facecolors="none", edgecolors=OVERDUE, linewidths=1.3, zorder=3,
@@ -887,7 +895,8 @@ def plot_decay(G: nx.DiGraph, *, me=None, ax=None):
     ax.set_ylabel("tie strength", fontsize=10)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.text(DORMANT_DAYS + right * 0.01, 1.03, "quiet for six months or more", fontsize=9, color="#8a7f6a", va="top")
+    ax.text(dormant_days + right * 0.01, 1.03, f"quiet for {_span(dormant_days)} or more", fontsize=9,
+            color="#8a7f6a", va="top")
     ax.legend(loc="upper right", frameon=False, fontsize=9)
     ranked = list(np.argsort(-(peak - strength) * dormant, kind="stable")[:int(min(dormant.sum(), 8))])
     ranked += [i for i in np.argsort(-strength, kind="stable")[:6] if i not in ranked]
@@ -920,7 +929,8 @@ FIGURE_SIZES = {"map": (13, 9.5), "paths": (11, 6.5), "layers": (10, 11), "recip
                 "decay": (11, 7.5)}
 
 
-def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=None, k: int = 5, seed: int = 0,
+def plot_figure(G: nx.DiGraph, out=None, *, kind: str = "map", target=None, me=None, today=None, top: int = 5,
+                seed: int = 0,
                 max_nodes: int = 1500, color_by: str = "cluster", dpi: int = 200) -> Figure:
     """One figure of the network on a figure of its own, written to ``out`` — what ``netgraph plot`` draws.
 
@@ -933,14 +943,16 @@ def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=N
         :func:`plot_layers`, :func:`plot_reciprocity` or :func:`plot_decay`.
     target : str, optional
         A company or person (as :func:`netgraph.intro_paths` takes it). The
-        map highlights the ``k`` best paths to it; the paths figure draws
+        map highlights the ``top`` best paths to it; the paths figure draws
         them (default: the first of ``G.graph["targets"]``).
     out : str or Path, optional
         Where to write the figure; the format follows the suffix (``.png``,
         ``.svg``, ``.pdf``...). None writes nothing.
     me : node, optional
         Whose network; defaults to the graph's owner.
-    k : int
+    today : date, optional
+        The day the picture is drawn as of (default: the graph's).
+    top : int, default 5
         How many paths.
     seed : int
         Seed of the map's layout, clustering and sample.
@@ -965,7 +977,7 @@ def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=N
     Examples
     --------
     >>> import netgraph
-    >>> fig = plot_figure(netgraph.load().graph, "paths", target="Novagen")
+    >>> fig = plot_figure(netgraph.load().graph, kind="paths", target="Novagen")
     >>> fig.axes[0].get_title()
     'Warm introductions to Novagen'
     """
@@ -980,11 +992,12 @@ def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=N
     ax = figure.add_subplot()
     if kind == "map":
         plot_network(G, me=me, color_by=color_by, ax=ax, seed=seed, max_nodes=max_nodes,
-                     paths=_paths_to(G, target, me, k) if target is not None else None)
+                     paths=paths_to(G, target, me, top) if target is not None else None)
     elif kind == "paths":
-        plot_paths(_paths_to(G, target, me, k), ax=ax)
+        plot_paths(paths_to(G, target, me, top), ax=ax)
     else:
-        {"layers": plot_layers, "reciprocity": plot_reciprocity, "decay": plot_decay}[kind](G, me=me, ax=ax)
+        {"layers": plot_layers, "reciprocity": plot_reciprocity, "decay": plot_decay}[kind](G, me=me, today=today,
+                                                                                          ax=ax)
     if out is not None:
         # Drawn in memory, then put in place whole: an interrupted run never leaves half a picture.
         image = io.BytesIO()
@@ -993,13 +1006,14 @@ def plot_figure(G: nx.DiGraph, kind: str = "map", *, target=None, out=None, me=N
     return figure
 
 
-def _paths_to(G, target, me, k: int) -> IntroPaths:
+def paths_to(G, target, me, top: int) -> IntroPaths:
+    """The paths a figure draws: to ``target``, else to the first of the graph's targets."""
     if target is None:
         targets = G.graph.get("targets") or []
         if not targets:
             raise NetgraphError("the paths figure needs a target: a company or a person (--to TARGET)")
         target = targets[0]
-    found = intro_paths(G, target, me=me, k=k)
+    found = intro_paths(G, target, me=me, top=top)
     if not found.target.nodes:
         raise NetgraphError(found.message)
     return found

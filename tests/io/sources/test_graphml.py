@@ -33,7 +33,7 @@ def offline(monkeypatch):
 @pytest.mark.parametrize("format", ["graphml", "gexf"])
 def test_an_export_loads_back_as_the_same_people_and_relationships(demo, tmp_path, format):
     path = tmp_path / f"network.{format}"
-    netgraph.export(demo, path, format)
+    netgraph.export(demo, path, format=format)
     assert find_reader(path).name == "graphml"
     again = netgraph.load(path)
     G, H = demo.graph, again.graph
@@ -49,9 +49,9 @@ def test_an_export_loads_back_as_the_same_people_and_relationships(demo, tmp_pat
 
 
 def test_an_export_loads_back_from_a_folder_and_exports_again(demo, tmp_path):
-    netgraph.export(demo, tmp_path / "in" / "network.graphml", "graphml")
+    netgraph.export(demo, tmp_path / "in" / "network.graphml", format="graphml")
     again = netgraph.load(tmp_path / "in")
-    netgraph.export(again, tmp_path / "out", "csv")
+    netgraph.export(again, tmp_path / "out", format="csv")
     assert netgraph.load(tmp_path / "out").graph.number_of_edges() == demo.graph.number_of_edges()
 
 

@@ -84,7 +84,7 @@ def read_graph_file(path, *, report: ImportReport | None = None) -> Tables:
     --------
     >>> import netgraph, tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "net.graphml"
-    >>> _ = netgraph.export(netgraph.load(), path, "graphml")
+    >>> _ = netgraph.export(netgraph.load(), path, format="graphml")
     >>> tables = read_graph_file(path)
     >>> tables.owner
     ['jane-jones']

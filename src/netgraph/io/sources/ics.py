@@ -2,7 +2,7 @@
 
 A meeting is an interaction from its organizer to each attendee who did not
 decline, and from me to each other attendee when I attended without
-organizing it (DESIGN.md section 3). A recurring event counts once per
+organizing it. A recurring event counts once per
 occurrence up to today: overrides (RECURRENCE-ID) replace their occurrence,
 cancelled ones and EXDATEs are not counted. Titles and descriptions are never
 read, not even parsed: meeting titles can be private.
@@ -27,7 +27,7 @@ import pandas as pd
 import recurring_ical_events
 
 from ...errors import NetgraphError
-from ...model.build import as_timestamp
+from ...model.dates import as_timestamp
 from ...model.keys import domain_of, email_key, split_reference
 from ...model.report import FileReport, ImportReport
 from ...model.tables import Tables, validate

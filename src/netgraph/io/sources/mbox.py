@@ -66,7 +66,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ...errors import NetgraphError
-from ...model.build import as_timestamp
+from ...model.dates import as_timestamp
 from ...model.keys import email_key
 from ...model.report import FileReport, ImportReport
 from ...model.tables import Tables, validate
