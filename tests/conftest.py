@@ -87,3 +87,22 @@ def _facebook_ego(ego: str = "0") -> dict:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "benchmark: measures time or memory on big generated inputs (slower)")
+    config.addinivalue_line("markers", "slow: more than a few seconds; left out of the fast loop "
+                                       '(python3 dev.py test -m "not slow")')
+
+
+#: Whole groups of tests that are slow by nature: they run notebooks, build wheels, open a browser,
+#: read the real data, or let hypothesis damage and generate many files. Single slow tests elsewhere
+#: carry ``@pytest.mark.slow`` themselves.
+SLOW_GROUPS = ("tests/test_notebooks.py", "tests/test_packaging.py", "tests/trust/", "tests/viz/test_html.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    root = Path(__file__).resolve().parents[1]
+    for item in items:
+        where = Path(str(item.fspath)).resolve()
+        relative = where.relative_to(root).as_posix() if where.is_relative_to(root) else where.as_posix()
+        doctest = type(item).__name__ == "DoctestItem"  # each loads the demo network: together a minute
+        real_data = "facebook" in item.nodeid or "enron" in getattr(item, "fixturenames", ())
+        if doctest or real_data or any(relative.startswith(group) for group in SLOW_GROUPS):
+            item.add_marker(pytest.mark.slow)

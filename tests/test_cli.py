@@ -145,6 +145,7 @@ def test_json_equals_the_dataframe_records(capsys, demo):
     assert [r["status"] for r in json.loads(out)] == netgraph.reciprocity(demo.graph)["status"].tolist()
 
 
+@pytest.mark.slow
 def test_analysis_text(capsys):
     assert "Diane Okafor" in run(capsys, "weak-ties", "--top", "5")[1]
     out = run(capsys, "reciprocity")[1]
@@ -157,6 +158,7 @@ def test_analysis_text(capsys):
     assert json.loads(run(capsys, "draft", "--to", "Daniel Weber", "--json")[1])["to"] == "Mary Lee"
 
 
+@pytest.mark.slow
 def test_plot_and_html_commands(capsys, tmp_path):
     status, out, err = run(capsys, "plot", "--out", str(tmp_path / "map.png"), "--to", "Novagen")
     assert status == 0 and (tmp_path / "map.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

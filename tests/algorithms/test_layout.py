@@ -36,6 +36,7 @@ def test_same_seed_same_positions_and_random_state_untouched(demo_graph):
     assert layout(demo_graph, seed=4) != first
 
 
+@pytest.mark.slow
 def test_positions_do_not_depend_on_the_hash_seed():
     # the undirected view lists edges in an order that depends on string hashing
     script = ("import netgraph, hashlib; from netgraph.algorithms.layout import layout; "

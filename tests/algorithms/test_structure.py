@@ -411,6 +411,7 @@ def test_random_constraint(G, weighted, algorithm):
 
 @HYPOTHESIS
 @given(G=st.one_of(small_graphs(), small_graphs(directed=True)), weighted=st.booleans())
+@pytest.mark.slow
 def test_random_effective_size(G, weighted, algorithm):
     weight = "weight" if weighted else None
     mine = structure.effective_size(G, weight=weight)

@@ -126,6 +126,7 @@ people_names = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people_names, st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.integers(0, 1500)), max_size=30),
        st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7), st.one_of(st.none(), st.floats(0, 1))), max_size=10))
+@pytest.mark.slow
 def test_round_trip_of_random_networks(tmp_path_factory, names, contacts, known):
     folder = tmp_path_factory.mktemp("net")
     n = len(names)

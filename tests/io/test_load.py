@@ -69,6 +69,7 @@ def test_identity_is_explainable(demo):
         demo.find("David Chen")
 
 
+@pytest.mark.slow
 def test_a_misspelt_me_is_a_warning_not_a_new_person():
     net = netgraph.load(me="Jane Jone")
     assert net.graph.number_of_nodes() == netgraph.load().graph.number_of_nodes()

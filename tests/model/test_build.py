@@ -138,6 +138,7 @@ names = st.sampled_from(["Ann", "Bob", "Cy", "Di", "Ed", "Flo"])
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(names, names, st.integers(0, 2000), st.sampled_from(["email", "meeting", "call"]),
                           st.sampled_from(["ask", "give", "other"])), min_size=1, max_size=60))
+@pytest.mark.slow
 def test_counts_match_the_interactions(rows):
     rows = [r for r in rows if r[0] != r[1]]
     if not rows:

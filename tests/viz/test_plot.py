@@ -102,6 +102,7 @@ def test_map_takes_node_paths(demo):
         plot_network(G, paths=[[G.graph["me"], "nobody-at-all"]])
 
 
+@pytest.mark.slow
 def test_map_says_when_it_shows_a_sample(big):
     paths = netgraph.intro_paths(big, big.graph["targets"][0])
     scene = network_scene(big, max_nodes=800, paths=paths)

@@ -36,40 +36,16 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
-from ..model.graph import display_name, me_of
-from ..model.rules import Rules, rules_of
 from .overview import interaction_reciprocity
-from .reasons import unanswered
+from .state import STATUSES, relationship_state, status_of
 
 __all__ = ["reciprocity", "COLUMNS", "status_of"]
 
 COLUMNS = ["contact", "node", "sent", "received", "reciprocated", "balance", "asks", "asks_year", "favours_received",
-           "favours_given", "waiting", "waiting_since", "last_unanswered", "last_contact", "status"]
-_ORDER = {"unanswered": 0, "you have asked a lot": 1, "you owe": 2, "they owe you": 3, "one-way": 4, "balanced": 5}
-
-
-def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
-    """The status of one relationship (see the module docstring), by ``rules`` (the defaults when None)."""
-    rules = rules or Rules()
-    if unanswered(row["waiting_since"], row["last_unanswered"], today, rules=rules, late=True):
-        return "unanswered"
-    debt = row["favours_received"] - row["favours_given"]
-    if debt >= 3:
-        return "you owe"
-    if row["asks_year"] >= rules.asked_a_lot and row["asks"] > row["favours_given"]:
-        return "you have asked a lot"
-    total = row["sent"] + row["received"]
-    carried = total >= 6 and row["balance"] > 0.5
-    if debt >= 2 or (debt >= 0 and carried):
-        return "you owe"
-    if debt <= -2 or (debt <= 0 and total >= 6 and row["balance"] < -0.5):
-        return "they owe you"
-    if row["sent"] and row["received"]:
-        return "balanced"
-    return "one-way"
+           "favours_given", "waiting", "waiting_since", "last_unanswered", "last_contact", "status", "action",
+           "next_action"]
 
 
 def reciprocity(G: nx.DiGraph, *, me=None, today: dt.date | None = None, everyone: bool = False) -> pd.DataFrame:
@@ -95,8 +71,14 @@ def reciprocity(G: nx.DiGraph, *, me=None, today: dt.date | None = None, everyon
         ``asks``, ``asks_year``, ``favours_received``, ``favours_given``,
         ``waiting`` (their personal contacts since my last one or our last
         meeting), ``waiting_since`` and ``last_unanswered`` (the first and the
-        last of those, or None), ``last_contact``, ``status``.
+        last of those, or None), ``last_contact``, ``status``, and the one
+        ``action`` and ``next_action`` of :func:`netgraph.relationship_state`
+        (the same for this person in every analysis).
         ``attrs`` holds the network's ``reciprocity`` and ``weighted_reciprocity``.
+
+    See Also
+    --------
+    netgraph.relationship_state : where the status and the action come from.
 
     Examples
     --------
@@ -105,34 +87,13 @@ def reciprocity(G: nx.DiGraph, *, me=None, today: dt.date | None = None, everyon
     >>> table.set_index("contact").loc["Mark Delaney", "status"]
     'unanswered'
     """
-    me = me_of(G, me)
-    today = today or G.graph.get("today") or dt.date.today()
-    rules = rules_of(G)
-    rows = []
-    for v, out in G[me].items():
-        back = G[v][me] if G.has_edge(v, me) else {}
-        sent, received = int(out.get("sent", 0)), int(back.get("sent", 0))
-        row = {
-            "contact": display_name(G, v), "node": v, "sent": sent, "received": received,
-            "reciprocated": min(sent, received),
-            "balance": (received - sent) / (received + sent) if sent + received else np.nan,
-            "asks": int(out.get("asks", 0)), "asks_year": int(out.get("asks_year", 0)),
-            "favours_received": int(back.get("gives", 0) + back.get("intros", 0)),
-            "favours_given": int(out.get("gives", 0) + out.get("intros", 0)),
-            "waiting": int(back.get("waiting", 0)), "waiting_since": back.get("waiting_since"),
-            "last_unanswered": back.get("last") if back.get("waiting", 0) else None,
-            "last_contact": max((d for d in (out.get("last"), back.get("last")) if d), default=None),
-        }
-        if not everyone and not (sent or received or row["favours_received"] or row["favours_given"] or row["asks"]):
-            continue
-        row["status"] = status_of(row, today, rules=rules)
-        rows.append(row)
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    order = frame["status"].map(_ORDER)
-    latest = frame["last_contact"].map(lambda d: -(d.toordinal() if d else 0))
-    frame = frame.assign(_o=order, _w=-frame["waiting"], _l=latest)
-    frame = frame.sort_values(["_o", "_w", "_l", "contact"]).drop(columns=["_o", "_w", "_l"])
-    frame = frame.reset_index(drop=True)
+    state = relationship_state(G, me=me, today=today)
+    if not everyone:
+        touched = state[["sent", "received", "favours_received", "favours_given", "asks"]].to_numpy().any(axis=1)
+        state = state[touched]
+    frame = state.assign(_o=state["status"].map({s: i for i, s in enumerate(STATUSES)}), _w=-state["waiting"],
+                         _l=state["last_contact"].map(lambda d: -(d.toordinal() if d else 0)))
+    frame = frame.sort_values(["_o", "_w", "_l", "contact"])[COLUMNS].reset_index(drop=True)
     frame.attrs["reciprocity"], frame.attrs["weighted_reciprocity"] = interaction_reciprocity(G)
     return frame
 

@@ -428,6 +428,7 @@ def _export(draw):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_export())
+@pytest.mark.slow
 def test_any_connections_read_back_intact(export):
     vintage, connections, crlf = export
     columns, date_format, preamble, encoding = _VINTAGES[vintage]

@@ -469,6 +469,7 @@ def expected_interactions(data: bytes, owners: set[str]) -> list[tuple]:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(messages=st.lists(message(), max_size=6), crlf=st.booleans(), chunk=st.sampled_from([mbox.CHUNK, 7, 64]))
+@pytest.mark.slow
 def test_random_mailboxes_agree_with_the_standard_library(tmp_path, messages, crlf, chunk):
     newline = "\r\n" if crlf else "\n"
     chunks, expected = [], []

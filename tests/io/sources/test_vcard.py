@@ -194,6 +194,7 @@ def _vcard(person: dict, width: int) -> list[str]:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=st.lists(_PERSON, min_size=1, max_size=5), width=st.integers(8, 75),
        newline=st.sampled_from(["\r\n", "\n"]))
+@pytest.mark.slow
 def test_random_cards_read_back_intact(tmp_path, people, width, newline):
     path = tmp_path / "random.vcf"
     path.write_bytes(newline.join(line for person in people for line in _vcard(person, width)).encode())
