@@ -151,7 +151,7 @@ def test_analysis_text(capsys):
     out = run(capsys, "reciprocity")[1]
     assert out.startswith("Network reciprocity:") and "Mark Delaney" in out
     out = " ".join(run(capsys, "follow-ups")[1].split())
-    assert "Keep your host in the loop" in out and "Mark Delaney" in out
+    assert "how it went" in out and "Mark Delaney" in out
     out = run(capsys, "draft", "--to", "Daniel Weber")[1]
     assert out.startswith("To: Mary Lee") and "--- forwardable ---" in out
     assert "No company or person" in run(capsys, "draft", "--to", "Nowhere Inc")[1]

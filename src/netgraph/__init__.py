@@ -11,12 +11,14 @@ are worth nurturing.
 """
 
 from .algorithms import structure
+from .analysis.contacts import contacts
 from .analysis.follow_ups import follow_ups
 from .analysis.layers import dunbar_layers
 from .analysis.outreach import draft_intro
 from .analysis.overview import summary
 from .analysis.paths import intro_paths
 from .analysis.reciprocity import reciprocity
+from .analysis.state import relationship_state
 from .analysis.weak_ties import weak_ties
 from .datasets import synth
 from .errors import NetgraphError
@@ -36,7 +38,8 @@ from .model.tables import Tables
 __all__ = [
     "load", "build_graph", "sample_path", "Network", "NetgraphError", "ImportReport", "Tables",
     "StrengthModel", "tie_strength", "explain_strength", "summary", "export",
-    "intro_paths", "draft_intro", "reciprocity", "weak_ties", "follow_ups", "dunbar_layers",
+    "intro_paths", "draft_intro", "reciprocity", "weak_ties", "follow_ups", "dunbar_layers", "relationship_state",
+    "contacts",
     "read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_linkedin_favours",
     "read_google_contacts", "read_vcard", "read_ics", "read_mbox", "structure", "synth",
 ]

@@ -190,6 +190,22 @@ def _follow_ups(args) -> int:
     return 0
 
 
+@_command("contacts", "the contact sheet: one row per contact, with the one thing to do")
+def _contacts(args) -> int:
+    from .analysis.contacts import contacts
+
+    net = _load(args)
+    frame = contacts(net.graph)
+    if args.top:
+        frame = frame.head(args.top)
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(_table(frame, ["contact", "company", "strength", "layer", "status", "next_action"],
+                 {"contact": 26, "company": 22, "next_action": 60}))
+    return 0
+
+
 def _to_draw(args):
     """The graph to draw and the target to highlight: with ``--anonymize``, the anonymised
     graph, and the target under its pseudonym."""
@@ -279,6 +295,10 @@ def _parser() -> argparse.ArgumentParser:
 
     follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
     _common(follow)
+
+    sheet = commands.add_parser("contacts", help=_COMMANDS["contacts"][1])
+    _common(sheet)
+    sheet.add_argument("--top", type=_positive, help="only the strongest N")
 
     plot = commands.add_parser("plot", help=_COMMANDS["plot"][1])
     _common(plot, json_output=False)

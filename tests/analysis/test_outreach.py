@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import networkx as nx
 import pandas as pd
 
@@ -63,6 +65,9 @@ def test_the_opening_fits_the_relationship(demo):
 
 
 def test_an_unanswered_first_hop_gets_an_apology_first(demo):
-    # Priya wrote three times since April and Jane has not answered
-    draft = draft_intro(demo.graph, "Priya Raman", max_hops=1)
+    # Priya wrote three times since April and Jane has not answered; her last note, six days old, is not
+    # late yet (the April one is history: the wait counts from the live contact), two weeks later it is
+    assert "Apologies" not in draft_intro(demo.graph, "Priya Raman", max_hops=1).note
+    later = demo.today + dt.timedelta(days=14)
+    draft = draft_intro(demo.graph, "Priya Raman", max_hops=1, today=later)
     assert draft.to == "Priya Raman" and "Apologies for my slow reply" in draft.note

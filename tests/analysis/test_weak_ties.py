@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import netgraph
+from netgraph.analysis.state import ACTIONS
 from netgraph.analysis.weak_ties import spans, weak_ties
 
 TODAY = "2026-11-01"
@@ -59,7 +60,7 @@ def test_parts_and_score_agree():
     weights = [0.20, 0.20, 0.25, 0.15, 0.20]
     assert table["score"].to_numpy() == pytest.approx((table[parts] * weights).sum(axis=1).to_numpy())
     assert ((table[parts] >= 0) & (table[parts] <= 1)).all().all()
-    assert set(table["action"]) <= {"reply", "reconnect", "give-first", "keep-warm"}
+    assert set(table["action"]) <= set(ACTIONS)
     assert table["score"].is_monotonic_decreasing and table["rank"].tolist() == list(range(1, len(table) + 1))
 
 

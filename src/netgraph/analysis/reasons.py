@@ -9,7 +9,8 @@ import networkx as nx
 from ..model.graph import display_name
 from ..model.rules import Rules, rules_of
 
-__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "overdue_reply", "unanswered"]
+__all__ = ["ago", "last_contact", "hop_reasons", "qualify", "awaiting_reply", "overdue_reply", "unanswered",
+           "live_since"]
 
 
 def ago(day: dt.date | None, today: dt.date) -> str:
@@ -38,7 +39,7 @@ def last_contact(G: nx.DiGraph, u, v) -> dt.date | None:
 
 
 def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
-    """Whether ``v`` is waiting for my answer: ``(contacts waiting, the first of them, the last)``.
+    """Whether ``v`` is waiting for my answer: ``(contacts waiting, the first live one, the last)``.
 
     ``None`` when nothing from ``v`` waits (the edge attribute ``waiting``: personal
     contacts since my last one or our last meeting), or when their last contact is more
@@ -47,9 +48,10 @@ def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, 
     back = G[v][me] if G.has_edge(v, me) else {}
     waiting, last = back.get("waiting", 0), back.get("last")
     since = back.get("waiting_since") or last
-    if not waiting or not unanswered(since, last, today, rules=rules_of(G)):
+    rules = rules_of(G)
+    if not waiting or not unanswered(since, last, today, rules=rules):
         return None
-    return waiting, since, last
+    return waiting, live_since(since, last, rules), last
 
 
 def overdue_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, dt.date] | None:
@@ -66,7 +68,13 @@ def unanswered(since: dt.date | None, last: dt.date | None, today: dt.date, *, r
     if since is None or last is None:
         return False
     grace = rules.reply_days if late else 0
-    return (today - last).days <= rules.unanswered_days and (today - since).days > grace
+    return (today - last).days <= rules.unanswered_days and (today - live_since(since, last, rules)).days > grace
+
+
+def live_since(since: dt.date, last: dt.date, rules: Rules) -> dt.date:
+    """When the wait for my answer started: the first contact waiting, unless it is older than the
+    unanswered window before the last one — an old note is history, the wait counts from the live contact."""
+    return last if (last - since).days > rules.unanswered_days else since
 
 
 def qualify(strength: float) -> str:

@@ -47,7 +47,7 @@ import pandas as pd
 from ..model.graph import display_name, me_of
 from ..model.rules import Rules, rules_of
 from .layers import dunbar_layers
-from .reasons import ago, awaiting_reply, last_contact
+from .reasons import ago, last_contact, overdue_reply
 
 __all__ = ["relationship_state", "status_of", "dormancy", "ACTIONS", "STATUSES", "COLUMNS"]
 
@@ -185,7 +185,7 @@ def relationship_state(G: nx.DiGraph, *, me=None, today: dt.date | None = None) 
             "pending": pending.get(v, []), "unreported": unreported.get(v, []),
         }
         row["status"] = status_of(row, today, rules=rules)
-        row["overdue"] = row["status"] == "unanswered"
+        row["overdue"] = overdue_reply(G, me, v, today) is not None
         row["action"], row["next_action"], row["why"], row["due"] = _advice(G, me, v, row, today, rules)
         rows.append(row)
     frame = pd.DataFrame(rows, columns=COLUMNS)
@@ -213,11 +213,10 @@ def _introductions(G: nx.DiGraph, me) -> tuple[dict, dict]:
 def _advice(G: nx.DiGraph, me, v, row: dict, today: dt.date, rules: Rules) -> tuple[str, str, str, dt.date | None]:
     """(action, next action in words, why, due) for one relationship: the first of :data:`ACTIONS` that applies."""
     name = display_name(G, v)
-    found = awaiting_reply(G, me, v, today)
-    if row["overdue"] and found:
-        waiting, since, last = found
-        # an old unanswered note is history: the live item is the contact within the unanswered window
-        live = since if (last - since).days <= rules.unanswered_days else last
+    found = overdue_reply(G, me, v, today)
+    if found:
+        waiting, live, last = found
+        since = row["waiting_since"] or live
         how = _CHANNEL_WORDS.get(G[v][me].get("last_channel"), "contact")
         when = (f"{how} {ago(last, today)}" if waiting == 1 else
                 f"{waiting} contacts since {ago(since, today).removeprefix('in ')}, the last {how} "

@@ -29,9 +29,11 @@ The score is :math:`0.20\\,\\text{bridging} + 0.20\\,\\text{reach} +
 each part in [0, 1] and kept as a column, with ``reach`` = :math:`1 - e^{-(p/10 +
 c/2)}` for *p* people and *c* clusters reached only through the contact and
 ``targets`` = 1 when the contact is my only way to a target company. Each row
-also says what to do — ``reply`` (they are waiting for an answer),
-``reconnect`` (dormant), ``give-first`` (I owe them, or have asked a lot
-lately), ``keep-warm`` — and why, in words.
+also says what to do — the one action of
+:func:`netgraph.relationship_state` (``reply`` when they wait for an answer,
+``reconnect`` when dormant, ``give back`` or ``give first`` when the give and
+take is uneven, ``keep warm``...), the same in every analysis — and why, in
+words.
 
 References
 ----------
@@ -58,13 +60,12 @@ import pandas as pd
 
 from ..algorithms.communities import clusters as find_clusters
 from ..model.graph import display_name, induced, me_of, neighbours
-from ..model.rules import rules_of
-from .reasons import ago, last_contact, overdue_reply, qualify
+from .reasons import ago, last_contact, qualify
+from .state import dormancy, relationship_state
 
-__all__ = ["weak_ties", "WEIGHTS", "ACTIONS", "spans"]
+__all__ = ["weak_ties", "WEIGHTS", "spans"]
 
 WEIGHTS = {"bridging": 0.20, "reach": 0.20, "targets": 0.25, "sweet_spot": 0.15, "dormancy": 0.20}
-ACTIONS = ("reply", "reconnect", "give-first", "keep-warm")
 SWEET_SPOT, SWEET_WIDTH = 0.25, 0.15
 #: How far span is searched; beyond it a local bridge's span is reported as inf.
 MAX_SPAN = 6
@@ -160,6 +161,7 @@ def weak_ties(G: nx.DiGraph, *, me=None, top: int | None = None, targets=None, t
     target_count = Counter(t for v in mine for t in target_access[v])
     bridges = {v for v in mine if contacts_of[v] and not (contacts_of[v] & mine)}
     span_of = spans(R, me, mine, wanted=bridges) if bridges else {}
+    state = relationship_state(G, me=me, today=today).set_index("node")
 
     rows = []
     for v in mine:
@@ -175,8 +177,10 @@ def weak_ties(G: nx.DiGraph, *, me=None, top: int | None = None, targets=None, t
             "bridging": 1.0 - shared / len(contacts_of[v]) if contacts_of[v] else 0.0,
             "reach": 1.0 - math.exp(-(unique_people / 10 + unique_clusters / 2)),
             "targets": 1.0 if unique_targets else 0.0,
-            "sweet_spot": math.exp(-(((strength - SWEET_SPOT) / SWEET_WIDTH) ** 2)),
-            "dormancy": _dormancy(data),
+            # a connection never contacted has a default strength, not a moderately weak tie
+            "sweet_spot": (math.exp(-(((strength - SWEET_SPOT) / SWEET_WIDTH) ** 2))
+                           if data.get("interactions") else 0.0),
+            "dormancy": dormancy(data),
         }
         row = {"contact": display_name(G, v), "node": v, "strength": strength,
                "score": sum(WEIGHTS[k] * parts[k] for k in WEIGHTS), **parts, "overlap": overlap,
@@ -184,8 +188,8 @@ def weak_ties(G: nx.DiGraph, *, me=None, top: int | None = None, targets=None, t
                "unique_people": unique_people, "unique_clusters": unique_clusters,
                "unique_targets": unique_targets, "company": G.nodes[v].get("company", ""),
                "last_contact": last_contact(G, me, v)}
-        row["action"] = _action(G, me, v, row, today)
-        row["why"] = _why(G, me, v, row, today)
+        row["action"] = state.at[v, "action"]
+        row["why"] = _why(G, me, v, row, today, state.loc[v])
         rows.append(row)
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "rank"])
     frame = frame.sort_values(["score", "contact"], ascending=[False, True], ignore_index=True)
@@ -204,37 +208,8 @@ def _clusters_around(G, me, mine: set, reach: dict, seed: int) -> dict:
     return {n: i for i, members in enumerate(find_clusters(induced(G, world), seed=seed)) for n in members}
 
 
-def _dormancy(data: dict) -> float:
-    peak, frequency, recency = data.get("peak"), data.get("frequency"), data.get("recency")
-    if peak is None or frequency is None or recency is None:
-        return 0.0
-    return float(np.clip(peak - frequency, 0.0, 1.0) * (1.0 - recency))
-
-
-def _action(G, me, v, row: dict, today: dt.date) -> str:
-    back = G[v][me] if G.has_edge(v, me) else {}
-    out = G[me][v] if G.has_edge(me, v) else {}
-    if overdue_reply(G, me, v, today):
-        return "reply"
-    rules = rules_of(G)
-    if row["dormancy"] >= 0.3 or (row["last_contact"] and (today - row["last_contact"]).days > rules.dormant_days
-                                  and G[me][v].get("peak", 0) >= 0.3):
-        return "reconnect"
-    owed = back.get("gives", 0) + back.get("intros", 0) - out.get("gives", 0) - out.get("intros", 0)
-    if out.get("asks_year", 0) >= rules.asked_a_lot or owed >= 2:
-        return "give-first"
-    return "keep-warm"
-
-
-def _why(G, me, v, row: dict, today: dt.date) -> str:
-    reasons = []
-    data = G[me][v] if G.has_edge(me, v) else G[v][me]
-    if row["action"] == "reply":
-        back = G[v][me]
-        reasons.append(f"{back['waiting']} unanswered contact{'s' if back['waiting'] > 1 else ''} from them, "
-                       f"the last {ago(back['last'], today)}")
-    if row["dormancy"] >= 0.3:
-        reasons.append(f"formerly close, quiet since {ago(row['last_contact'], today).removeprefix('in ')}")
+def _why(G, me, v, row: dict, today: dt.date, state: pd.Series) -> str:
+    reasons = [state["why"]] if state["action"] in ("reply", "reconnect", "give back", "give first") else []
     for target in row["unique_targets"]:
         inside = [display_name(G, x) for x in [v, *neighbours(G)[v]] if x != me and _at(G, x, target)]
         reasons.append(f"your only way to {target} ({', '.join(inside[:2])})")
@@ -253,9 +228,6 @@ def _why(G, me, v, row: dict, today: dt.date) -> str:
         reasons.append("your only contact in their part of the network")
     if row["sweet_spot"] >= 0.6:
         reasons.append(f"a moderately weak tie ({row['strength']:.2f}), the kind that carries the most job moves")
-    if row["action"] == "give-first":
-        reasons.append("you have asked them a lot lately" if data.get("asks_year", 0) >= rules_of(G).asked_a_lot else
-                       "they have done more for you than you for them")
     if not reasons:
         reasons.append(f"a {qualify(row['strength'])} tie, last in touch {ago(row['last_contact'], today)}")
     return "; ".join(reasons)
