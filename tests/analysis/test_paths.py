@@ -97,12 +97,13 @@ def test_person_target_by_name_or_email():
 
 def test_records_have_the_documented_shape(demo):
     records = intro_paths(demo.graph, "Novagen").to_dict()
-    assert records and set(records[0]) == {"rank", "probability", "path", "target", "company", "former", "hops"}
+    assert records and set(records[0]) == {"rank", "probability", "score", "path", "target", "title", "company",
+                                           "location", "former", "single_thread", "hops"}
     hop = records[0]["hops"][0]
     assert set(hop) == {"from", "to", "strength", "probability", "why"} and hop["why"]
     assert records[0]["path"][0] == "Jane Jones"
     assert [r["rank"] for r in records] == list(range(1, len(records) + 1))
-    assert all(a["probability"] >= b["probability"] for a, b in zip(records, records[1:]))
+    assert all(a["score"] >= b["score"] for a, b in zip(records, records[1:]))
 
 
 def test_demo_story(demo):
@@ -110,9 +111,10 @@ def test_demo_story(demo):
     assert helix["first_hop"].iloc[0] == "Diane Okafor" and helix["target"].iloc[0] == "Laura Chen"
     assert "Zenith Therapeutics" in helix["hops"].iloc[0][1]["why"]
     assert (helix["nodes"].map(len) == 4).all() or helix["first_hop"].tolist().count("Diane Okafor") == 1
-    novagen = intro_paths(demo.graph, "novagen.com").frame
-    stan = novagen[novagen["first_hop"] == "Stan Whitfield"]
-    assert stan["target"].iloc[0] == "Priya Raman"
+    novagen = intro_paths(demo.graph, "novagen.com", top=10).frame
+    # Stan introduced Jane to Priya in 2024: he is not asked again; Priya is asked directly
+    assert not ((novagen["first_hop"] == "Stan Whitfield") & (novagen["target"] == "Priya Raman")).any()
+    assert ((novagen["first_hop"] == "Priya Raman") & (novagen["nodes"].map(len) == 2)).any()
     direct = intro_paths(demo.graph, "Priya Raman").frame
     assert any("Stan Whitfield introduced you in 2024" in h["why"] for hops in direct["hops"] for h in hops)
 
@@ -130,12 +132,14 @@ def test_first_hops_say_what_is_owed_and_who_waits_for_an_answer():
 
 
 def brute_force(G, me, targets, max_hops):
-    """Every simple path from me to the first target reached, by networkx, with its probability."""
+    """Every simple path from me to the first target reached, by networkx, with its probability; after the
+    first hop a path never goes to someone I know directly."""
     R = G.to_undirected()
+    mine = set(R[me])
     found = []
     for t in targets:
         for path in nx.all_simple_paths(R, me, t, cutoff=max_hops):
-            if any(n in targets for n in path[1:-1]):
+            if any(n in targets for n in path[1:-1]) or mine & set(path[2:]):
                 continue
             probability = math.prod(hop_probability(R[u][v]["strength"], G[u][v].get("asks_year", 0) if u == me else 0)
                                     for u, v in zip(path, path[1:]))
@@ -154,7 +158,8 @@ def test_same_paths_as_brute_force(n, density, seed, max_hops, k):
     for n_ in G:
         G.nodes[n_]["company"] = "T" if rng.random() < 0.25 and n_ != 0 else ""
     targets = {n_ for n_ in G if G.nodes[n_]["company"] == "T"}
-    result = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops, diverse=False)
+    result = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops, diverse=False,
+                         min_probability=0)
     expected = brute_force(G, 0, targets, max_hops)[:k]
     assert [round(p, 6) for p in result.frame["probability"]] == [round(p, 6) for p, _ in expected]
     for path in result.frame["nodes"]:
@@ -163,7 +168,7 @@ def test_same_paths_as_brute_force(n, density, seed, max_hops, k):
     best_per_first = {}
     for p, path in brute_force(G, 0, targets, max_hops):
         best_per_first.setdefault(path[1], p)
-    diverse = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops)
+    diverse = intro_paths(G, lambda d: d.get("company") == "T", top=k, max_hops=max_hops, min_probability=0)
     ranked = sorted(best_per_first.values(), reverse=True)
     cutoff = ranked[k] if len(ranked) > k else -1.0
     chosen = list(zip(diverse.frame["probability"], diverse.frame["nodes"]))
@@ -203,3 +208,42 @@ def test_two_people_of_one_name_are_told_apart(demo):
     assert set(both["target"]) == set(shown)
     one = intro_paths(G, "David Chen (Summit Analytics)", top=5).frame
     assert set(one["target"]) == {"David Chen (Summit Analytics)"}
+
+
+def _company(name: str) -> list[dict]:
+    return [{"name": name, "aliases": [], "domains": [], "industry": ""}]
+
+
+def test_paths_worth_asking_for():
+    # me knows a, b and p directly; a knows p and b; t is known only through b
+    G = graph([("me", "a", 0.9), ("me", "b", 0.3), ("me", "p", 0.2), ("a", "p", 0.9), ("a", "b", 0.9), ("b", "t", 0.9),
+               ("a", "x", 0.01), ("x", "y", 0.01), ("y", "far", 0.01)], companies=_company("Target"))
+    for n in ("p", "t", "far"):
+        G.nodes[n]["company"] = "Target"
+    found = intro_paths(G, "Target", top=10, min_probability=0).frame["nodes"].tolist()
+    assert ["me", "p"] in found and ["me", "a", "p"] not in found  # never through someone else to a direct contact
+    assert ["me", "b", "t"] in found and ["me", "a", "b", "t"] not in found  # nor through one
+    floor = intro_paths(G, "Target", top=10).frame
+    assert (floor["probability"] >= 0.04).all() and "far" not in set(floor["target"])  # 0.35 ** 3 < 4 %
+    assert floor.set_index("target").loc["t", "single_thread"]
+
+
+def test_a_pending_request_is_shown_not_asked_again():
+    G = graph([("me", "mary", 0.5), ("mary", "dan", 0.9), ("me", "raj", 0.5), ("raj", "jack", 0.5)],
+              companies=_company("Novagen"))
+    G.nodes["dan"].update(company="Novagen", title="VP Marketing", location="Boston")
+    G.nodes["jack"].update(company="Novagen", title="Director of Marketing", location="Philadelphia")
+    G.graph["introductions"] = [{"date": pd.Timestamp("2026-10-20").date(), "introducer": "mary",
+                                 "introduced": "dan", "to": "me", "status": "requested"}]
+    result = intro_paths(G, "Novagen", looking_for="marketing, Boston")
+    assert set(result.frame["target"]) == {"jack"}
+    assert result.pending.iloc[0][["introducer", "introduced", "days"]].tolist() == ["mary", "dan", 12]
+    assert str(result).splitlines()[1].startswith("dan — VP Marketing, Novagen, Boston")
+
+
+def test_looking_for_ranks_the_people_who_match():
+    G = graph([("me", "a", 0.9), ("a", "msl", 0.9), ("me", "b", 0.5), ("b", "vp", 0.5)], companies=_company("Novagen"))
+    G.nodes["msl"].update(company="Novagen", title="Medical Science Liaison", location="Philadelphia")
+    G.nodes["vp"].update(company="Novagen", title="VP Marketing", location="Boston")
+    assert intro_paths(G, "Novagen").frame["target"].iloc[0] == "msl"
+    assert intro_paths(G, "Novagen", looking_for="marketing, Boston").frame["target"].iloc[0] == "vp"

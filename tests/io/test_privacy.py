@@ -182,7 +182,7 @@ def test_keep_companies_needs_anonymize(capsys):
 def test_a_person_target_is_found_under_their_pseudonym(tmp_path):
     out = tmp_path / "paths.svg"
     with matplotlib.rc_context({"svg.fonttype": "none"}):
-        assert main(["plot", "--kind", "paths", "--to", "Daniel Weber", "--anonymize", "--keep-companies",
+        assert main(["plot", "--kind", "paths", "--to", "Laura Chen", "--anonymize", "--keep-companies",
                      "--out", str(out)]) == 0
     assert b"Warm introductions to Person " in out.read_bytes()
-    assert Path(out).stat().st_size > 10_000
+    assert Path(out).stat().st_size > 5_000  # a figure with its path drawn (an empty one is 2 kB)
