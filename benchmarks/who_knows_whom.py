@@ -109,6 +109,10 @@ def auc(score: np.ndarray, truth: np.ndarray) -> float:
     return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
 
 
+def _auc(pairs: pd.DataFrame) -> float:
+    return auc(pairs["confidence"].to_numpy(), pairs["truth"].to_numpy())
+
+
 def report(pairs: pd.DataFrame, truth_pairs: int, model: EvidenceModel) -> list[str]:
     kept = pairs["confidence"] >= model.min_confidence
     inferred = pairs[pairs["direct"] == 0]
@@ -116,8 +120,7 @@ def report(pairs: pd.DataFrame, truth_pairs: int, model: EvidenceModel) -> list[
     lines = [
         f"- pairs the evidence touches: {len(pairs):,} ({len(inferred):,} inferred, "
         f"{len(pairs) - len(inferred):,} observed on a message the owner has)",
-        f"- AUC of `confidence`, every pair touched: **{auc(pairs['confidence'].to_numpy(), pairs['truth'].to_numpy()):.3f}**;"
-        f" inferred pairs only: {auc(inferred['confidence'].to_numpy(), inferred['truth'].to_numpy()):.3f}",
+        f"- AUC of `confidence`, every pair touched: **{_auc(pairs):.3f}**; inferred pairs only: {_auc(inferred):.3f}",
         f"- ties kept (confidence ≥ {model.min_confidence}): {int(kept.sum()):,}, precision "
         f"**{pairs.loc[kept, 'truth'].mean():.3f}**, recall **{pairs.loc[kept, 'truth'].sum() / truth_pairs:.3f}** "
         f"(of the {truth_pairs:,} pairs of people in the mailboxes who did exchange mail)",
@@ -149,7 +152,8 @@ def facebook() -> tuple[list[str], float]:
             for i in employer:
                 if values[i] == "1":
                     jobs[names[i]].add(node)
-        edges = {tuple(sorted(line.split())) for line in (SHARED / "facebook" / f"{ego}.edges").read_text().splitlines()}
+        lines_of = (SHARED / "facebook" / f"{ego}.edges").read_text().splitlines()
+        edges = {tuple(sorted(line.split())) for line in lines_of}
         shared = set()
         for members in jobs.values():
             members = sorted(members)

@@ -19,6 +19,7 @@ from .analysis.overview import summary
 from .analysis.paths import intro_paths
 from .analysis.reciprocity import reciprocity
 from .analysis.state import relationship_state
+from .analysis.ties import who_knows_whom
 from .analysis.weak_ties import weak_ties
 from .datasets import synth
 from .errors import NetgraphError
@@ -39,7 +40,7 @@ __all__ = [
     "load", "build_graph", "sample_path", "Network", "NetgraphError", "ImportReport", "Tables",
     "StrengthModel", "tie_strength", "explain_strength", "summary", "export",
     "intro_paths", "draft_intro", "reciprocity", "weak_ties", "follow_ups", "dunbar_layers", "relationship_state",
-    "contacts",
+    "contacts", "who_knows_whom",
     "read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_linkedin_favours",
     "read_google_contacts", "read_vcard", "read_ics", "read_mbox", "structure", "synth",
 ]

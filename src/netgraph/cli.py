@@ -206,6 +206,36 @@ def _contacts(args) -> int:
     return 0
 
 
+@_command("ties", "who knows whom among your contacts, with how sure and why")
+def _ties(args) -> int:
+    import pandas as pd
+
+    from .analysis.ties import who_knows_whom
+    from .model.evidence import infer_ties
+    from .model.graph import display_name
+
+    net = _load(args)
+    G = net.graph
+    if args.min_confidence < G.graph.get("min_confidence", 0.0):
+        # below the floor the graph was built with: every pair the evidence touches, from the tables
+        found = infer_ties(net.people, net.interactions, net.me, bulk=net.model.bulk_recipients,
+                           min_confidence=args.min_confidence).reset_index()
+        frame = who_knows_whom(G, min_confidence=args.min_confidence)
+        frame = frame[frame["basis"] != "inferred"]
+        named = found.assign(a=[display_name(G, n) for n in found["a"]], b=[display_name(G, n) for n in found["b"]])
+        frame = pd.concat([frame, named[frame.columns]], ignore_index=True).sort_values(
+            ["confidence", "a", "b"], ascending=[False, True, True], ignore_index=True)
+    else:
+        frame = who_knows_whom(G, min_confidence=args.min_confidence)
+    if args.top:
+        frame = frame.head(args.top)
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(_table(frame, ["a", "b", "confidence", "basis", "evidence"], {"a": 24, "b": 24, "evidence": 70}))
+    return 0
+
+
 def _to_draw(args):
     """The graph to draw and the target to highlight: with ``--anonymize``, the anonymised
     graph, and the target under its pseudonym."""
@@ -295,6 +325,13 @@ def _parser() -> argparse.ArgumentParser:
 
     follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
     _common(follow)
+
+    ties = commands.add_parser("ties", help=_COMMANDS["ties"][1])
+    _common(ties)
+    ties.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                      help="only pairs at least this sure (0 to 1; below the build's floor, every pair the "
+                           "evidence touches)")
+    ties.add_argument("--top", type=_positive, help="only the N most certain")
 
     sheet = commands.add_parser("contacts", help=_COMMANDS["contacts"][1])
     _common(sheet)

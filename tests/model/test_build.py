@@ -40,7 +40,7 @@ def test_both_directions_with_directed_and_symmetric_attributes():
         assert G.has_edge(v, u)
         assert G[u][v]["strength"] == G[v][u]["strength"]
     jane, stan = "jane-jones", "stan-whitfield"
-    assert G[jane][stan]["sent"] == 2 and G[stan][jane]["sent"] == 1
+    assert G[jane][stan]["sent"] == 2 and G[stan][jane]["sent"] == 2  # their meeting counts both ways
     assert G[jane][stan]["asks"] == 2  # one ask by mail, one introduction asked for
     assert G[stan][jane]["gives"] == 1 and G[stan][jane]["intros"] == 1
     assert G[jane][stan]["first"].isoformat() == "2026-09-20" and G[jane][stan]["last"].isoformat() == "2026-10-01"
@@ -148,7 +148,9 @@ def test_counts_match_the_interactions(rows):
                           "from": [r[0] for r in rows], "to": [r[1] for r in rows],
                           "channel": [r[3] for r in rows], "kind": [r[4] for r in rows]})
     G = netgraph.build_graph(interactions=frame, today="2026-11-01")
-    expected = frame.groupby(["from", "to"]).size()
+    meetings = frame[frame["channel"] == "meeting"]
+    both_ways = pd.concat([frame, meetings.rename(columns={"from": "to", "to": "from"})])  # a meeting is mutual
+    expected = both_ways.groupby(["from", "to"]).size()
     asks = frame[frame["kind"] == "ask"].groupby(["from", "to"]).size()
     for u, v in G.edges:
         a, b = G.nodes[u]["name"], G.nodes[v]["name"]
@@ -156,4 +158,5 @@ def test_counts_match_the_interactions(rows):
         assert G[u][v]["asks"] == asks.get((a, b), 0)
         assert G[u][v]["strength"] == G[v][u]["strength"]
         assert 0 <= G[u][v]["strength"] <= 1
-    assert sum(d["sent"] for _, _, d in G.edges(data=True)) == len(frame)
+    assert sum(d["sent"] for _, _, d in G.edges(data=True)) == len(both_ways)
+    assert sum(d["interactions"] for _, _, d in G.edges(data=True)) == 2 * len(frame)

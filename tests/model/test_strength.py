@@ -96,10 +96,10 @@ def test_tie_strength_and_explanation():
     G = netgraph.build_graph(people, interactions, me="Jane Jones", today="2026-11-01")
     table = netgraph.tie_strength(G)
     assert table["contact"].tolist() == ["Stan Whitfield", "Old Friend"]
-    assert table.loc[0, "sent"] == 1 and table.loc[0, "received"] == 1
+    assert table.loc[0, "sent"] == 1 and table.loc[0, "received"] == 2  # the meeting counts both ways
     text = netgraph.explain_strength(G, "jane-jones", "stan-whitfield")
     assert text.startswith(f"strength {G.edges['jane-jones', 'stan-whitfield']['strength']:.2f}")
-    assert "1 meetings of 2 contacts" in text and "1 sent, 1 received" in text
+    assert "1 meetings of 2 contacts" in text and "1 sent, 2 received" in text
 
 
 def test_demo_strengths_tell_the_story(demo):

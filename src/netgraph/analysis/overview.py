@@ -60,11 +60,12 @@ def interaction_reciprocity(G: nx.DiGraph) -> tuple[float, float]:
 
 def _traffic(G: nx.DiGraph) -> tuple:
     """One pass over every directed edge: binary and weighted reciprocity, interactions, first and last dates."""
-    links = returned = volume = mutual = 0
+    links = returned = volume = mutual = counted = 0
     first = last = None
     succ = G._succ
     for u, nbrs in succ.items():
         for v, data in nbrs.items():
+            counted += data.get("interactions", 0)  # each pair's, seen from both ends
             sent = data.get("sent", 0)
             if u == v or not sent:
                 continue
@@ -81,8 +82,8 @@ def _traffic(G: nx.DiGraph) -> tuple:
             if end is not None and (last is None or end > last):
                 last = end
     if not links:
-        return float("nan"), float("nan"), 0, first, last
-    return returned / links, mutual / volume, volume, first, last
+        return float("nan"), float("nan"), counted // 2, first, last
+    return returned / links, mutual / volume, counted // 2, first, last
 
 
 @dataclass

@@ -8,7 +8,12 @@ one:
 
 .. math::
 
-    p(u, v) = 0.35 + 0.55\\,s_{uv}
+    p(u, v) = c_{uv} \\, (0.35 + 0.55\\,s_{uv})
+
+where :math:`c_{uv}` is the confidence that the two know each other at all
+(1 for a tie observed or declared; the probability of
+:mod:`netgraph.model.evidence` for one inferred from shared messages,
+meetings and employers).
 
 The first hop is mine, and people tire of being asked: every ask I made of
 that person in the last year multiplies it by 0.88. A path succeeds when all
@@ -134,7 +139,8 @@ class _Search:
             return 0.0  # I know them: I would ask them myself, not be introduced
         data = self.adjacency[u][v]
         asks = self.G[u][v].get("asks_year", 0) if u == self.me and self.G.has_edge(u, v) else 0
-        return hop_probability(data.get(self.weight, 0.0) or 0.0, asks)
+        # an inferred tie may not exist at all: the hop passes only if they do know each other
+        return hop_probability(data.get(self.weight, 0.0) or 0.0, asks) * data.get("confidence", 1.0)
 
     def _first_level(self) -> None:
         level, steps = self.levels[1], self.steps[1]

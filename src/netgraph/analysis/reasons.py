@@ -122,6 +122,11 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
     you, them = ("you", display_name(G, v)) if mine else (display_name(G, u), display_name(G, v))
     subject = "you" if mine else f"{you} and {them}"
     reasons = []
+    if data.get("basis") == "inferred":
+        sure = data.get("confidence", 1.0)
+        reasons.append(f"{subject} probably know each other ({sure:.0%} sure): {data.get('evidence', '')}")
+    elif data.get("evidence") and not mine:
+        reasons.append(f"{data['evidence'].replace('they wrote', f'{subject} wrote')}")
     if data.get("meetings_year"):
         reasons.append(f"{subject} met {_times(data['meetings_year'])} this year")
     elif data.get("interactions_year"):

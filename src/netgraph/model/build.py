@@ -47,6 +47,7 @@ from ..errors import NetgraphError
 from .companies import directory
 from .dates import as_timestamp
 from .edges import add_relationships
+from .evidence import EvidenceModel, infer_ties, mail_introductions
 from .identity import Identity, resolve_people
 from .keys import email_key, name_key, split_reference
 from .network import Network
@@ -157,13 +158,18 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     intros = _resolve(intros, ("introducer", "introduced", "to"), identity, report,
                       "an introduction of someone to themselves", distinct=("introduced", "to"))
 
+    evidence = EvidenceModel()
+    if identity.me is not None:
+        intros = _with_mail_introductions(intros, interactions, identity.me, model)
+    inferred = infer_ties(people, interactions, identity.me, bulk=model.bulk_recipients, model=evidence)
+
     target_names = []
     for target in targets:
         name = found.canonical(target)
         if not name:
             report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
         target_names.append(name or target)
-    G = _graph(people, interactions, ties, intros, identity.me, today, model)
+    G = _graph(people, interactions, ties, intros, inferred, identity.me, today, model, evidence)
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
                    model=model, rules=rules,
                    introductions=_records(intros[["date", "introducer", "introduced", "to", "status",
@@ -285,11 +291,29 @@ def _check_dates(interactions: pd.DataFrame, today: pd.Timestamp, report: Import
 
 
 def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame, intros: pd.DataFrame,
-           me: str | None, today: pd.Timestamp, model: StrengthModel) -> nx.DiGraph:
-    G = nx.DiGraph(symmetric=True)
+           inferred: pd.DataFrame, me: str | None, today: pd.Timestamp, model: StrengthModel,
+           evidence: EvidenceModel) -> nx.DiGraph:
+    G = nx.DiGraph(symmetric=True, min_confidence=evidence.min_confidence)
     G.add_nodes_from(_node_attributes(people))
-    add_relationships(G, people, interactions, ties, intros, me, today, model)
+    add_relationships(G, people, interactions, ties, intros, me, today, model, inferred=inferred,
+                      inferred_strength=evidence.strength)
     return G
+
+
+def _with_mail_introductions(intros: pd.DataFrame, interactions: pd.DataFrame, me, model: StrengthModel):
+    """The introductions my mailbox shows ("meet X": someone wrote to me and a person new to me at once),
+    added to those recorded, as made; the introducer counts as updated once I wrote to them afterwards."""
+    found = mail_introductions(interactions, me, bulk=model.bulk_recipients)
+    known = set(zip(intros["introduced"], intros["to"]))
+    found = found[[(x, t) not in known for x, t in zip(found["introduced"], found["to"])]]
+    if found.empty:
+        return intros
+    mine = interactions[interactions["from"] == me]
+    updated = [mine.loc[(mine["to"] == s) & (mine["date"] > d), "date"].min() for s, d in
+               zip(found["introducer"], found["date"])]
+    found = found.assign(updated_introducer_on=pd.to_datetime(pd.Series(updated, index=found.index)), note="",
+                         _file="", _line=0, _source="mail")
+    return pd.concat([intros, found[intros.columns]], ignore_index=True)
 
 
 def _node_attributes(people: pd.DataFrame):

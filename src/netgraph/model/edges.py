@@ -29,7 +29,11 @@ _DIRECTED_SPARSE = ("intros", "waiting", "waiting_since")
 _DIRECTED_DATES = ("first", "last", "last_channel")
 _PAIR_COUNTS = ("interactions", "interactions_year", "meetings", "meetings_year")
 _COMPONENTS = ("recency", "frequency", "mutuality", "duration", "richness", "peak")
-_SPARSE = ("closeness", "declared", "since", "note", "introduced_by", "introduced_on", "connected_on")
+_SPARSE = ("closeness", "declared", "since", "note", "introduced_by", "introduced_on", "connected_on", "confidence",
+           "evidence")
+#: What a relationship is known from (``basis``): direct contact, a declaration (a ties row, an introduction,
+#: my own connection, rating or address book), or the evidence of :mod:`netgraph.model.evidence`.
+BASES = ("observed", "declared", "inferred")
 
 
 class _Codes:
@@ -51,14 +55,22 @@ class _Codes:
 
 
 def add_relationships(G: nx.DiGraph, people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame,
-                      intros: pd.DataFrame, me, today: pd.Timestamp, model: StrengthModel) -> None:
-    """Add both directed edges of every relationship to ``G`` (whose nodes are ``people.index``)."""
+                      intros: pd.DataFrame, me, today: pd.Timestamp, model: StrengthModel, *,
+                      inferred: pd.DataFrame | None = None, inferred_strength: float = 0.35) -> None:
+    """Add both directed edges of every relationship to ``G`` (whose nodes are ``people.index``).
+
+    ``inferred`` (from :func:`netgraph.model.evidence.infer_ties`) adds the pairs the evidence links,
+    with their ``confidence`` and ``evidence``; a pair known only so gets strength
+    ``inferred_strength × confidence``.
+    """
     codes = _Codes(people.index)
     tags = _Tags()
     pairs, directed = _interactions(codes, interactions, today, model, tags)
     evidence = [_ties(codes, ties, tags), _introductions(codes, intros, tags)]
     if me is not None:
         evidence.append(_mine(codes, people, me, tags))
+    if inferred is not None and len(inferred):
+        evidence.append(_inferred(codes, inferred, tags))
     keys = np.unique(np.concatenate([pairs.index.to_numpy()] + [e.index.to_numpy() for e in evidence]))
     table = pairs.reindex(keys)
     for piece in evidence:
@@ -69,7 +81,18 @@ def add_relationships(G: nx.DiGraph, people: pd.DataFrame, interactions: pd.Data
         if column not in table:
             table[column] = np.nan
     table["known"] = table["known"].fillna(False).astype(bool) if "known" in table else False
+    declared = table["known"] | table["declared"].notna() | table["closeness"].notna()
+    for column in ("connected_on", "_contact"):
+        if column in table:
+            declared |= table[column].notna()
     table = table.drop(columns=["closeness", "declared"]).join(components(table, today, model))
+    observed = table["interactions"].fillna(0) > 0
+    table["basis"] = np.where(observed, "observed", np.where(declared, "declared", "inferred"))
+    if "confidence" in table:
+        guessed = (table["basis"] == "inferred").to_numpy()
+        table.loc[guessed, "strength"] = inferred_strength * table.loc[guessed, "confidence"]
+        table["confidence"] = table["confidence"].where(guessed)  # observed and declared: certain (1.0)
+    table = table.drop(columns=[c for c in ("_contact",) if c in table])  # it only told the basis
     table["sources"] = tags.tuples(keys)
     directed = _with_intro_flows(codes, directed, intros, today)
     _insert(G, codes, table, directed)
@@ -109,8 +132,10 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
     date = x["date"].to_numpy("datetime64[ns]")
     recent = (date > np.datetime64(today - _YEAR)) & (date <= np.datetime64(today + pd.Timedelta(days=1)))
     meeting = (x["channel"] == "meeting").to_numpy()
-    frame = pd.DataFrame({"pair": pair, "forward": f < t, "w": weight, "w_year": weight * recent, "recent": recent,
-                          "meeting": meeting, "meeting_recent": meeting & recent, "date": date})
+    # a meeting is contact both ways: half of it each way, so that it never makes one side owe the other
+    frame = pd.DataFrame({"pair": pair, "forward": np.where(meeting, 0.5, f < t), "w": weight,
+                          "w_year": weight * recent, "recent": recent, "meeting": meeting,
+                          "meeting_recent": meeting & recent, "date": date})
     grouped = frame.groupby("pair")
     pairs = grouped.agg(n_uv=("forward", "sum"), interactions=("forward", "size"), weight=("w", "sum"),
                         weight_year=("w_year", "sum"), interactions_year=("recent", "sum"),
@@ -125,6 +150,9 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
     channel, channels = pd.factorize(x["channel"])
     flows = pd.DataFrame({"key": key, "ask": (x["kind"] == "ask").to_numpy(), "give": (x["kind"] == "give").to_numpy(),
                           "recent": recent, "date": date, "channel": channel})
+    if meeting.any():  # each side of a meeting met the other: it counts as contact from both
+        back = flows[meeting].assign(key=t[meeting] * codes.n + f[meeting], ask=False, give=False)
+        flows = pd.concat([flows, back], ignore_index=True)
     flows["ask_recent"] = flows["ask"] & flows["recent"]
     directed = flows.groupby("key").agg(sent=("ask", "size"), asks=("ask", "sum"),
                                         asks_year=("ask_recent", "sum"), gives=("give", "sum"),
@@ -191,6 +219,15 @@ def _introductions(codes: _Codes, intros: pd.DataFrame, tags: _Tags) -> pd.DataF
     return out
 
 
+def _inferred(codes: _Codes, inferred: pd.DataFrame, tags: _Tags) -> pd.DataFrame:
+    a, b = inferred.index.get_level_values(0), inferred.index.get_level_values(1)
+    keys = codes.pair(codes.of(a), codes.of(b))
+    tags.add(keys, "evidence")
+    out = pd.DataFrame({"confidence": inferred["confidence"].to_numpy(float),
+                        "evidence": inferred["evidence"].replace("", None).to_numpy(object)}, index=keys)
+    return out[~out.index.duplicated()]
+
+
 def _mine(codes: _Codes, people: pd.DataFrame, me, tags: _Tags) -> pd.DataFrame:
     """My LinkedIn connections, the people I rated and my address book: relationships even without traces."""
     mine = codes.of([me])[0]
@@ -207,7 +244,7 @@ def _mine(codes: _Codes, people: pd.DataFrame, me, tags: _Tags) -> pd.DataFrame:
         else:
             parts["_contact"] = pd.Series(True, index=keys)
     out = pd.concat(parts, axis=1)
-    return out.drop(columns="_contact") if "_contact" in out else out
+    return out
 
 
 def _with_intro_flows(codes: _Codes, directed: pd.DataFrame, intros: pd.DataFrame, today: pd.Timestamp):
@@ -244,7 +281,8 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
     """Make every edge's attribute dict in bulk and put both directions into G's adjacency."""
     u, v = codes.split(table.index.to_numpy())
     has_contact = (table["interactions"].fillna(0) > 0).to_numpy()
-    pair_values = {"strength": _objects(table["strength"].tolist()), "sources": table["sources"].to_numpy()}
+    pair_values = {"strength": _objects(table["strength"].tolist()), "sources": table["sources"].to_numpy(),
+                   "basis": table["basis"].to_numpy(object)}
     for column in _PAIR_COUNTS:
         pair_values[column] = _objects(table[column].fillna(0).astype(np.int64).tolist())
     for column in _COMPONENTS:
@@ -262,7 +300,7 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
         for contact in (False, True):
             for sent in (False, True):
                 rows = np.flatnonzero((has_contact == contact) & (has_sent == sent))
-                names = ["strength", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
+                names = ["strength", "basis", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
                 names += list(_DIRECTED_DATES) if sent else []
                 names += list(_COMPONENTS) if contact else []
                 columns = [everything[n][rows].tolist() for n in names]

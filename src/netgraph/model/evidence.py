@@ -121,7 +121,8 @@ def pair_features(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:
     """
     x = interactions
     others = (x["from"] != me) & (x["to"] != me)
-    direct = x[others & (x["from"] != x["to"])]
+    # direct contact: a message from one to the other (a meeting's organizer and guests are co-attendees)
+    direct = x[others & (x["from"] != x["to"]) & (x["channel"] != "meeting")]
     a, b = np.minimum(direct["from"], direct["to"]), np.maximum(direct["from"], direct["to"])
     observed = pd.DataFrame({"a": a.to_numpy(), "b": b.to_numpy(), "last": direct["date"].to_numpy()})
     observed = observed.groupby(["a", "b"]).agg(direct=("last", "size"), last_direct=("last", "max"))

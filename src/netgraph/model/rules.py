@@ -30,10 +30,14 @@ rule                        value  why
 ``layers``                  5..150 Dunbar's nested layers (Zhou et al. 2005)
 ``rhythm_days``             7..182 how often each layer is in touch (Sutcliffe et
                                    al. 2012)
-``layer_strength``          ..     the least strength for each layer: a tie must be
+``layer_strength``          0.6..  the least strength for each layer: a tie must be
                                    strong enough to belong, not merely among the
                                    strongest (a sparse network has empty inner
-                                   layers)
+                                   layers). With the default strength model, a
+                                   two-way tie in touch about weekly for a year
+                                   scores above 0.6, monthly above 0.4, quarterly
+                                   above 0.25, yearly above 0.1: the layers'
+                                   rhythms (Sutcliffe et al. 2012)
 ==========================  =====  ==============================================
 
 References
@@ -76,7 +80,7 @@ class Rules:
     asked_a_lot: int = 3
     layers: tuple[int, ...] = (5, 15, 50, 150)
     rhythm_days: dict[int, int] = field(default_factory=lambda: {5: 7, 15: 30, 50: 91, 150: 182})
-    layer_strength: dict[int, float] = field(default_factory=lambda: {5: 0.1, 15: 0.1, 50: 0.1, 150: 0.1})
+    layer_strength: dict[int, float] = field(default_factory=lambda: {5: 0.6, 15: 0.4, 50: 0.25, 150: 0.1})
 
 
 def rules_of(G: Any) -> Rules:

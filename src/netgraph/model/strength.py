@@ -49,7 +49,11 @@ connection with nothing else scores 0.05: a connection is not a relationship.
 
 Mass mail (a message to more than ``bulk_recipients`` people) counts with
 weight ``bulk_recipients / recipients``, and mailing-list traffic with a tenth
-of its weight, so that neither can swamp a tie. ``peak`` — the frequency of the busiest calendar year —
+of its weight, so that neither can swamp a tie. A meeting is contact both ways
+(half a contact in each direction: it never makes one side owe the other),
+and a group meeting is shared among its attendees: a meeting with *k* guests
+counts ``1 / k`` for each, so that a weekly 1:1 builds a close tie and a
+monthly 30-person meetup almost none. ``peak`` — the frequency of the busiest calendar year —
 is kept beside the components, so that a dormant tie (once strong, now quiet;
 Levin, Walter & Murnighan 2011) can be told from one that never was strong.
 
@@ -103,10 +107,14 @@ class StrengthModel:
 
     def interaction_weights(self, channel: pd.Series, recipients: pd.Series,
                             mailing_list: pd.Series | None = None) -> np.ndarray:
-        """Each interaction's weight: its channel's, scaled down for mass mail and mailing lists."""
+        """Each interaction's weight: its channel's, scaled down for mass mail and mailing lists, and a
+        meeting's shared among its guests."""
         weight = channel.map(self.channel_weights).fillna(self.channel_weights["other"]).to_numpy(float, copy=True)
         bulk, listed = self.mass(recipients, mailing_list)
-        weight[bulk] *= self.bulk_recipients / recipients.to_numpy(float)[bulk]
+        guests = np.nan_to_num(recipients.to_numpy(float), nan=1.0).clip(min=1.0)
+        meeting = (channel == "meeting").to_numpy()
+        weight[bulk & ~meeting] *= self.bulk_recipients / guests[bulk & ~meeting]
+        weight[meeting] /= guests[meeting]
         weight[listed] /= self.bulk_recipients
         return weight
 

@@ -62,7 +62,7 @@ _ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
 _WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
 #: The first day a pandas datetime64[ns] can hold.
 _EARLIEST = dt.datetime(1678, 1, 1)
-_COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "_line"]
+_COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "message_id", "_line"]
 
 
 def recognises(path: Path, head: str) -> bool:
@@ -454,8 +454,11 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     rows = []
     for start, event in held:
         meeting = Meeting.of(event)
+        # one occurrence, one identity: who was at the same meeting is evidence that they know each other
+        occurrence = f"{event.get('UID', f'line {series.line}')}#{start:%Y%m%dT%H%M}"
         rows += [{"date": start, "from": a.ref, "to": b.ref, "channel": "meeting", "kind": "other", "note": "",
-                  "recipients": len(meeting.attending), "_line": series.line} for a, b in meeting.pairs(mine)]
+                  "recipients": len(meeting.attending), "message_id": occurrence, "_line": series.line}
+                 for a, b in meeting.pairs(mine)]
     if rows:
         return rows, ""
     if not occurrences:

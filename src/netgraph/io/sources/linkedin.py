@@ -562,9 +562,12 @@ def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tupl
         sender = "me" if owner and m.sender.key == owner.key else m.sender.reference
         for person in m.recipients:
             to = "me" if owner and person.key == owner.key else person.reference
+            # a message's identity, and its conversation as its thread: the people of one group
+            # conversation are evidence that they know each other
             rows.append({"date": m.date, "from": sender, "to": to, "channel": "message", "kind": "other",
-                         "recipients": len(m.recipients), "_line": m.line})
-    columns = ["date", "from", "to", "channel", "kind", "recipients", "_line"]
+                         "recipients": len(m.recipients), "message_id": f"linkedin:{m.conversation}#{m.line}",
+                         "in_reply_to": f"linkedin:{m.conversation}", "_line": m.line})
+    columns = ["date", "from", "to", "channel", "kind", "recipients", "message_id", "in_reply_to", "_line"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     # Every message kept gives rows with a date, a sender and a recipient, which validation keeps.
