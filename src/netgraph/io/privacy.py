@@ -262,9 +262,9 @@ class Anonymizer:
             value = unicodedata.normalize("NFC", value)
         value = _EMAIL.sub("[e-mail]", value)
         value = _LINK.sub("[link]", value)
-        value = _BARE_LINK.sub("[link]", value)
         value = _HANDLE.sub("[handle]", value)
         value = _IDENTIFIER.sub(lambda m: "[handle]" if _fold(m.group()) in self._identifiers else m.group(), value)
+        value = _BARE_LINK.sub("[link]", value)
         value = _PHONE.sub("[phone]", value)
         if self._company_names is not None:
             value = self._company_names.sub(lambda m: self.company(m.group()), value)
@@ -482,10 +482,12 @@ def _names(G: nx.DiGraph) -> tuple[set[str], set[str]]:
 
 
 def _identifiers(G: nx.DiGraph) -> set[str]:
-    """The local parts of people's addresses and the slugs of their profile links (folded), to find in text."""
+    """The local parts of people's addresses (with and without a +tag) and the slugs of their profile links
+    (folded), to find in text."""
     found = set()
     for _, data in G.nodes(data=True):
-        found |= {address.rpartition("@")[0] for address in data.get("emails") or []}
+        local = {address.rpartition("@")[0] for address in data.get("emails") or []}
+        found |= local | {part.partition("+")[0] for part in local}
         link = (data.get("linkedin_url") or "").partition("?")[0].rstrip("/")
         found.add(link.rpartition("/")[2])
     return {_fold(i) for i in found if len(i) >= 3}
