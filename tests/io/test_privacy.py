@@ -16,7 +16,6 @@ from netgraph.cli import main
 from netgraph.io.privacy import Anonymizer, anonymize
 from tests.io.test_export import same_graph
 
-
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "privacy"
 #: The networks every output is scanned for: the demo, and the fixtures of what anonymisation used to let
 #: through (see tests/fixtures/privacy/README.md), each with a target company for ``--to``.
@@ -176,13 +175,13 @@ OUTPUTS = {
 
 @pytest.fixture(scope="module")
 def scanned(network, demo) -> dict[str, set[str]]:
-    name, data, _ = network
+    _, data, _ = network
     return sensitive_of(demo if data is None else netgraph.load(data))
 
 
 @pytest.mark.parametrize("output", OUTPUTS)
 def test_every_byte_of_an_anonymised_output_is_anonymous(tmp_path, network, scanned, output):
-    name, data, target = network
+    _, data, target = network
     command, kind = OUTPUTS[output]
     sensitive = scanned
     # SVG text as text, not glyph outlines: what is drawn can be read back
@@ -249,7 +248,7 @@ def test_free_text_loses_handles_links_slugs_and_names_in_any_script(hostile, te
     assert Anonymizer(hostile, salt="x", keep_companies=True).text(text) == scrubbed
 
 
-def test_only_known_columns_and_attributes_are_kept(hostile, tmp_path):
+def test_only_known_columns_and_attributes_are_kept(hostile):
     """Extra free-text columns (notes, comments, subject, Gephi's description) may say anything: left out."""
     from netgraph.model.tables import SCHEMAS
 
