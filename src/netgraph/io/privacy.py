@@ -163,6 +163,7 @@ class Anonymizer:
         self._words, self._unspaced = _names(self.G)
         self._longest = max(map(len, self._unspaced), default=0)
         self._identifiers = _identifiers(self.G)
+        self._scrubbed: dict[str, str] = {}  # titles, places and tags repeat: each text is scrubbed once
         self._company_names = self._company_pattern()
         self._rules = self._value_rules()
 
@@ -258,6 +259,11 @@ class Anonymizer:
         """Free text with addresses, links, handles, phone numbers, names (and companies) taken out."""
         if not value:
             return value
+        if value not in self._scrubbed:
+            self._scrubbed[value] = self._scrub(value)
+        return self._scrubbed[value]
+
+    def _scrub(self, value: str) -> str:
         if not value.isascii():  # a name written with combining accents is the same name
             value = unicodedata.normalize("NFC", value)
         value = _EMAIL.sub("[e-mail]", value)
