@@ -289,3 +289,12 @@ def test_rows_and_nodes_follow_the_pseudonyms_not_the_input(hostile, tmp_path):
     netgraph.export(net, tmp_path / "out", "csv")
     ids = (tmp_path / "out" / "people.csv").read_text().splitlines()[1:]
     assert [line.split(",")[0] for line in ids] == sorted(net.people.index)
+
+
+def test_a_kept_company_named_after_a_person_does_not_name_them(hostile):
+    anonymizer = Anonymizer(hostile, salt="x", keep_companies=True)
+    assert anonymizer.company("Sakura Labs") == "Sakura Labs"
+    assert anonymizer.company("Jane Jones Consulting") == "[name] Consulting"
+    assert anonymizer.company("Okafor & Sons") == "[name] & Sons"
+    assert anonymizer.domain("sakuralabs.example") == "sakuralabs.example"
+    assert anonymizer.domain("janejones.dev").endswith("@example.invalid"[1:])

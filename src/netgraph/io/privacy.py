@@ -199,18 +199,26 @@ class Anonymizer:
         return f"person-{self._digest('person', str(node))[:8]}" if isinstance(node, str) and node else node
 
     def company(self, name: str) -> str:
-        """The pseudonym of a company, by its name, an alias or a domain (the name itself when kept)."""
-        if self.keep_companies or not name:
+        """The pseudonym of a company, by its name, an alias or a domain.
+
+        A kept company's name is kept but for the names of people in it: a firm named after its founder
+        (``Jane Jones Consulting``) would name her.
+        """
+        if not name:
             return name
+        if self.keep_companies:
+            return self._without_names(name)
         canonical = self.directory.canonical(name) or name
         code = self._companies.get(canonical) or self._digest("company", company_key(canonical) or name)[:8]
         return f"Company {code}"
 
     def domain(self, domain: str) -> str:
-        """A company's mail domain: kept with the company's name, else coded."""
-        if self.keep_companies or not domain:
+        """A company's mail domain: kept with the company's name (unless it names a person), else coded."""
+        if not domain or (self.keep_companies and self._without_names(domain) == domain):
             return domain
-        return f"{self.company(domain).replace('Company ', 'company-')}.{DOMAIN}"
+        code = (self._digest("company", domain.casefold())[:8] if self.keep_companies
+                else self.company(domain).removeprefix("Company "))
+        return f"company-{code}.{DOMAIN}"
 
     def email(self, address: str) -> str:
         """A person's address: ``person-4f2a@example.invalid`` (numbered for their second and further ones)."""
@@ -274,6 +282,10 @@ class Anonymizer:
         value = _PHONE.sub("[phone]", value)
         if self._company_names is not None:
             value = self._company_names.sub(lambda m: self.company(m.group()), value)
+        return self._without_names(value)
+
+    def _without_names(self, value: str) -> str:
+        """Text with every name of a person (a word of it, or all of it run together) taken out."""
         if self._unspaced:
             value = _UNSPACED.sub(self._unspaced_names, value)
         value = _IDENTIFIER.sub(self._spaced_name, value)
