@@ -9,6 +9,8 @@ from pathlib import Path
 import matplotlib
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 import netgraph
@@ -298,3 +300,27 @@ def test_a_kept_company_named_after_a_person_does_not_name_them(hostile):
     assert anonymizer.company("Okafor & Sons") == "[name] & Sons"
     assert anonymizer.domain("sakuralabs.example") == "sakuralabs.example"
     assert anonymizer.domain("janejones.dev").endswith("@example.invalid"[1:])
+
+
+#: Ways the fixture's people are written in free text, and words around them that name nobody.
+_MENTIONS = ["Ann Lee", "ANN", "lee", "annlee", "AnnLee2", "@jjones", "jjones", "Jones", "m.okafor", "Okafor's",
+             "janejones.dev", "github.com/annlee", "ann-lee-7f3b2c", "山田太郎", "李明", "김민수", "Sofia"]
+_FILLER = ["met", "at", "the", "lab", "部長", "さん", "에게", "的", ",", ".", "(", ")", ";", "-", "/", "2024", "x"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(_MENTIONS + _FILLER), st.sampled_from([" ", ", ", "/", "-", "("])),
+                max_size=12))
+def test_no_mention_of_a_person_survives_scrubbing(hostile_anonymizer, parts):
+    """Mentions in any order and punctuation; words of scripts without spaces are written without them."""
+    text = ""
+    for (word, gap), following in zip(parts, [*parts[1:], ("", "")]):
+        text += word + ("" if not (word + following[0]).isascii() else gap)
+    scrubbed = hostile_anonymizer.text(text)
+    for secret in ("ann", "lee", "jjones", "jones", "okafor", "janejones", "山田", "太郎", "李明", "김민수", "sofia"):
+        assert secret not in re.sub(r"\[\w+(?:-\w+)?\]", " ", scrubbed).casefold(), (text, scrubbed)
+
+
+@pytest.fixture(scope="module")
+def hostile_anonymizer(hostile) -> Anonymizer:
+    return Anonymizer(hostile, salt="x", keep_companies=True)

@@ -88,6 +88,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f"
                        "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
                        "\U00020000-\U0003134f]+")
+#: The same, to split a word at: "Lee部長" (Manager Lee) is a name and a title.
+_SCRIPTS = re.compile(f"({_UNSPACED.pattern})")
 #: Letters of a name run together that are taken for it (annlee, jjones): shorter ones are common words.
 _RUN_TOGETHER = 4
 _NAME_RUN = re.compile(r"\[name\](?:[\s.,'-]*\[name\])+")
@@ -294,6 +296,11 @@ class Anonymizer:
     def _spaced_name(self, match: re.Match) -> str:
         """A word, or ``[name]`` when it is a word of a name (or a name run together), with or without digits."""
         word = match.group()
+        if _UNSPACED.search(word):  # each script's letters apart
+            return "".join(piece if i % 2 else _IDENTIFIER.sub(self._spaced_name, piece)
+                           for i, piece in enumerate(_SCRIPTS.split(word)))
+        if _fold(word) in self._identifiers:
+            return "[handle]"
         if "." in word or "-" in word or "+" in word or "'" in word:  # the parts of jane.jones are words
             return _WORD.sub(lambda m: "[name]" if _fold(m.group()) in self._words else m.group(), word)
         return "[name]" if _fold(word.rstrip("0123456789")) in self._words else word
