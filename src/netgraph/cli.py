@@ -269,7 +269,8 @@ def _export(args) -> int:
 
 def _privacy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true",
-                        help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes left out")
+                        help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes and "
+                        "columns netgraph does not know left out")
     parser.add_argument("--keep-companies", action="store_true", help="with --anonymize: keep company names")
 
 
