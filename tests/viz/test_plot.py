@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import matplotlib
 
@@ -14,6 +15,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
 import netgraph  # noqa: E402
+from netgraph.cli import main  # noqa: E402
 from netgraph.errors import NetgraphError  # noqa: E402
 from netgraph.viz.plot import (  # noqa: E402
     KINDS,
@@ -171,3 +173,26 @@ def test_paths_figure_defaults_to_the_first_target(demo):
     G.graph["targets"] = []
     with pytest.raises(NetgraphError, match="needs a target"):
         plot_figure(G, kind="paths")
+
+
+MARKUP = Path(__file__).resolve().parents[1] / "fixtures" / "markup"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_names_with_dollar_signs_are_drawn_as_written(tmp_path, kind):
+    """mathtext would read "Cash $$ Money" as a formula, and fail: data is drawn as text."""
+    G = netgraph.load(MARKUP).graph
+    out = tmp_path / f"{kind}.svg"
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text as text, to be read back
+        plot_figure(G, out, kind=kind, target="$$Corp")
+    drawn = out.read_text(encoding="utf-8")
+    assert "$$Corp" in drawn if kind in ("map", "paths") else "Jane Jones" in drawn
+    if kind in ("paths", "layers", "decay"):
+        assert "Cash $$ Money" in drawn
+    assert matplotlib.rcParams["text.parse_math"]  # mathtext is off in netgraph's figures only
+
+
+def test_the_command_plots_names_with_dollar_signs(tmp_path):
+    assert main(["plot", "--data", str(MARKUP), "--kind", "paths", "--to", "$$Corp",
+                 "--out", str(tmp_path / "paths.png")]) == 0
+    assert (tmp_path / "paths.png").stat().st_size > 10_000

@@ -5,10 +5,13 @@ ids, so that ``netgraph.load`` of it gives the same network again. GraphML and
 GEXF hold only scalar attributes: lists are joined with ``;`` and dates are
 written ``YYYY-MM-DD``. JSON is networkx's node-link form, lists kept.
 
-Every file is written to a temporary file beside its destination and renamed
-into place, so an interrupted export never leaves half a file over a good one;
-text cells that a spreadsheet would run as a formula are escaped with a
-leading ``'`` (which :mod:`netgraph.model.tables` removes again on reading).
+Every file is written to a temporary file beside its destination, flushed to
+disk and renamed into place, so an interrupted export never leaves half a file
+over a good one. The CSV export's folder is written as a set: into a temporary
+sibling folder, swapped into place whole, so that an interrupted export never
+leaves new files beside old ones (anonymous tables beside real-name ones).
+Text cells and column names that a spreadsheet would run as a formula are
+escaped with a leading ``'`` (which the canonical reader removes again).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,7 +31,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from ..model.tables import SCHEMAS
 
-__all__ = ["export", "FORMATS", "write_tables", "write_config", "atomic_write", "scalar_graph",
+__all__ = ["export", "FORMATS", "write_tables", "write_config", "atomic_write", "atomic_folder", "scalar_graph",
            "spreadsheet_safe"]
 
 FORMATS = ("csv", "graphml", "gexf", "json")
@@ -37,17 +41,83 @@ _DERIVED = ("sources", "is_me", "company_from")
 
 
 def atomic_write(path: str | Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    """Write ``data`` to ``path`` through a temporary file, flushed to disk and renamed into place."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync(path.parent)
+
+
+def atomic_folder(folder: str | Path, files: dict[str, str | bytes]) -> list[Path]:
+    """Write ``files`` (name: content) as the whole content of ``folder``, all of them or none.
+
+    They are written into a temporary sibling folder, flushed to disk, and
+    swapped into place: the previous folder is renamed aside, the new one
+    renamed in, and the previous one removed. An interruption before the
+    swap leaves the previous folder as it was; an interruption (a crash) in
+    between two renames leaves it whole beside, named ``.<folder>.*.old``.
+    Never a mixture.
+
+    Raises
+    ------
+    NetgraphError
+        When ``folder`` is a file, or holds files other than ``files`` (they
+        would be lost in the swap): a new folder, an empty one or a previous
+        export is needed.
+    """
+    folder = Path(folder)
+    if folder.exists():
+        if not folder.is_dir():
+            raise NetgraphError("this export writes a folder, and this is a file", file=folder)
+        others = sorted(p.name for p in folder.iterdir() if p.name not in files)
+        if others:
+            raise NetgraphError(f"the folder holds files that are not this export's ({', '.join(others[:3])}"
+                                f"{', ...' if len(others) > 3 else ''}): write into a new or empty folder, "
+                                "or one that holds a previous export", file=folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+    try:
+        for name, data in files.items():
+            atomic_write(staging / name, data)
+        if folder.exists():
+            aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=folder.parent))
+            os.replace(folder, aside)  # onto an empty folder: allowed
+            try:
+                os.replace(staging, folder)
+            except BaseException:
+                os.replace(aside, folder)
+                raise
+            shutil.rmtree(aside)
+        else:
+            os.replace(staging, folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _sync(folder.parent)
+    return [folder / name for name in files]
+
+
+def _sync(folder: Path) -> None:
+    """Flush a folder's entries (a rename) to disk, where the system allows it."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder: its renames are durable already
+        return
+    try:
+        os.fsync(handle)
+    except OSError:  # some file systems refuse fsync on a folder
+        pass
+    finally:
+        os.close(handle)
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -75,28 +145,43 @@ def _cell(value) -> str:
 
 
 def _csv_text(frame: pd.DataFrame, numeric: set[str]) -> str:
+    # a column name is a cell too: an extra column named =HYPERLINK(...) would run in the header
     out = pd.DataFrame({c: [(_cell(v) if c in numeric else spreadsheet_safe(_cell(v))) for v in frame[c]]
                         for c in frame.columns})
+    out.columns = [spreadsheet_safe(str(c)) for c in frame.columns]
     return out.to_csv(index=False, lineterminator="\n")
 
 
-def write_tables(frames: dict[str, pd.DataFrame], folder: str | Path) -> list[Path]:
-    """Write canonical tables as ``<kind>.csv`` files in ``folder``; returns the paths."""
-    folder = Path(folder)
-    written = []
+def _table_texts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Canonical tables as the text of their ``<kind>.csv`` files."""
+    texts = {}
     for kind, frame in frames.items():
         if frame is None:
             continue
         schema = SCHEMAS[kind]
         columns = [c for c in frame.columns if not c.startswith("_")]
-        path = folder / f"{kind}.csv"
-        atomic_write(path, _csv_text(frame[columns], set(schema.numbers) | set(schema.dates)))
-        written.append(path)
+        texts[f"{kind}.csv"] = _csv_text(frame[columns], set(schema.numbers) | set(schema.dates))
+    return texts
+
+
+def write_tables(frames: dict[str, pd.DataFrame], folder: str | Path) -> list[Path]:
+    """Write canonical tables as ``<kind>.csv`` files in ``folder``, each atomically; returns the paths."""
+    written = []
+    for name, text in _table_texts(frames).items():
+        atomic_write(Path(folder) / name, text)
+        written.append(Path(folder) / name)
     return written
 
 
 def write_config(folder: str | Path, *, me=None, emails=(), targets=(), today=None) -> Path:
     """Write ``netgraph.toml``."""
+    path = Path(folder) / "netgraph.toml"
+    atomic_write(path, _config_text(me=me, emails=emails, targets=targets, today=today))
+    return path
+
+
+def _config_text(*, me=None, emails=(), targets=(), today=None) -> str:
+    """The text of ``netgraph.toml``."""
     lines = ["# written by netgraph"]
     if me is not None:
         lines.append(f"me = {json.dumps(str(me), ensure_ascii=False)}")
@@ -104,9 +189,7 @@ def write_config(folder: str | Path, *, me=None, emails=(), targets=(), today=No
     lines.append(f"targets = {json.dumps(list(targets), ensure_ascii=False)}")
     if today is not None:
         lines.append(f'today = "{pd.Timestamp(today).date()}"')
-    path = Path(folder) / "netgraph.toml"
-    atomic_write(path, "\n".join(lines) + "\n")
-    return path
+    return "\n".join(lines) + "\n"
 
 
 def _people_frame(people: pd.DataFrame) -> pd.DataFrame:
@@ -205,9 +288,8 @@ def export(net, out: str | Path, *, format: str = "csv", anonymize: bool = False
             raise NetgraphError("the csv export writes a folder, and this is a file", file=path)
         frames = {"people": _people_frame(net.people), "interactions": net.interactions, "ties": net.ties,
                   "introductions": net.introductions, "companies": net.companies}
-        written = write_tables(frames, path)
-        written.append(write_config(path, me=net.me, emails=net.emails, targets=net.targets, today=net.today))
-        return written
+        config = _config_text(me=net.me, emails=net.emails, targets=net.targets, today=net.today)
+        return atomic_folder(path, {**_table_texts(frames), "netgraph.toml": config})
     if path.is_dir():
         raise NetgraphError(f"the {format} export writes a file, and this is a folder", file=path)
     G = net.graph

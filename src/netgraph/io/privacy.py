@@ -8,12 +8,24 @@ reserved ``+999`` plan and a profile link on ``example.invalid``; each
 company becomes ``Company 9b1c`` (unless companies are kept), with its
 aliases and mail domains. Mail ids, thread ids and list ids become opaque
 codes that still link a reply to its message. Notes are dropped (but for
-the markers ``invitation``, ``endorsement`` and ``recommendation``, which name nobody). Other text
-(titles, tags, locations, whatever extra columns a file had) is scrubbed:
-e-mail addresses, phone numbers and links in it, every word of a person's
-name and, when companies are pseudonymised, every company name become
-``[e-mail]``, ``[phone]``, ``[link]``, ``[name]`` or the company's pseudonym.
+the markers ``invitation``, ``endorsement`` and ``recommendation``, which name nobody).
+
+Only what netgraph knows is kept (an allow-list): the columns of the
+canonical tables and the attributes netgraph derives from them. Whatever else
+a file brought along (a ``notes`` or ``comments`` column, Gephi's
+``description``) may say anything about anyone, and is left out. Every text
+kept (titles, tags, locations, industries, of people and of companies) is
+scrubbed: e-mail addresses, links (with a scheme or without: ``janejones.dev``,
+``github.com/annlee``), handles (``@jjones``), the local parts of people's
+addresses and their profile slugs, phone numbers, every word of a person's name
+and the name run together (``annlee``, ``jjones``; in scripts written without
+spaces, such as Chinese or Japanese, the name anywhere in a word) and, when
+companies are pseudonymised, every company name become ``[e-mail]``,
+``[link]``, ``[handle]``, ``[phone]``, ``[name]`` or the company's pseudonym.
 Numbers, dates, strengths and the structure of the graph are kept as they are.
+Rows and nodes are in the order of their pseudonyms, not of the input (which
+is often alphabetical by real name, and would let pseudonyms be matched
+against a known list of contacts).
 
 Pseudonyms are keyed HMAC-SHA256 digests of the node id (or company name)
 with a salt: a random one for each :class:`Anonymizer`, so that pseudonyms
@@ -35,12 +47,14 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import NetgraphError
+from ..model.build import _NODE_RENAMES
 from ..model.companies import Directory
-from ..model.keys import company_key, phone_key
+from ..model.keys import company_key, natural_name, phone_key
 from ..model.network import Network
 from ..model.report import ImportReport
-from ..model.tables import MARKERS
+from ..model.tables import MARKERS, SCHEMAS
 from ..model.targets import find_target
+from .export import _DERIVED
 
 __all__ = ["anonymize", "Anonymizer"]
 
@@ -52,10 +66,33 @@ _CODE = 4
 _SAFE = {"channel", "kind", "status", "last_channel", "sources", "symmetric", "source_kinds"}
 #: Free text that may say anything about anyone: dropped (but for the markers of what an interaction was).
 _DROPPED = {"note"}
+#: The node attributes an anonymised copy keeps: the people table's columns and what netgraph derives.
+_NODE_KEPT = frozenset({_NODE_RENAMES.get(c, c) for c in SCHEMAS["people"].columns if c != "id"} | set(_DERIVED))
+#: The graph attributes it keeps (the import report and the homonyms name files and people).
+_GRAPH_KEPT = ("me", "today", "targets", "companies", "introductions", "symmetric")
+#: How each table's rows are ordered once anonymised: by the pseudonyms it refers to, then the date.
+_ORDER = {"interactions": ("from", "to", "date"), "ties": ("a", "b"),
+          "introductions": ("introducer", "introduced", "to", "date"), "companies": ("name",)}
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+#: A host name without a scheme, with any path (janejones.dev, github.com/annlee): dotted labels ending in a
+#: word of letters. It takes "Node.js" too: a word lost is better than an address kept.
+_BARE_LINK = re.compile(r"(?<![\w@.-])(?:[^\W_](?:[\w-]*[^\W_])?\.)+[^\W\d_]{2,24}(?![\w-])(?:/\S*)?")
+#: A handle: @ and a name, not after a word (which makes it an address).
+_HANDLE = re.compile(r"(?<![\w.])@[^\W_](?:[\w.-]*[^\W_])?")
+#: A word that may be an identifier: letters, digits and the dots, dashes and pluses of addresses and slugs.
+_IDENTIFIER = re.compile(r"[^\W_](?:[\w.+'-]*[^\W_])?")
 _PHONE = re.compile(r"\+?\d[\d ()./-]{5,}\d")
 _WORD = re.compile(r"[^\W\d_]+")
+#: Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese kana, Chinese characters,
+#: Korean, whose particles join the name: 김민수에게): a name is found anywhere in a word of them.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1100-\u11ff\u3040-\u30ff\u3130-\u318f"
+                       "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+                       "\U00020000-\U0003134f]+")
+#: The same, to split a word at: "Lee部長" (Manager Lee) is a name and a title.
+_SCRIPTS = re.compile(f"({_UNSPACED.pattern})")
+#: Letters of a name run together that are taken for it (annlee, jjones): shorter ones are common words.
+_RUN_TOGETHER = 4
 _NAME_RUN = re.compile(r"\[name\](?:[\s.,'-]*\[name\])+")
 
 
@@ -126,7 +163,10 @@ class Anonymizer:
         self._companies = self._codes("company", [r["name"] for r in self.directory.records])
         self._emails = {address.casefold(): self._address(n, i) for n, emails in self.G.nodes(data="emails")
                         for i, address in enumerate(emails or [])}
-        self._tokens = {token for n, name in self.G.nodes(data="name") for token in _name_tokens(name or "")}
+        self._words, self._unspaced = _names(self.G)
+        self._longest = max(map(len, self._unspaced), default=0)
+        self._identifiers = _identifiers(self.G)
+        self._scrubbed: dict[str, str] = {}  # titles, places and tags repeat: each text is scrubbed once
         self._company_names = self._company_pattern()
         self._rules = self._value_rules()
 
@@ -162,18 +202,26 @@ class Anonymizer:
         return f"person-{self._digest('person', str(node))[:8]}" if isinstance(node, str) and node else node
 
     def company(self, name: str) -> str:
-        """The pseudonym of a company, by its name, an alias or a domain (the name itself when kept)."""
-        if self.keep_companies or not name:
+        """The pseudonym of a company, by its name, an alias or a domain.
+
+        A kept company's name is kept but for the names of people in it: a firm named after its founder
+        (``Jane Jones Consulting``) would name her.
+        """
+        if not name:
             return name
+        if self.keep_companies:
+            return self._without_names(name)
         canonical = self.directory.canonical(name) or name
         code = self._companies.get(canonical) or self._digest("company", company_key(canonical) or name)[:8]
         return f"Company {code}"
 
     def domain(self, domain: str) -> str:
-        """A company's mail domain: kept with the company's name, else coded."""
-        if self.keep_companies or not domain:
+        """A company's mail domain: kept with the company's name (unless it names a person), else coded."""
+        if not domain or (self.keep_companies and self._without_names(domain) == domain):
             return domain
-        return f"{self.company(domain).replace('Company ', 'company-')}.{DOMAIN}"
+        code = (self._digest("company", domain.casefold())[:8] if self.keep_companies
+                else self.company(domain).removeprefix("Company "))
+        return f"company-{code}.{DOMAIN}"
 
     def email(self, address: str) -> str:
         """A person's address: ``person-4f2a@example.invalid`` (numbered for their second and further ones)."""
@@ -217,16 +265,58 @@ class Anonymizer:
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
     def text(self, value: str) -> str:
-        """Free text with addresses, links, phone numbers, names (and companies) taken out."""
+        """Free text with addresses, links, handles, phone numbers, names (and companies) taken out."""
         if not value:
             return value
+        if value not in self._scrubbed:
+            self._scrubbed[value] = self._scrub(value)
+        return self._scrubbed[value]
+
+    def _scrub(self, value: str) -> str:
+        if not value.isascii():  # a name written with combining accents is the same name
+            value = unicodedata.normalize("NFC", value)
         value = _EMAIL.sub("[e-mail]", value)
         value = _LINK.sub("[link]", value)
+        value = _HANDLE.sub("[handle]", value)
+        value = _IDENTIFIER.sub(lambda m: "[handle]" if _fold(m.group()) in self._identifiers else m.group(), value)
+        value = _BARE_LINK.sub("[link]", value)
         value = _PHONE.sub("[phone]", value)
         if self._company_names is not None:
             value = self._company_names.sub(lambda m: self.company(m.group()), value)
-        value = _WORD.sub(lambda m: "[name]" if _fold(m.group()) in self._tokens else m.group(), value)
+        return self._without_names(value)
+
+    def _without_names(self, value: str) -> str:
+        """Text with every name of a person (a word of it, or all of it run together) taken out."""
+        if self._unspaced:
+            value = _UNSPACED.sub(self._unspaced_names, value)
+        value = _IDENTIFIER.sub(self._spaced_name, value)
         return _NAME_RUN.sub("[name]", value)
+
+    def _spaced_name(self, match: re.Match) -> str:
+        """A word, or ``[name]`` when it is a word of a name (or a name run together), with or without digits."""
+        word = match.group()
+        if _UNSPACED.search(word):  # each script's letters apart
+            return "".join(piece if i % 2 else _IDENTIFIER.sub(self._spaced_name, piece)
+                           for i, piece in enumerate(_SCRIPTS.split(word)))
+        if _fold(word) in self._identifiers:
+            return "[handle]"
+        if "." in word or "-" in word or "+" in word or "'" in word:  # the parts of jane.jones are words
+            return _WORD.sub(lambda m: "[name]" if _fold(m.group()) in self._words else m.group(), word)
+        return "[name]" if _fold(word.rstrip("0123456789")) in self._words else word
+
+    def _unspaced_names(self, match: re.Match) -> str:
+        """A run of a script without spaces, with every name in it (longest first, left to right) taken out."""
+        run, out, at = match.group(), [], 0
+        while at < len(run):
+            for size in range(min(self._longest, len(run) - at), 1, -1):
+                if run[at:at + size] in self._unspaced:
+                    out.append("[name]")
+                    at += size
+                    break
+            else:
+                out.append(run[at])
+                at += 1
+        return "".join(out)
 
     # -- values, by attribute
 
@@ -265,12 +355,12 @@ class Anonymizer:
             return [function(v) if isinstance(v, str) else v for v in value]
         return value
 
-    def _attributes(self, data: dict, node=None) -> dict:
-        """A node's or an edge's attributes, anonymised, without the dropped ones."""
+    def _attributes(self, data: dict, node=None, kept: frozenset | None = None) -> dict:
+        """A node's or an edge's attributes, anonymised, without the dropped ones (and only the ``kept`` ones)."""
         out = dict(data)
         # an edge has a dozen numbers and dates for every text: only texts are looked at
         for key, value in data.items():
-            if key in _DROPPED:
+            if key in _DROPPED or (kept is not None and key not in kept):
                 del out[key]
             elif isinstance(value, (str, list, tuple)) and key not in _SAFE:
                 out[key] = self.value(key, value, node)
@@ -282,35 +372,41 @@ class Anonymizer:
         """The anonymised copy of the graph."""
         H = nx.DiGraph()
         H.graph.update(self._graph_attributes(self.G.graph))
-        H.add_nodes_from((self.ids[n], self._attributes(d, n)) for n, d in self.G.nodes(data=True))
-        H.add_edges_from((self.ids[u], self.ids[v], self._attributes(d)) for u, v, d in self.G.edges(data=True))
+        nodes = sorted(self.G, key=self.ids.get)
+        H.add_nodes_from((self.ids[n], self._attributes(self.G.nodes[n], n, _NODE_KEPT)) for n in nodes)
+        H.add_edges_from((self.ids[u], self.ids[v], self._attributes(self.G[u][v]))
+                         for u in nodes for v in sorted(self.G[u], key=self.ids.get))
         return H
 
     def _graph_attributes(self, data: dict) -> dict:
         out = {}
         for key, value in data.items():
-            if key in ("report", "homonyms"):  # pseudonyms are never shared
+            if key not in _GRAPH_KEPT:
                 continue
             if key == "me":
                 out[key] = self.node(value)
             elif key == "targets":
                 out[key] = [self.company(t) for t in value]
             elif key == "companies":
-                out[key] = [self._company_record(r) for r in value]
+                out[key] = sorted((self._company_record(r) for r in value), key=lambda r: r["name"])
             elif key == "introductions":
-                out[key] = [self._introduction(r) for r in value]
+                out[key] = sorted((self._introduction(r) for r in value),
+                                  key=lambda r: tuple(str(r.get(c, "")) for c in _ORDER["introductions"]))
             else:
                 out[key] = self.value(key, copy.deepcopy(value))
         return out
 
     def _company_record(self, record: dict) -> dict:
-        return {**record, "name": self.company(record["name"]),
+        """A company's record: its name, aliases and domains pseudonymised, its other fields scrubbed."""
+        out = {key: self.value(key, value) for key, value in record.items()
+               if key in SCHEMAS["companies"].columns and key not in ("name", "aliases", "domains")}
+        return {"name": self.company(record["name"]),
                 "aliases": [] if not self.keep_companies else list(record.get("aliases", [])),
-                "domains": [self.domain(d) for d in record.get("domains", [])]}
+                "domains": [self.domain(d) for d in record.get("domains", [])], **out}
 
     def _introduction(self, record: dict) -> dict:
         return {key: self.node(value) if key in ("introducer", "introduced", "to") else self.value(key, value)
-                for key, value in record.items()}
+                for key, value in record.items() if key in SCHEMAS["introductions"].columns}
 
     def network(self) -> Network:
         """The anonymised copy of the whole network: graph and tables.
@@ -327,20 +423,23 @@ class Anonymizer:
         report.add("<anonymized>", "note").notes.append("an anonymised copy: the import report is left out")
         return Network(
             graph=self.graph(), people=self._people(net.people),
-            interactions=self._table(net.interactions, ("from", "to")), ties=self._table(net.ties, ("a", "b")),
-            introductions=self._table(net.introductions, ("introducer", "introduced", "to")),
-            companies=pd.DataFrame([self._company_record(r) for r in net.companies.to_dict("records")],
-                                   columns=net.companies.columns),
+            interactions=self._table(net.interactions, "interactions"), ties=self._table(net.ties, "ties"),
+            introductions=self._table(net.introductions, "introductions"),
+            companies=_ordered(pd.DataFrame([self._company_record(r) for r in net.companies.to_dict("records")],
+                                            columns=_kept(net.companies, "companies")), "companies"),
             report=report, emails=[self.email(a) for a in net.emails])
 
     def _people(self, people: pd.DataFrame) -> pd.DataFrame:
+        columns = _kept(people, "people", also=_DERIVED)
         rows = [{key: self.value(key, value, node) for key, value in row.items()}
-                for node, row in zip(people.index, people.to_dict("records"))]
-        return pd.DataFrame(rows, columns=people.columns, index=pd.Index([self.ids[n] for n in people.index],
-                                                                          name=people.index.name))
+                for node, row in zip(people.index, people[columns].to_dict("records"))]
+        index = pd.Index([self.ids[n] for n in people.index], name=people.index.name)
+        return pd.DataFrame(rows, columns=columns, index=index).sort_index()
 
-    def _table(self, frame: pd.DataFrame, references: tuple[str, ...]) -> pd.DataFrame:
-        out = frame.copy()
+    def _table(self, frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+        """A canonical table, anonymised: its known columns only, references coded, texts scrubbed, reordered."""
+        out = frame[_kept(frame, kind)].copy()
+        references = [c for c in _ORDER[kind] if c != "date"]
         for column in out.columns:
             if column in references:
                 out[column] = out[column].map(self.node)
@@ -348,7 +447,23 @@ class Anonymizer:
                 out[column] = out[column].map(_kept_note)
             elif out[column].dtype == object:
                 out[column] = out[column].map(lambda v, c=column: self.value(c, v))
-        return out
+        return _ordered(out, kind)
+
+
+def _kept(frame: pd.DataFrame, kind: str, also: Iterable[str] = ()) -> list[str]:
+    """The columns of ``frame`` an anonymised copy keeps: those of the canonical table (and ``also``)."""
+    known = {*SCHEMAS[kind].columns, *also}
+    return [c for c in frame.columns if c in known]
+
+
+def _ordered(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """Rows in the order of their pseudonyms, whatever the input's order was.
+
+    Rows that refer to the same people on the same day keep their order (it says nothing about names, and
+    which of them came last decides a tie's last channel).
+    """
+    keys = [c for c in _ORDER[kind] if c in frame]
+    return frame.sort_values(keys, kind="stable", na_position="last").reset_index(drop=True)
 
 
 def _kept_note(note) -> str:
@@ -363,6 +478,39 @@ def _fold(word: str) -> str:
     return word.casefold()
 
 
-def _name_tokens(name: str) -> set[str]:
-    """The words of a name worth finding in free text (two letters or more)."""
-    return {_fold(word) for word in _WORD.findall(name) if len(word) >= 2}
+def _names(G: nx.DiGraph) -> tuple[set[str], set[str]]:
+    """What of people's names is looked for in free text.
+
+    Returns the words of names (two letters or more, folded: found as whole words) with each name run
+    together, initial and surname, and surname and given name (``annlee``, ``jjones``, ``leeann``: the
+    handles people choose); and, for scripts written without spaces, the words and the whole name (found
+    anywhere in a word).
+    """
+    words, unspaced = set(), set()
+    for _, name in G.nodes(data="name"):
+        parts = _WORD.findall(unicodedata.normalize("NFC", natural_name(name or "")))
+        for part in (part for part in parts if len(part) >= 2):
+            if _UNSPACED.search(part):
+                unspaced.add(part)
+            else:
+                words.add(_fold(part))
+        if len(parts) < 2:
+            continue
+        if any(_UNSPACED.search(part) for part in parts):
+            unspaced.add("".join(parts))  # 李 明 is written 李明 in a sentence
+        else:
+            runs = ("".join(parts), parts[0][0] + parts[-1], parts[-1] + parts[0])
+            words |= {_fold(run) for run in runs if len(run) >= _RUN_TOGETHER}
+    return words, unspaced
+
+
+def _identifiers(G: nx.DiGraph) -> set[str]:
+    """The local parts of people's addresses (with and without a +tag) and the slugs of their profile links
+    (folded), to find in text."""
+    found = set()
+    for _, data in G.nodes(data=True):
+        local = {address.rpartition("@")[0] for address in data.get("emails") or []}
+        found |= local | {part.partition("+")[0] for part in local}
+        link = (data.get("linkedin_url") or "").partition("?")[0].rstrip("/")
+        found.add(link.rpartition("/")[2])
+    return {_fold(i) for i in found if len(i) >= 3}

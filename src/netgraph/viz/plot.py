@@ -6,6 +6,10 @@ Every figure function takes the graph (and ``me``, default the owner), draws on
 same picture. :func:`plot_figure` builds one of them on a figure of its own and
 writes it to a file: it is what ``netgraph plot`` runs.
 
+Names and companies are data, not markup: the figures draw every text with
+matplotlib's mathtext off, so that a name with dollar signs (``Cash $$ Money``)
+is drawn as written rather than failing to parse as a formula.
+
 A map of more than ``max_nodes`` people shows me, the people on the
 highlighted paths, my contacts (strongest first), the people of my target
 companies and a random sample of the others, and says so in its caption;
@@ -31,9 +35,10 @@ import math
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
 
+import matplotlib
 import networkx as nx
 import numpy as np
 from matplotlib.collections import LineCollection
@@ -288,6 +293,16 @@ def _colour_groups(members: list[set], labels: list[str], index: dict) -> tuple[
 # Shared drawing helpers
 
 
+def _literal_text(function):
+    """Draw with mathtext off: every text made inside ``function`` is shown as written (a "$" is a dollar)."""
+    @wraps(function)
+    def drawing(*args, **kwargs):
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return function(*args, **kwargs)
+
+    return drawing
+
+
 def _axes(ax, size: tuple[float, float]):
     if ax is not None:
         return ax
@@ -298,7 +313,9 @@ def _axes(ax, size: tuple[float, float]):
 
 def _title(ax, title: str, subtitle: str = "") -> None:
     # the centre title (what ax.get_title() reads), moved to the left edge
-    ax.set_title(title, fontsize=15, fontweight="bold", color=TEXT_COLOUR, pad=22 if subtitle else 8)
+    # the title's text was made with the Axes, before mathtext was turned off
+    ax.set_title(title, fontsize=15, fontweight="bold", color=TEXT_COLOUR, pad=22 if subtitle else 8,
+                 parse_math=False)
     ax.title.set(x=0.0, horizontalalignment="left")
     if subtitle:
         ax.annotate(subtitle, xy=(0, 1), xycoords="axes fraction", xytext=(0, 6), textcoords="offset points",
@@ -380,6 +397,7 @@ def node_sizes(scene: Scene) -> np.ndarray:
 # The map
 
 
+@_literal_text
 def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster", ax=None, seed: int = 0,
                  max_nodes: int = 1500, paths=None):
     """The map of the network: people by cluster or company, sized by their tie to me.
@@ -570,6 +588,7 @@ def _map_legends(ax, scene: Scene) -> None:
 # The paths, one row each
 
 
+@_literal_text
 def plot_paths(paths: IntroPaths, *, ax=None):
     """The best introduction paths as a diagram: one row per path, me on the left, the target on the right.
 
@@ -651,6 +670,7 @@ RING_GAP = np.radians(40)
 IN_TOUCH, OVERDUE, NO_CONTACT, ACQUAINTANCE = "#2a9d8f", "#e76f51", "#c8ccd2", "#8da9c4"
 
 
+@_literal_text
 def plot_layers(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """My ties in Dunbar's concentric layers, closest in the centre.
 
@@ -750,6 +770,7 @@ STATUS_COLOURS = {"unanswered": "#d62728", "you have asked a lot": "#ff7f0e", "y
                   "they owe you": "#1f77b4", "one-way": "#9aa5b1", "balanced": "#2ca02c"}
 
 
+@_literal_text
 def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """Who gives and who takes: contacts I sent against contacts I received, per relationship.
 
@@ -831,6 +852,7 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
 CLOSE_ONCE = 0.3
 
 
+@_literal_text
 def plot_decay(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """How ties fade: each tie's strength against the days since the last contact.
 

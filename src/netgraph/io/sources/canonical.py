@@ -63,6 +63,7 @@ def read_table(path: str | Path, kind: str | None = None, report: ImportReport |
     entry.note(note)
     rows = csvfile.Records(text, entry)
     header, header_line = csvfile.split_header(rows, path)
+    header = _unescaped(pd.Series(header, dtype=object)).tolist()  # the export escapes column names too
     kind = kind or sniff(header)
     if kind is None:
         raise NetgraphError("not a netgraph table: its header matches none of people, interactions, ties, "
