@@ -14,6 +14,7 @@ from ..model.rules import Rules
 from ..model.strength import StrengthModel
 from ..model.tables import Tables
 from .config import Config, read_config
+from .share import is_team, load_team
 from .sources import Context, find_reader
 
 __all__ = ["load", "sample_path"]
@@ -35,6 +36,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     listed in the report as ignored, and a folder named as a file netgraph
     reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
     ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
+    A folder holding share files (``*.netshare``) is a team's: see
+    :func:`netgraph.io.share.load_team`.
 
     Parameters
     ----------
@@ -74,6 +77,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     path = Path(path) if path is not None else sample_path()
     if not path.exists():
         raise NetgraphError("no such file or folder", file=path)
+    if is_team(path):  # share files: several members, merged (netgraph.io.share)
+        return load_team(path, me=me, today=today, targets=targets, rules=rules)
     # A netgraph.toml that is not a file is an error, not a default: it may say who "me" is.
     config = read_config(path / CONFIG) if path.is_dir() and (path / CONFIG).exists() else Config()
     report = ImportReport()
