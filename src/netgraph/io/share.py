@@ -438,7 +438,7 @@ class _Records:
         """Exact keys first (keyed addresses, of one secret; profile URLs), then names."""
         seen: dict[str, int] = {}
         for i, record in enumerate(self.records):
-            keys = [("same e-mail (hashed)", f"{record['key_check']}:{k}") for k in record["email_keys"]
+            keys = [("same e-mail (hashed)", f"{record['key_check']}:{k}") for k in record.get("email_keys", [])
                     if record["key_check"]]
             keys += [("same profile URL", u) for u in self.urls[i]]
             for rule, key in keys:
@@ -495,10 +495,10 @@ def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report
     report = report or ImportReport()
     checks = {s.key_check for s in shares if s.key_check}
     if len(checks) > 1:
-        for s in shares:
-            report.entry(s.file).problem(None, "made with another team secret than some other shares: its e-mail "
-                                               "hashes match none of theirs (profile URLs and names still do)",
-                                         skipped=False)
+        files = ", ".join(f"{Path(s.file).name or 'a share'} ({s.key_check or 'no secret'})" for s in shares)
+        report.add("<team>", "share").problem(
+            None, f"the shares were made with different team secrets: {files}; their e-mail hashes cannot match "
+                  "(profile URLs and names still do)", skipped=False)
     records = _Records()
     member_of, where = [], {}
     for n, share in enumerate(shares):
