@@ -7,7 +7,7 @@ import pytest
 import netgraph
 from netgraph.analysis.team import make_share, member_overlap, members_of, team_coverage, team_paths, who_at
 from netgraph.datasets.team import team_path
-from netgraph.io.share import merge_shares
+from netgraph.io.share import merge_shares, read_share
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,9 @@ def test_every_team_path_names_the_member_to_ask(team):
 
 
 def test_the_team_reaches_further_than_jane_alone(team):
-    alone = team_paths(team, "Helix Therapeutics", members=["Jane Jones"], top=1).frame
+    jane = merge_shares([read_share(team_path() / "jane.netshare")], targets=team.graph["targets"]).graph
+    alone = team_paths(jane, "Helix Therapeutics", top=1).frame
+    assert team_coverage(jane)["two_hops"].sum() < team_coverage(team)["two_hops"].sum()
     together = team_paths(team, "Helix Therapeutics", top=1).frame
     assert together["probability"].iat[0] > alone["probability"].iat[0]
     assert together["member"].iat[0] == "Nina Alvarez"
