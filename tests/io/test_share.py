@@ -277,3 +277,19 @@ def test_the_team_demo_copies_cleanly(tmp_path):
     folder = shutil.copytree(team_path(), tmp_path / "team")
     net = netgraph.load(folder)
     assert net.report.ok and not net.report.problems
+
+
+@pytest.mark.parametrize("fmt", ["json", "graphml", "csv"])
+def test_an_anonymised_team_names_no_member_and_holds_no_hash(tmp_path, fmt):
+    from netgraph.datasets.team import team_path
+
+    net = netgraph.load(team_path())
+    hashes = {k for path in team_path().glob("*.netshare") for line in path.read_text().splitlines()
+              for k in json.loads(line).get("email_keys", [])}
+    written = netgraph.export(net, tmp_path / ("out" if fmt == "csv" else f"team.{fmt}"), format=fmt, anonymize=True)
+    text = "".join(p.read_text() for p in written)
+    members = net.graph.graph["members"]
+    assert members and ("known_by" in text or "members" in text)
+    for node, member in members.items():
+        assert node not in text and member["name"] not in text and member["file"] not in text
+    assert hashes and not any(h in text for h in hashes)

@@ -254,6 +254,7 @@ class Anonymizer:
             "introduced_by": lambda v, n: self.node(v),
             "message_id": lambda v, n: self.code("message", v), "in_reply_to": lambda v, n: self.code("message", v),
             "mailing_list": lambda v, n: self.code("list", v),
+            "members": lambda v, n: self._each(v, self.node),  # a team's member nodes (netgraph.io.share)
         }
 
     @staticmethod
@@ -272,6 +273,8 @@ class Anonymizer:
         for key, value in data.items():
             if key in _DROPPED:
                 del out[key]
+            elif key == "known_by":  # a team's member nodes and how well each knows this one
+                out[key] = {self.node(member): strength for member, strength in value.items()}
             elif isinstance(value, (str, list, tuple)) and key not in _SAFE:
                 out[key] = self.value(key, value, node)
         return out
@@ -299,6 +302,10 @@ class Anonymizer:
                 out[key] = [self._company_record(r) for r in value]
             elif key == "introductions":
                 out[key] = [self._introduction(r) for r in value]
+            elif key == "members":  # a team's: who they are, their employers; not the files they came in
+                out[key] = {self.node(n): {"name": self.person(n), "contacts": m["contacts"],
+                                           "employers": self._each(m["employers"], self.company)}
+                            for n, m in value.items()}
             else:
                 out[key] = self.value(key, copy.deepcopy(value))
         return out

@@ -529,7 +529,7 @@ def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report
             u, v = node_of[where[(n, tie["a"])]], node_of[where[(n, tie["b"])]]
             if u != v:
                 _add_tie(G, u, v, tie, member_node[n])
-    for node, share in members.items():
+    for node in members:
         for other, data in G[node].items():
             if node in data["known_by"]:
                 G.nodes[other].setdefault("known_by", {})[node] = data["known_by"][node]
@@ -609,8 +609,7 @@ def _node_attributes(cluster: list[dict]) -> dict:
             attributes[key] = cluster[0][key]
         else:
             attributes[key] = max(values, key=values.count) if values else ""
-    attributes.update(emails=[], phones=[], past_companies=[], sources=sorted({Path(r["file"]).name
-                                                                             for r in cluster if r["file"]}))
+    attributes.update(emails=[], phones=[], past_companies=[], sources=["share"])
     return attributes
 
 
