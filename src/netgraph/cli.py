@@ -307,7 +307,7 @@ def _who(args) -> int:
 
     net = _load(args)
     try:
-        frame = who_at(net.graph, args.at, members=None if args.team else [net.me], max_hops=args.max_hops)
+        frame = who_at(net.graph, args.at, me=None if args.team else net.me, max_hops=args.max_hops)
     except ValueError as exc:
         raise NetgraphError(str(exc)) from None
     if args.json:

@@ -163,7 +163,7 @@ def team_paths(G: nx.DiGraph, target, *, members=None, top: int = 5, max_hops: i
     return TeamPaths(pd.DataFrame(chosen, columns=columns), found or find_target(G, target), max_hops)
 
 
-def who_at(G: nx.DiGraph, company: str, *, members=None, max_hops: int = 3) -> pd.DataFrame:
+def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, max_hops: int = 3) -> pd.DataFrame:
     """The people of a company, each with the best member (or me) and introducer to reach them.
 
     Parameters
@@ -172,8 +172,10 @@ def who_at(G: nx.DiGraph, company: str, *, members=None, max_hops: int = 3) -> p
         A team network, or one person's: then the owner is the one start.
     company : str
         A company's name, alias or e-mail domain.
+    me : node, optional
+        Start from this one person only (one member of a team, or the owner).
     members : list, optional
-        Where paths start (nodes or names); default the team's members, or me.
+        Where paths start (nodes or names); default the team's members, or the owner.
     max_hops : int, default 3
 
     Returns
@@ -193,7 +195,7 @@ def who_at(G: nx.DiGraph, company: str, *, members=None, max_hops: int = 3) -> p
     >>> frame.loc[frame["person"] == "Laura Chen", "introducer"].item()
     'Diane Okafor'
     """
-    starts = members_of(G, members)
+    starts = [me_of(G, me)] if me is not None and members is None else members_of(G, members)
     found = find_target(G, company)
     if not found.company:
         raise ValueError(f"'{company}' is no company of this network")
