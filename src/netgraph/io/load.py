@@ -89,11 +89,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     today = as_timestamp(today if today is not None else config.today)
     context = Context(me=me, emails=tuple(emails), today=today)
 
-    for folder in _folders_named_as_files(path):
-        entry = report.add(folder, "ignored")
-        entry.read += 1
-        entry.problem(None, "a folder where a file of this name was expected: not read as one (the files in "
-                            "it, if any, are read)")
+    report_misnamed_folders(path, report)
     parts = []
     for file in _files(path):
         reader = find_reader(file)
@@ -113,7 +109,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports
 #: each mailbox as a folder ``Name.mbox`` holding a file ``mbox``.
-_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".eml", ".zip", ".graphml", ".gexf", ".toml")
+_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".eml", ".zip", ".graphml", ".gexf", ".toml", ".netshare")
 
 
 def _visible(path: Path) -> list[Path]:
@@ -125,6 +121,15 @@ def _files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return [p for p in _visible(path) if p.is_file() and p.name != CONFIG]
+
+
+def report_misnamed_folders(path: Path, report: ImportReport) -> None:
+    """Report the folders (below ``path``) named as the files netgraph reads: a mistake worth reporting."""
+    for folder in _folders_named_as_files(path):
+        entry = report.add(folder, "ignored")
+        entry.read += 1
+        entry.problem(None, "a folder where a file of this name was expected: not read as one (the files in "
+                            "it, if any, are read)")
 
 
 def _folders_named_as_files(path: Path) -> list[Path]:

@@ -692,7 +692,7 @@ def load_team(path, *, me=None, today=None, targets=None, secret: str | bytes | 
     >>> sorted(m["name"] for m in net.graph.graph["members"].values())
     ['Aisha Khan', 'Jane Jones', 'Nina Alvarez']
     """
-    from .load import load  # a member's raw exports load as any network does
+    from .load import load, report_misnamed_folders  # a member's raw exports load as any network does
 
     path = Path(path)
     if not path.exists():
@@ -701,6 +701,7 @@ def load_team(path, *, me=None, today=None, targets=None, secret: str | bytes | 
               else Config())
     secret = secret if secret is not None else os.environ.get(SECRET_VARIABLE) or None
     report = ImportReport()
+    report_misnamed_folders(path, report)
     files = [path] if path.is_file() else sorted(p for p in path.iterdir()
                                                  if p.is_file() and p.suffix.lower() == SUFFIX)
     shares = [read_share(file, report) for file in files]
