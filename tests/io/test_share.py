@@ -293,3 +293,17 @@ def test_an_anonymised_team_names_no_member_and_holds_no_hash(tmp_path, fmt):
     for node, member in members.items():
         assert node not in text and member["name"] not in text and member["file"] not in text
     assert hashes and not any(h in text for h in hashes)
+
+
+@pytest.mark.slow
+def test_a_planted_share_of_one_name_many_times_loads(tmp_path):
+    """Twenty thousand records of one name: matched on keys only, so the merge stays linear."""
+    n = 20_000
+    lines = ['{"format": "netgraph-share", "version": 1}', '{"kind": "member", "name": "Ann"}']
+    lines += [json.dumps({"kind": "person", "id": f"p{i}", "name": "Mary Lee"}) for i in range(n)]
+    lines += [json.dumps({"kind": "tie", "a": "member", "b": f"p{i}", "strength": 0.5}) for i in range(n)]
+    (tmp_path / "planted.netshare").write_text("\n".join(lines))
+    (tmp_path / "ann.netshare").write_text(lines[0] + '\n{"kind": "member", "name": "Bob"}\n'
+                                           + json.dumps({"kind": "person", "id": "p1", "name": "Mary Lee"}) + "\n")
+    G = load_team(tmp_path).graph
+    assert G.number_of_nodes() == n + 3

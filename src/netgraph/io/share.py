@@ -72,6 +72,9 @@ _LONGEST_TEXT = 300
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _HEX = re.compile(rf"^[0-9a-f]{{{_HASH_DIGITS}}}$")
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
+#: More records of one name than this (a planted file, a very common name) identify nobody by name alone:
+#: they are matched on their keys only, which keeps the name pass linear in the records.
+_CROWDED_NAME = 64
 #: The member's node in their own share's ties.
 MEMBER = "member"
 
@@ -207,10 +210,10 @@ def share_of(G: nx.DiGraph, *, secret: str | bytes | None = None, exclude: Itera
         ties.append(tie)
     people = [_person(G, node, pid, secret) for node, pid in ids.items() if node != me]
     people.sort(key=lambda p: int(p["id"][1:]))
-    companies = _companies_named(G, [me, *ids])
     member = {key: value for key, value in _person(G, me, MEMBER, secret).items() if key not in ("id", "company")}
     data = G.nodes[me]
     member["employers"] = [c for c in [data.get("company", ""), *data.get("past_companies", [])] if c]
+    companies = _companies_named(G, {p["company"] for p in people} | set(member["employers"]))
     today = G.graph.get("today")
     return Share(member=member, people=people, ties=ties, companies=companies, as_of=_month(today),
                  key_check=_key_check(secret))
@@ -225,10 +228,8 @@ def _person(G: nx.DiGraph, node, pid: str, secret) -> dict:
     return record
 
 
-def _companies_named(G: nx.DiGraph, nodes: list) -> list[dict]:
-    """The directory records of the companies the shared people work at (names, aliases, domains: no person)."""
-    named = {G.nodes[n].get("company", "") for n in nodes}
-    named |= {c for n in nodes for c in G.nodes[n].get("past_companies", [])} if nodes else set()
+def _companies_named(G: nx.DiGraph, named: set[str]) -> list[dict]:
+    """The directory records of these companies (names, aliases, domains, industry: nobody's data)."""
     return [{"name": r["name"], "aliases": list(r.get("aliases", [])), "domains": list(r.get("domains", [])),
              "industry": r.get("industry", "")} for r in G.graph.get("companies", []) if r["name"] in named]
 
@@ -411,11 +412,15 @@ class _Records:
         self.records: list[dict] = []
         self.parent: list[int] = []
         self.urls: list[set[str]] = []
+        self.shares: list[set[int]] = []
+        self.employers: list[set[str]] = []
 
     def add(self, record: dict) -> int:
         self.records.append(record)
         self.parent.append(len(self.parent))
         self.urls.append({u for u in [url_key(record.get("linkedin_url"))] if u})
+        self.shares.append({record["share"]})
+        self.employers.append({company_key(record.get("company", ""))})
         return len(self.records) - 1
 
     def find(self, i: int) -> int:
@@ -431,6 +436,8 @@ class _Records:
         a, b = min(a, b), max(a, b)
         self.parent[b] = a
         self.urls[a] |= self.urls[b]
+        self.shares[a] |= self.shares[b]
+        self.employers[a] |= self.employers[b]
         self.records[b].setdefault("rule", rule)
         self.records[b].setdefault("key", key)
 
@@ -451,21 +458,17 @@ class _Records:
             if name_key(record["name"]):
                 by_name[name_key(record["name"])].append(i)
         for key, group in by_name.items():
+            if len(group) > _CROWDED_NAME:
+                continue
             for i in group:
-                # a record joins the one other human of its name who works where it says (or says nowhere)
+                # a record joins the one other human of its name who works where it says (or says nowhere),
+                # never one of its own share's: a member's own records are already one per human
                 mine = company_key(self.records[i].get("company", ""))
-                others = {self.find(j) for j in group} - {self.find(i)}
-                # and never one of its own share's: a member's own records are already one per human
-                fits = [r for r in others if (not mine or self._employers(r, group) <= {"", mine})
-                        and self._shares(r, group).isdisjoint(self._shares(self.find(i), group))]
+                me = self.find(i)
+                fits = [r for r in {self.find(j) for j in group} - {me}
+                        if (not mine or self.employers[r] <= {"", mine}) and self.shares[r].isdisjoint(self.shares[me])]
                 if len(fits) == 1:
                     self.union(fits[0], i, "same name", key)
-
-    def _shares(self, root: int, group: list[int]) -> set[int]:
-        return {self.records[j]["share"] for j in group if self.find(j) == root}
-
-    def _employers(self, root: int, group: list[int]) -> set[str]:
-        return {company_key(self.records[j].get("company", "")) for j in group if self.find(j) == root}
 
 
 def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report: ImportReport | None = None,
@@ -516,9 +519,11 @@ def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report
         report.add("<team>", "share").problem(None, "two shares are of one member: merged", skipped=False)
 
     G = nx.DiGraph(symmetric=True)
+    clusters = defaultdict(list)
+    for i, record in enumerate(records.records):
+        clusters[records.find(i)].append(record)
     for root in roots:
-        G.add_node(nodes[root], **_node_attributes([r for i, r in enumerate(records.records)
-                                                   if records.find(i) == root]))
+        G.add_node(nodes[root], **_node_attributes(clusters[root]))
     for node, share in members.items():
         G.nodes[node].update(is_member=True, employers=list(share.member.get("employers", [])),
                              past_companies=list(share.member.get("employers", []))[1:])
@@ -588,12 +593,14 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _node_ids(records: _Records, roots: list[int], members: set[int]) -> dict[int, str]:
     """Node ids: slugs of names, unique, members' first so that a member keeps the plain slug of their name."""
-    ids, taken = {}, set()
-    for root in sorted(roots, key=lambda r: (not any(records.find(m) == r for m in members), r)):
+    ids, taken, tried = {}, set(), defaultdict(lambda: 2)
+    member_roots = {records.find(m) for m in members}
+    for root in sorted(roots, key=lambda r: (r not in member_roots, r)):
         base = slug(records.records[root]["name"]) or "person"
-        node, k = base, 2
-        while node in taken:
-            node, k = f"{base}-{k}", k + 1
+        node = base
+        while node in taken:  # each base's suffixes are tried once: linear however many share a name
+            node = f"{base}-{tried[base]}"
+            tried[base] += 1
         taken.add(node)
         ids[root] = node
     return ids
