@@ -29,10 +29,11 @@ def test_every_team_path_names_the_member_to_ask(team):
     members = {d["name"] for d in team.graph["members"].values()}
     for row in frame.itertuples():
         assert row.member in members and row.path[0] == row.member
-        assert row.advice.startswith(f"{row.member} knows {row.path[1]}") and row.advice.endswith(f"ask {row.member}")
+        assert row.advice.startswith(f"{row.member} knows {row.path[1]} ")
+        assert row.advice.endswith(f"ask {row.member.split()[0]}")
         assert not set(row.nodes[1:-1]) & set(team.graph["members"])
     assert list(frame["probability"]) == sorted(frame["probability"], reverse=True)
-    assert "ask Aisha Khan" in str(found)
+    assert "Aisha Khan knows Mary Lee well (0.76): ask Aisha" in str(found)
     assert {"member", "advice"} <= set(found.to_dict()[0])
 
 
@@ -112,3 +113,17 @@ def test_a_single_share_merges_to_the_same_ties(demo):
     assert G.number_of_edges() == H.number_of_edges()
     for row in team_paths(G, "Novagen", top=10).frame.itertuples():
         assert all(H.has_edge(u, v) for u, v in zip(row.nodes, row.nodes[1:]))
+
+
+def test_two_members_of_one_first_name_are_asked_by_full_name():
+    import pandas as pd
+
+    def member(me: str, contact: str) -> netgraph.Network:
+        people = pd.DataFrame({"name": [me, contact], "company": ["", "Novagen"]})
+        interactions = pd.DataFrame({"date": ["2026-10-01"], "from": [me], "to": [contact]})
+        return netgraph.build_graph(people, interactions, me=me, today="2026-11-01")
+
+    G = merge_shares([make_share(member("David Chen", "Mary Lee")), make_share(member("David Park", "Ann Roe"))],
+                     targets=["Novagen"]).graph
+    advice = team_paths(G, "Novagen").frame["advice"].iat[0]
+    assert advice.startswith("David Chen knows Mary Lee ") and advice.endswith("ask David Chen")
