@@ -546,6 +546,32 @@ def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report
     if day is None:
         months = [s.as_of for s in shares if s.as_of]
         day = pd.Timestamp(max(months) + "-01") if months else pd.Timestamp.today().normalize()
+    found, target_names = _companies(G, shares, targets, report)
+    counts = pd.Series([d["name"] for _, d in G.nodes(data=True)], dtype=object).value_counts()
+    G.graph.update(me=owner, today=day.date(), targets=target_names, companies=found.records,
+                   model=StrengthModel(), rules=rules or Rules(), introductions=[],
+                   homonyms={str(k): int(v) for k, v in counts[counts > 1].items() if k},
+                   members={node: {"name": G.nodes[node]["name"], "employers": G.nodes[node]["employers"],
+                                   "file": Path(s.file).name if s.file else "", "contacts": len(s.people)}
+                            for node, s in sorted(members.items())})
+    report.merges = pd.DataFrame(
+        [{"node": node_of[i], "file": r["file"], "line": None, "source": "share", "record_name": r["name"],
+          "rule": r.get("rule", "new"), "key": "" if "e-mail" in r.get("rule", "") else r.get("key", "")}
+         for i, r in enumerate(records.records)])
+    people = pd.DataFrame([{"node": n, "name": d.get("name", ""), "company": d.get("company", ""),
+                            "title": d.get("title", ""), "linkedin_url": d.get("linkedin_url", ""),
+                            "members": sorted(d["known_by"])} for n, d in G.nodes(data=True)]).set_index("node")
+    ties = pd.DataFrame([{"a": u, "b": v, "strength": d["strength"], "basis": d["basis"],
+                          "confidence": d["confidence"], "members": sorted(d["known_by"])}
+                         for u, v, d in G.edges(data=True) if str(u) < str(v)])
+    return Network(graph=G, people=people, interactions=_public(empty("interactions")), ties=ties,
+                   introductions=_public(empty("introductions")),
+                   companies=pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"]),
+                   report=report)
+
+
+def _companies(G: nx.DiGraph, shares: list[Share], targets, report: ImportReport) -> tuple[Directory, list[str]]:
+    """The shares' company directories as one, everyone's employers and the targets in its canonical names."""
     found = Directory()
     for company in (c for s in shares for c in s.companies):
         found.add(company["name"], aliases=company["aliases"], domains=company["domains"],
@@ -564,27 +590,7 @@ def merge_shares(shares: list[Share], *, me=None, today=None, targets=(), report
         if not name:
             report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
         target_names.append(name or target)
-    counts = pd.Series([d["name"] for _, d in G.nodes(data=True)], dtype=object).value_counts()
-    G.graph.update(me=owner, today=day.date(), targets=target_names, companies=found.records,
-                   model=StrengthModel(), rules=rules or Rules(), introductions=[],
-                   homonyms={str(k): int(v) for k, v in counts[counts > 1].items() if k},
-                   members={node: {"name": G.nodes[node]["name"], "employers": list(s.member.get("employers", [])),
-                                   "file": Path(s.file).name if s.file else "", "contacts": len(s.people)}
-                            for node, s in sorted(members.items())})
-    report.merges = pd.DataFrame(
-        [{"node": node_of[i], "file": r["file"], "line": None, "source": "share", "record_name": r["name"],
-          "rule": r.get("rule", "new"), "key": "" if "e-mail" in r.get("rule", "") else r.get("key", "")}
-         for i, r in enumerate(records.records)])
-    people = pd.DataFrame([{"node": n, "name": d.get("name", ""), "company": d.get("company", ""),
-                            "title": d.get("title", ""), "linkedin_url": d.get("linkedin_url", ""),
-                            "members": sorted(d["known_by"])} for n, d in G.nodes(data=True)]).set_index("node")
-    ties = pd.DataFrame([{"a": u, "b": v, "strength": d["strength"], "basis": d["basis"],
-                          "confidence": d["confidence"], "members": sorted(d["known_by"])}
-                         for u, v, d in G.edges(data=True) if str(u) < str(v)])
-    return Network(graph=G, people=people, interactions=_public(empty("interactions")), ties=ties,
-                   introductions=_public(empty("introductions")),
-                   companies=pd.DataFrame(found.records, columns=["name", "aliases", "domains", "industry"]),
-                   report=report)
+    return found, target_names
 
 
 def _public(frame: pd.DataFrame) -> pd.DataFrame:
