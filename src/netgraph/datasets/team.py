@@ -75,6 +75,13 @@ class _Member(_Story):
         rows = rows[~rows["email"].isin(self.emails)].iloc[skip:skip + k]
         return [self._as_known(row, connected_on="2021-06-01") for _, row in rows.iterrows()]
 
+    def knit(self, members: list[str], density: float, since: str = "") -> None:
+        """Ties among a group the member knows of, each pair with probability ``density``."""
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if self.rng.random() < density:
+                    self.tie(a, b, round(float(self.rng.beta(2, 3)), 2), since)
+
     def done(self, me: str, emails: list[str]) -> synth.Synthetic:
         self.invitations(since=_START)
         phonebook = {p["email"] for p in self.people[1:] if p["closeness"]}
@@ -103,7 +110,8 @@ def aisha(seed: int = SEED + 1) -> synth.Synthetic:
     s.knit(corvid, 0.4)
     for person in novagen:
         s.tie(mary, person, 0.6, note="Mary's team")
-    s.bridge(vertex, corvid, 2)
+    s.tie(vertex[0], corvid[0], 0.3)
+    s.tie(vertex[3], corvid[2], 0.3)
     s.rhythm([jane_], 40, closeness=0)
     s.rhythm([mary], 20, closeness=0)
     s.rhythm(orchid[:10], 20, closeness=1)
