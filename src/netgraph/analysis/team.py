@@ -159,9 +159,12 @@ def team_paths(G: nx.DiGraph, target, *, members=None, top: int = 5, max_hops: i
             rows.append({**row, "member": display_name(G, member),
                          "advice": _advice(G, row["nodes"], row["hops"][0]["strength"])})
     rows.sort(key=lambda r: (-r["probability"], r["path"]))
-    firsts = set()
-    fresh = [r for r in rows if not (r["nodes"][1] in firsts or firsts.add(r["nodes"][1]))]
-    chosen = (fresh + [r for r in rows if r not in fresh])[:top]
+    # each first contact once before any twice, whichever member knows them
+    seen, fresh, again = set(), [], []
+    for row in rows:
+        (again if row["nodes"][1] in seen else fresh).append(row)
+        seen.add(row["nodes"][1])
+    chosen = (fresh + again)[:top]
     chosen.sort(key=lambda r: (-r["probability"], r["path"]))
     for rank, row in enumerate(chosen, 1):
         row["rank"] = rank
