@@ -35,6 +35,7 @@ def test_every_team_path_names_the_member_to_ask(team):
         assert row.advice.endswith(f"ask {row.member.split()[0]}")
         assert not set(row.nodes[1:-1]) & set(team.graph["members"])
     assert list(frame["probability"]) == sorted(frame["probability"], reverse=True)
+    assert frame["first_hop"].is_unique  # Mary Lee, known by Aisha and Jane, is asked for once
     assert re.search(r"Aisha Khan knows Mary Lee well \(0\.\d\d\): ask Aisha\n", str(found))
     assert {"member", "advice"} <= set(found.to_dict()[0])
 
