@@ -91,6 +91,7 @@ def test_without_a_secret_no_address_is_shared_at_all(alice):
     share = share_of(alice)
     assert share.key_check == ""
     assert all("email_keys" not in p for p in share.people)
+    assert all("layer" not in t for t in share.ties)  # no layers given: none claimed
 
 
 def test_hashes_are_keyed_by_the_secret():

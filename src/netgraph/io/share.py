@@ -168,7 +168,8 @@ def share_of(G: nx.DiGraph, *, secret: str | bytes | None = None, exclude: Itera
         left with none.
     layers : mapping, optional
         The Dunbar layer of each of the member's ties (node -> 5, 15, 50, 150 or 0),
-        as :func:`netgraph.analysis.layers.dunbar_layers` gives.
+        as :func:`netgraph.analysis.layers.dunbar_layers` gives; without it, no
+        tie says its layer.
     me : node, optional
         The member; defaults to the graph's owner.
 
@@ -184,7 +185,6 @@ def share_of(G: nx.DiGraph, *, secret: str | bytes | None = None, exclude: Itera
     if not 0.0 <= min_strength <= 1.0:
         raise NetgraphError(f"min-strength {min_strength} is not from 0 to 1")
     held = _holding_back(G, exclude, me)
-    layers = {} if layers is None else layers
     ties, ids = [], {me: MEMBER}
     kept_pairs = []
     for u, v, data in G.edges(data=True):
@@ -205,7 +205,8 @@ def share_of(G: nx.DiGraph, *, secret: str | bytes | None = None, exclude: Itera
         if a == MEMBER:
             other = v if u == me else u
             last = [G[x][y].get("last") for x, y in ((me, other), (other, me)) if G.has_edge(x, y)]
-            tie["layer"] = int(layers.get(other, 0))
+            if layers is not None:  # unknown layers are left out, not written as acquaintances
+                tie["layer"] = int(layers.get(other, 0))
             tie["last_contact"] = _month(max((d for d in last if d is not None), default=None))
         ties.append(tie)
     people = [_person(G, node, pid, secret) for node, pid in ids.items() if node != me]
