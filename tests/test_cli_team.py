@@ -77,3 +77,9 @@ def test_share_refuses_bad_options(capsys, tmp_path):
     assert status == 2 and "strength from 0 to 1" in err
     status, _, err = run(capsys, "share", "--out", str(tmp_path / "j.netshare"), "--exclude", "Nobody Atall")
     assert status == 2 and "names no company or person" in err
+
+
+def test_a_team_network_is_never_shared_on(capsys, tmp_path):
+    status, _, err = run(capsys, "share", "--data", TEAM, "--out", str(tmp_path / "all.netshare"))
+    assert status == 2 and "a team's network" in err and err.count("\n") == 1
+    assert not (tmp_path / "all.netshare").exists()

@@ -181,6 +181,9 @@ def share_of(G: nx.DiGraph, *, secret: str | bytes | None = None, exclude: Itera
     --------
     write_share, netgraph.analysis.team.make_share
     """
+    if G.graph.get("members"):
+        raise NetgraphError("this is a team's network: a share is made of one member's own network, never of "
+                            "what teammates shared")
     me = me_of(G, me)
     if not 0.0 <= min_strength <= 1.0:
         raise NetgraphError(f"min-strength {min_strength} is not from 0 to 1")
