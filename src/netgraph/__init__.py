@@ -19,12 +19,14 @@ from .analysis.overview import summary
 from .analysis.paths import intro_paths
 from .analysis.reciprocity import reciprocity
 from .analysis.state import relationship_state
+from .analysis.team import make_share, member_overlap, team_coverage, team_paths, who_at
 from .analysis.ties import who_knows_whom
 from .analysis.weak_ties import weak_ties
 from .datasets import synth
 from .errors import NetgraphError
 from .io.export import export
 from .io.load import load, sample_path
+from .io.share import load_team, read_share, write_share
 from .io.sources.google import read_google_contacts
 from .io.sources.ics import read_ics
 from .io.sources.linkedin import read_linkedin, read_linkedin_favours, read_linkedin_invitations, read_linkedin_messages
@@ -41,6 +43,7 @@ __all__ = [
     "StrengthModel", "tie_strength", "explain_strength", "summary", "export",
     "intro_paths", "draft_intro", "reciprocity", "weak_ties", "follow_ups", "dunbar_layers", "relationship_state",
     "contacts", "who_knows_whom",
+    "team_paths", "who_at", "team_coverage", "member_overlap", "make_share", "write_share", "read_share", "load_team",
     "read_linkedin", "read_linkedin_messages", "read_linkedin_invitations", "read_linkedin_favours",
     "read_google_contacts", "read_vcard", "read_ics", "read_mbox", "structure", "synth",
 ]

@@ -148,6 +148,8 @@ def _paths(args) -> int:
     from .analysis.paths import intro_paths
 
     net = _load(args)
+    if args.team:
+        return _team_paths(net, args)
     found = intro_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops)
     _write_spreadsheets(args, found.to_dict())
     if args.json:
@@ -313,6 +315,118 @@ def _export(args) -> int:
     return 0
 
 
+# -- teams (share files, netgraph.io.share; team answers, netgraph.analysis.team) ----------------------
+
+def _team_paths(net, args) -> int:
+    from .analysis.team import team_paths
+
+    found = team_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops)
+    if args.json:
+        _print_json(found.to_dict())
+    else:
+        print(found)
+    return 0
+
+
+def _secret(args) -> str | None:
+    """The team secret: from ``--secret-file``, else the environment (never the command line: ps shows it)."""
+    from .io.share import SECRET_VARIABLE
+
+    if args.secret_file:
+        from .io.textio import read_text
+
+        secret = read_text(args.secret_file).text.strip()
+        if not secret:
+            raise NetgraphError("the secret file is empty", file=args.secret_file)
+        return secret
+    return os.environ.get(SECRET_VARIABLE) or None
+
+
+@_command("share", "write your share file for a team: contacts and tie strengths, no messages")
+def _share(args) -> int:
+    from .analysis.team import make_share
+    from .io.share import SECRET_VARIABLE, write_share
+
+    net = _load(args)
+    secret = _secret(args)
+    exclude = [item.strip() for items in args.exclude or [] for item in items.split(",") if item.strip()]
+    share = make_share(net.graph, secret=secret, exclude=exclude, min_strength=args.min_strength)
+    written = write_share(share, args.out)
+    if not secret:
+        print(f"netgraph: no team secret (--secret-file or {SECRET_VARIABLE}): no e-mail address is shared, even "
+              "hashed; teammates match your contacts on profile URLs and names", file=sys.stderr)
+    print(f"wrote {written}: {len(share.people):,} people, {len(share.ties):,} ties", file=sys.stderr)
+    return 0
+
+
+@_command("team", "the team's coverage of its targets, and whose network is unique")
+def _team(args) -> int:
+    from .analysis.team import member_overlap, team_coverage
+
+    net = _load(args)
+    coverage, overlap = team_coverage(net.graph), member_overlap(net.graph)
+    if args.json:
+        _print_json({"members": [m["name"] for m in net.graph.graph.get("members", {}).values()],
+                     "coverage": coverage.to_dict("records"), "overlap": overlap.to_dict("records")})
+        return 0
+    members = net.graph.graph.get("members", {})
+    print(f"Team of {len(members)}: " + ", ".join(f"{m['name']} ({m['contacts']} people)" for m in members.values()))
+    print()
+    print(_table(coverage, ["target", "people", "one_hop", "two_hops", "members", "inside"], {"members": 40}))
+    single = coverage[coverage["single_member"]]
+    for row in single.itertuples():
+        print(f"\n{row.target} hangs on {row.members[0]} alone.")
+    print()
+    print(_table(overlap, ["member", "other", "shared", "jaccard", "unique", "other_unique"]))
+    return 0
+
+
+@_command("who", "the people of a company, and who can introduce you to each")
+def _who(args) -> int:
+    from .analysis.team import who_at
+
+    net = _load(args)
+    try:
+        frame = who_at(net.graph, args.at, me=None if args.team else net.me, max_hops=args.max_hops)
+    except ValueError as exc:
+        raise NetgraphError(str(exc)) from None
+    if args.json:
+        _print_json(frame.to_dict("records"))
+        return 0
+    print(_table(frame, ["person", "title", "former", "member", "introducer", "probability", "known_by"],
+                 {"person": 24, "title": 28}))
+    return 0
+
+
+def _strength(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(text)
+    return value
+
+
+_strength.__name__ = "strength from 0 to 1"
+
+
+def _team_parsers(commands) -> None:
+    share = commands.add_parser("share", help=_COMMANDS["share"][1])
+    _common(share, json_output=False)
+    share.add_argument("--out", required=True, metavar="FILE", help="the share file (name.netshare)")
+    share.add_argument("--exclude", action="append", metavar="WHO",
+                       help="people or companies to hold back (comma-separated; may be repeated)")
+    share.add_argument("--min-strength", type=_strength, default=0.0, help="hold back weaker ties (0 to 1)")
+    share.add_argument("--secret-file", metavar="FILE", help="the team secret that keys the e-mail hashes")
+
+    team = commands.add_parser("team", help=_COMMANDS["team"][1])
+    _common(team)
+
+    who = commands.add_parser("who", help=_COMMANDS["who"][1])
+    _common(who)
+    who.add_argument("--at", required=True, metavar="COMPANY", help="a company (name, alias or domain)")
+    who.add_argument("--team", action="store_true", help="from any member of the team (a team folder)")
+    who.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
+
+
 def _privacy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true",
                         help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes and "
@@ -346,6 +460,7 @@ def _parser() -> argparse.ArgumentParser:
     paths.add_argument("--to", required=True, metavar="TARGET", help="a company (name, alias, domain) or a person")
     paths.add_argument("--top", type=_positive, default=5, help="how many paths (default 5)")
     paths.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
+    paths.add_argument("--team", action="store_true", help="paths from any member of the team (a team folder)")
 
     draft = commands.add_parser("draft", help=_COMMANDS["draft"][1])
     _common(draft)
@@ -395,6 +510,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["csv", "graphml", "gexf", "json"])
     export.add_argument("--out", required=True, metavar="PATH", help="a folder for csv, a file otherwise")
     _privacy(export)
+    _team_parsers(commands)
     return parser
 
 

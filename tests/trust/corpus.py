@@ -171,6 +171,11 @@ def _text_samples() -> dict[str, Sample]:
             f"Subject: Hello\n\n" for i in n],
             [f"2025-05-{i + 1:02d} 10:00:00" for i in n], _times("date"), span=_mbox_headers,
             foreign_encodings=("utf-16", "utf-16-le", "utf-16-be")),
+        "share": _build("jane.netshare", '{"format": "netgraph-share", "version": 1, "as_of": "2026-11"}\n'
+                                         f'{{"kind": "member", "name": "{ME}", "employers": ["Acme"]}}\n', [
+            f'{{"kind": "person", "id": "p{i}", "name": "{name(i)}", "company": "Acme", '
+            f'"linkedin_url": "{profile(i)}"}}\n' for i in n], [name(i) for i in n], _names,
+            "".join(f'{{"kind": "tie", "a": "member", "b": "p{i}", "strength": 0.5}}\n' for i in n)),
     }
 
 

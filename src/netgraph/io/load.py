@@ -14,6 +14,7 @@ from ..model.rules import Rules
 from ..model.strength import StrengthModel
 from ..model.tables import Tables
 from .config import Config, read_config
+from .share import is_team, load_team
 from .sources import Context, find_reader
 
 __all__ = ["load", "sample_path"]
@@ -35,6 +36,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     listed in the report as ignored, and a folder named as a file netgraph
     reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
     ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
+    A folder holding share files (``*.netshare``) is a team's: see
+    :func:`netgraph.io.share.load_team`.
 
     Parameters
     ----------
@@ -74,6 +77,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     path = Path(path) if path is not None else sample_path()
     if not path.exists():
         raise NetgraphError("no such file or folder", file=path)
+    if is_team(path):  # share files: several members, merged (netgraph.io.share)
+        return load_team(path, me=me, today=today, targets=targets, rules=rules)
     # A netgraph.toml that is not a file is an error, not a default: it may say who "me" is.
     config = read_config(path / CONFIG) if path.is_dir() and (path / CONFIG).exists() else Config()
     report = ImportReport()
@@ -84,11 +89,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     today = as_timestamp(today if today is not None else config.today)
     context = Context(me=me, emails=tuple(emails), today=today)
 
-    for folder in _folders_named_as_files(path):
-        entry = report.add(folder, "ignored")
-        entry.read += 1
-        entry.problem(None, "a folder where a file of this name was expected: not read as one (the files in "
-                            "it, if any, are read)")
+    report_misnamed_folders(path, report)
     parts = []
     for file in _files(path):
         reader = find_reader(file)
@@ -108,7 +109,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports
 #: each mailbox as a folder ``Name.mbox`` holding a file ``mbox``.
-_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".eml", ".zip", ".graphml", ".gexf", ".toml")
+_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".eml", ".zip", ".graphml", ".gexf", ".toml", ".netshare")
 
 
 def _visible(path: Path) -> list[Path]:
@@ -120,6 +121,15 @@ def _files(path: Path) -> list[Path]:
     if path.is_file():
         return [path]
     return [p for p in _visible(path) if p.is_file() and p.name != CONFIG]
+
+
+def report_misnamed_folders(path: Path, report: ImportReport) -> None:
+    """Report the folders (below ``path``) named as the files netgraph reads: a mistake worth reporting."""
+    for folder in _folders_named_as_files(path):
+        entry = report.add(folder, "ignored")
+        entry.read += 1
+        entry.problem(None, "a folder where a file of this name was expected: not read as one (the files in "
+                            "it, if any, are read)")
 
 
 def _folders_named_as_files(path: Path) -> list[Path]:

@@ -344,6 +344,7 @@ class Anonymizer:
             "introduced_by": lambda v, n: self.node(v),
             "message_id": lambda v, n: self.code("message", v), "in_reply_to": lambda v, n: self.code("message", v),
             "mailing_list": lambda v, n: self.code("list", v),
+            "members": lambda v, n: self._each(v, self.node),  # a team's member nodes (netgraph.io.share)
         }
 
     @staticmethod
@@ -362,6 +363,8 @@ class Anonymizer:
         for key, value in data.items():
             if key in _DROPPED or (kept is not None and key not in kept):
                 del out[key]
+            elif key == "known_by":  # a team's member nodes and how well each knows this one
+                out[key] = {self.node(member): strength for member, strength in value.items()}
             elif isinstance(value, (str, list, tuple)) and key not in _SAFE:
                 out[key] = self.value(key, value, node)
         return out
@@ -392,6 +395,10 @@ class Anonymizer:
             elif key == "introductions":
                 out[key] = sorted((self._introduction(r) for r in value),
                                   key=lambda r: tuple(str(r.get(c, "")) for c in _ORDER["introductions"]))
+            elif key == "members":  # a team's: who they are, their employers; not the files they came in
+                out[key] = {self.node(n): {"name": self.person(n), "contacts": m["contacts"],
+                                           "employers": self._each(m["employers"], self.company)}
+                            for n, m in value.items()}
             else:
                 out[key] = self.value(key, copy.deepcopy(value))
         return out
