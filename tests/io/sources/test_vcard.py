@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from netgraph import ImportReport, NetgraphError
 from netgraph.io.sources import Context
-from netgraph.io.sources.vcard import logical_lines, read, read_vcard, recognises
+from netgraph.io.sources.contentline import logical_lines
+from netgraph.io.sources.vcard import read, read_vcard, recognises
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "vcard"
 

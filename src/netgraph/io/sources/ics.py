@@ -32,7 +32,7 @@ from ...model.keys import domain_of, email_key, split_reference
 from ...model.report import FileReport, ImportReport
 from ...model.tables import Tables, validate
 from ..textio import read_text
-from .vcard import Block, blocks, first_line, logical_lines, own_properties
+from .contentline import Block, blocks, first_line, logical_lines, own_properties
 
 if TYPE_CHECKING:
     from . import Context
