@@ -26,7 +26,8 @@ import pandas as pd
 from ..errors import NetgraphError
 from .report import FileReport
 
-__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
+__all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST",
+           "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
            "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
@@ -99,6 +100,10 @@ SCHEMAS: dict[str, Schema] = {
     ),
 }
 
+#: The plausible years of a date in a network (inclusive): the oldest people's letters on one side, a
+#: typo's future on the other.
+YEARS = (1900, 2200)
+EARLIEST, LATEST = pd.Timestamp(f"{YEARS[0]}-01-01"), pd.Timestamp(f"{YEARS[1] + 1}-01-01")
 _BOOKKEEPING = ("_file", "_line", "_source")
 #: Characters no name or reference holds (tab and line breaks are white space, folded away).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -126,14 +131,15 @@ def empty(kind: str) -> pd.DataFrame:
 def parse_dates(values: pd.Series) -> pd.Series:
     """ISO dates (times and zones allowed) -> naive datetime64[ns]; unreadable -> NaT.
 
-    Dates that datetime64[ns] cannot hold (before 1677 or after 2262: a typo
-    like 0202 or 20266) are unreadable too.
+    Dates outside :data:`YEARS` (a typo like 0202 or 20266, an e-mail planted
+    with the year 1700) are unreadable too: nobody's network holds them, and
+    spans between them would not fit a nanosecond count.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
     else:
         parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
-    parsed = parsed.where((parsed >= pd.Timestamp.min) & (parsed <= pd.Timestamp.max))
+    parsed = parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
     return parsed.astype("datetime64[ns]")
 
 
@@ -243,7 +249,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         bad = given & parsed.isna().to_numpy() & keep
         required = name in schema.required
         for line, value in zip(lines[bad], raw[bad]):
-            entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD)", skipped=required)
+            entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD, from {YEARS[0]} to "
+                                     f"{YEARS[1]})", skipped=required)
         if required:
             missing = ~given & keep
             for line in lines[missing]:

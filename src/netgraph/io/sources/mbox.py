@@ -69,7 +69,7 @@ from ...errors import NetgraphError
 from ...model.build import as_timestamp
 from ...model.keys import email_key
 from ...model.report import FileReport, ImportReport
-from ...model.tables import Tables, validate
+from ...model.tables import YEARS, Tables, validate
 from ..textio import HEAD, looks_binary
 
 if TYPE_CHECKING:  # the registry in sources/__init__.py imports this module
@@ -102,8 +102,6 @@ _LIST_PRECEDENCE = ("bulk", "list", "junk")
 # The local parts that machines send from: nobody reads the answer.
 _AUTOMATED = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?|notifications?)"
                         r"(?:$|[_+-])", re.IGNORECASE)
-# pandas stores dates as nanoseconds: the years it can hold.
-_YEARS = (1678, 2261)
 
 
 def recognises(path: Path, head: str) -> bool:
@@ -392,8 +390,8 @@ def _date(fields: dict[bytes, list[bytes]]) -> tuple[datetime | None, str]:
             when = when.astimezone(UTC).replace(tzinfo=None)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None, f"unreadable Date '{raw}'"
-    if not _YEARS[0] <= when.year <= _YEARS[1]:
-        return None, f"Date '{raw}' is out of range"
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        return None, f"Date '{raw}' is not from {YEARS[0]} to {YEARS[1]}: unreadable"
     return when, ""
 
 

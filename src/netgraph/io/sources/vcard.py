@@ -180,12 +180,10 @@ def _first(card, key: str) -> str:
 def _name(card, lines: list[tuple[int, str]]) -> str:
     """FN as written; N's parts put together when FN holds a comma (or is missing) and N has a name."""
     formatted = _formatted(lines)
-    if formatted and "," not in formatted:
-        return formatted
-    structured = _structured(card)
-    if structured:
-        return structured
-    return " ".join(_ESCAPE.sub(r"\1", formatted or "").split())
+    written = " ".join(_ESCAPE.sub(lambda m: " " if m.group(1) in "nN" else m.group(1), formatted).split())
+    if written and "," not in formatted:
+        return written
+    return _structured(card) or written
 
 
 def _formatted(lines: list[tuple[int, str]]) -> str:
