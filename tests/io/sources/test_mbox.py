@@ -58,8 +58,8 @@ def test_reads_every_message_and_reports_each_skipped_one_on_its_separator_line(
         (29, "unreadable Date 'sometime next week'", True),
         (37, "no recipients", True),
         (45, "no recipients other than the sender", True),
-        (125, "a 'From ' line with a date but no blank line before it: read as part of the message above, "
-              "not as a new one", False),
+        (125, "a 'From ' line with a date but neither a blank line before it nor a header after it: read as "
+              "part of the message above, not as a new one (the message may hold several)", False),
         (145, "no usable From address ('MAILER-DAEMON')", True),
         (153, "'nobody' in To is not an e-mail address; left out", False),
     ]
