@@ -187,7 +187,8 @@ def test_a_folder_where_netgraph_toml_should_be_is_an_error(tmp_path):
     ('today = "someday"\n', "today 'someday' is not a date"),
     ("\0\0\0\0\0\0\0\0me", "binary data"),
     ("", None),
-    ('me = "Jane Jones"\n' + "x" * 10_000_000, "not valid TOML"),
+    ('me = "Jane Jones"\n' + "x" * 10_000, "not valid TOML"),
+    ('me = "Jane Jones"\n' + "x" * 10_000_000, "larger than 1,048,576 bytes: not read"),
 ])
 def test_a_broken_netgraph_toml_is_one_clear_error(tmp_path, capsys, text, message):
     folder = SAMPLES["people"].write(tmp_path)
