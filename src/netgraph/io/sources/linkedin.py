@@ -95,6 +95,12 @@ _FAVOURS = {
 #: Files whose header cannot tell them apart (received or given): known by their name only.
 _BY_NAME_ONLY = ("Recommendations_Received.csv", "Recommendations_Given.csv")
 
+#: A member of the export's .zip is refused beyond this size once inflated: a LinkedIn export of 30,000
+#: connections and years of messages is tens of megabytes.
+MAX_MEMBER = 512 << 20
+#: ... or when it inflates more than this many times its compressed size: CSV compresses five to twenty
+#: times; a "zip bomb" a million times (4 GB from 4 MB).
+MAX_RATIO = 200
 #: What LinkedIn writes instead of the name of a member it does not show.
 _ANONYMOUS = "linkedin member"
 
@@ -255,13 +261,18 @@ def read_linkedin_invitations(path, *, report: ImportReport | None = None) -> pd
 
 
 def recognises(path: Path, head: str) -> bool:
-    """True for a LinkedIn export's ``.zip`` and for its CSV files, by their header."""
+    """True for a LinkedIn export's ``.zip`` and for its CSV files, by their header.
+
+    A ``.zip`` that cannot be opened (an interrupted download, an error page
+    saved under the export's name) is claimed too, to be refused with a reason:
+    it may well be the export.
+    """
     if path.suffix.lower() == ".zip":
         try:
             with zipfile.ZipFile(path) as archive:
                 found = _members(archive)
-        except (zipfile.BadZipFile, OSError):
-            return False
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return True
         return "connections.csv" in found or "messages.csv" in found
     if path.suffix.lower() != ".csv":
         return False
@@ -411,8 +422,9 @@ def _archive(path: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise NetgraphError("no such file", file=path) from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise NetgraphError(f"not a readable zip archive: {exc}", file=path) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise NetgraphError(f"not a readable zip archive ({exc}): an interrupted download, or a web page saved "
+                            "under the export's name? Download the export again", file=path) from None
 
 
 def _members(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -426,12 +438,23 @@ def _members(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _member(path: Path, archive: zipfile.ZipFile, member: str) -> _Part:
+    """A member of the archive, decoded; its sizes checked before inflating, and inflated with a cap
+    (the sizes the archive declares may lie)."""
     label = f"{path}:{member}"
+    info = archive.getinfo(member)
+    if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
+        raise NetgraphError(f"refused: {info.compress_size:,} bytes that would inflate to {info.file_size:,} "
+                            f"(more than {MAX_MEMBER:,}, or {MAX_RATIO} times their size): not a LinkedIn export",
+                            file=label)
     try:
-        data = archive.read(member)
-    # Encrypted members raise RuntimeError, unknown compression NotImplementedError, bad CRCs BadZipFile.
-    except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError) as exc:
+        with archive.open(info) as handle:
+            data = handle.read(min(MAX_MEMBER, MAX_RATIO * max(info.compress_size, 1024)) + 1)
+    # Encrypted members raise RuntimeError, unknown compression NotImplementedError, bad CRCs BadZipFile,
+    # a truncated archive EOFError.
+    except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise NetgraphError(f"cannot read this member of the archive: {exc}", file=label) from None
+    if len(data) > min(MAX_MEMBER, MAX_RATIO * max(info.compress_size, 1024)):
+        raise NetgraphError("refused: it inflates beyond the size the archive declares", file=label)
     decoded = decode(data, label)
     return _Part(label, decoded.text, decoded.note)
 
