@@ -26,7 +26,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from .report import FileReport
 
-__all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST",
+__all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST", "FREE_TEXT",
            "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
            "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
 
@@ -105,6 +105,12 @@ SCHEMAS: dict[str, Schema] = {
 YEARS = (1900, 2200)
 EARLIEST, LATEST = pd.Timestamp(f"{YEARS[0]}-01-01"), pd.Timestamp(f"{YEARS[1] + 1}-01-01")
 _BOOKKEEPING = ("_file", "_line", "_source")
+#: Columns of free text that no reader keeps, whatever file they come in (a message's content, a note
+#: about a person): message bodies and notes are never part of a network. The canonical ``note`` is
+#: kept: readers write only markers there (invitation, endorsement, recommendation), and people their
+#: own one-line notes on a tie or an introduction.
+FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "description", "notes", "text",
+                       "comment", "comments", "summary", "snippet"})
 #: Characters no name or reference holds (tab and line breaks are white space, folded away).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -212,6 +218,11 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     frame["_file"] = entry.file
     frame["_source"] = source or kind
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
+    free = [c for c in unknown if c in FREE_TEXT]
+    if free:
+        frame = frame.drop(columns=free)
+        unknown = [c for c in unknown if c not in FREE_TEXT]
+        entry.notes.append(f"free-text columns not read (bodies and notes are never kept): {', '.join(free)}")
     if unknown:
         entry.notes.append(f"extra columns kept as attributes: {', '.join(unknown)}")
     present = set(frame.columns)

@@ -15,7 +15,10 @@ The export is a ``.zip`` of CSV files; seven of them make a network:
   are ``2023-04-05 14:22:10 UTC``. A group message names its recipients in
   ``TO`` separated by commas and their profiles in ``RECIPIENT PROFILE URLS``
   (separated by commas, or by semicolons in some exports). Nothing says
-  which participant is the export's owner.
+  which participant is the export's owner. The 2018 export's ``Messages.csv``
+  is ``From,To,Date,Subject,Content,Direction,Folder``: names without
+  profiles, dates like ``10/16/18, 8:36 AM``, and ``Direction`` (``INCOMING``
+  or ``OUTGOING``), which says who the owner is.
 - ``Invitations.csv``: ``From,To,Sent At,Message,Direction,inviterProfileUrl,
   inviteeProfileUrl``, ``Sent At`` like ``4/23/23, 10:15 AM``, ``Direction``
   ``OUTGOING`` (I invited them) or ``INCOMING``.
@@ -71,6 +74,8 @@ FILES = {
     "Endorsement_Received_Info.csv": ("endorsement date", "endorser first name", "endorser last name"),
     "Endorsement_Given_Info.csv": ("endorsement date", "endorsee first name", "endorsee last name"),
 }
+#: Other vintages' headers of an export file: the 2018 Messages.csv.
+_VINTAGES = {"messages.csv": (("from", "to", "date", "direction"),)}
 #: The export's file names, case-folded.
 NAMES = {name.casefold(): name for name in FILES}
 
@@ -335,8 +340,9 @@ def _file_of(header: list[str]) -> str | None:
 
 
 def _has_columns(header: list[str], name: str) -> bool:
-    """Whether a header row has the columns of the export file ``name``."""
-    return set(FILES[name]) <= {cell.strip().lower() for cell in header}
+    """Whether a header row has the columns of the export file ``name`` (in any vintage)."""
+    cells = {cell.strip().lower() for cell in header}
+    return any(set(columns) <= cells for columns in (FILES[name], *_VINTAGES.get(name, ())))
 
 
 def _open(path, name: str) -> _Part:
@@ -573,13 +579,15 @@ def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, colum
 def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    messages = []
+    messages, directed = [], Counter()
     for line, cells in _records(part, entry, "messages.csv"):
         entry.read += 1
         message = _message(line, cells, dates, entry)
         if message is not None:
             messages.append(message)
-    owner = _owner(messages, hints, entry)
+            directed.update(_directed_owner(message, cells.get("direction", "")))
+    # The 2018 vintage says which way each message went: its owner is sure, not a guess.
+    owner = _owner(messages, hints + tuple(name for name, _ in directed.most_common(1)), entry)
     rows = []
     for m in messages:
         sender = "me" if owner and m.sender.key == owner.key else m.sender.reference
@@ -615,7 +623,18 @@ def _message(line: int, cells: dict[str, str], dates: _Dates, entry: FileReport)
     if not recipients:
         entry.problem(line, "no recipient other than the sender in TO and RECIPIENT PROFILE URLS")
         return None
-    return _Message(line, cells["conversation id"] or f"line {line}", sender, tuple(recipients), when)
+    return _Message(line, cells.get("conversation id") or f"line {line}", sender, tuple(recipients), when)
+
+
+def _directed_owner(message: _Message, direction: str) -> list[str]:
+    """The owner's name as a message of the 2018 vintage shows it: its sender when it went out, its one
+    recipient when it came in; nothing when the message says no direction."""
+    direction = direction.strip().upper()
+    if direction == "OUTGOING":
+        return [message.sender.name or message.sender.url]
+    if direction == "INCOMING" and len(message.recipients) == 1:
+        return [message.recipients[0].name or message.recipients[0].url]
+    return []
 
 
 def _recipients(line: int, cells: dict[str, str], entry: FileReport) -> list[_Person]:
