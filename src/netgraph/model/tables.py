@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetgraphError
+from .keys import email_key
 from .report import FileReport
 
 __all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST", "FREE_TEXT",
@@ -111,6 +112,9 @@ _BOOKKEEPING = ("_file", "_line", "_source")
 #: own one-line notes on a tie or an introduction.
 FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "description", "notes", "text",
                        "comment", "comments", "summary", "snippet"})
+#: What spreadsheets and databases write in an empty cell: read as empty (a re-saved export gave 3,037
+#: people the e-mail address "NA"). Case matters: "Na" is a name.
+MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "null", "NULL", "Null", "-", "--", "NaN", "nan"})
 #: Characters no name or reference holds (tab and line breaks are white space, folded away).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -153,7 +157,7 @@ def _cells(values: pd.Series) -> pd.Series:
     """Vectorised :func:`_cell`."""
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
         text = values.astype(object).str.strip()
-        return text.where(text != "", None)
+        return text.where((text != "") & ~text.isin(MISSING), None)
     return values.map(_cell)
 
 
@@ -164,7 +168,7 @@ def _cell(value: object) -> object:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     text = str(value).strip()
-    return text or None
+    return text if text and text not in MISSING else None
 
 
 def check_columns(names: list[str], kind: str, file: object, line: int | None = 1) -> list[str]:
@@ -237,6 +241,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
                  and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
         frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
+        frame[name] = _missing_as_empty(frame[name])
     for name in schema.required:
         if name in schema.dates:
             continue
@@ -294,6 +299,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in schema.lists:
         if name in present:
             frame[name] = frame[name].map(split_list)
+    if "email" in schema.lists and "email" in present:
+        _check_addresses(frame, keep, lines, entry)
     for name in schema.booleans:
         if name in present:
             frame[name] = frame[name].map(_truthy).astype(bool)
@@ -302,6 +309,27 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if count:
         entry.loaded += len(kept)
     return kept
+
+
+def _missing_as_empty(cells: pd.Series) -> pd.Series:
+    """Cells that say "missing" (see :data:`MISSING`) made empty."""
+    missing = cells.isin(MISSING) if pd.api.types.infer_dtype(cells, skipna=False) == "string" else \
+        cells.map(lambda v: isinstance(v, str) and v in MISSING).astype(bool)
+    return cells.where(~missing, "") if missing.any() else cells
+
+
+def _check_addresses(frame: pd.DataFrame, keep: np.ndarray, lines: np.ndarray, entry: FileReport) -> None:
+    """Leave out what is no e-mail address from the ``email`` lists, with a warning for each."""
+    emails = frame["email"]
+    bad = emails.map(lambda items: any(not email_key(item) for item in items)).to_numpy(dtype=bool)
+    for i in np.flatnonzero(bad):
+        good = []
+        for item in emails.iat[i]:
+            if email_key(item):
+                good.append(item)
+            elif keep[i]:
+                entry.problem(int(lines[i]), f"e-mail '{item[:80]}' is not an address; left out", skipped=False)
+        emails.iat[i] = good
 
 
 def _control(cells: pd.Series) -> np.ndarray:
@@ -337,14 +365,14 @@ def _with_defaults(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
 
 
 def split_list(value: object) -> list[str]:
-    """``"a; b;"`` -> ``["a", "b"]``; lists pass through cleaned."""
+    """``"a; b;"`` -> ``["a", "b"]``; lists pass through cleaned; items saying "missing" (``NA``) left out."""
     if isinstance(value, (list, tuple, set, np.ndarray)):
         items = [str(v).strip() for v in value]
     elif value is None or (isinstance(value, float) and np.isnan(value)):
         return []
     else:
         items = [v.strip() for v in str(value).split(";")]
-    return list(dict.fromkeys(v for v in items if v))
+    return list(dict.fromkeys(v for v in items if v and v not in MISSING))
 
 
 def _truthy(value: object) -> bool:
