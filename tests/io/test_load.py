@@ -119,25 +119,39 @@ def test_netgraph_toml_that_is_a_fifo_or_dev_zero_is_one_clear_error(tmp_path):
 
 def test_a_folder_1100_levels_deep_is_walked(tmp_path):
     folder = _folder(tmp_path)
-    deep = os.open(folder, os.O_RDONLY)
-    try:  # level by level from a descriptor: os.makedirs itself recurses once a level
-        for _ in range(1100):
-            os.mkdir("d", dir_fd=deep)
-            deeper = os.open("d", os.O_RDONLY, dir_fd=deep)
-            os.close(deep)
-            deep = deeper
-        with open(os.open("ties.csv", os.O_WRONLY | os.O_CREAT, dir_fd=deep), "w") as out:
-            out.write("a,b\nann@x.example,bob@x.example\n")
+    try:
+        _nest(folder, 1100, "companies.csv", "name,domains\nDeep Industries,deep.example\n")
+        net = netgraph.load(folder)
+        assert net.report.ok
+        [deepest] = [f for f in net.report.files if f.file.endswith("companies.csv")]
+        assert Path(deepest.file).parts.count("d") == 1100 and deepest.loaded == 1
     finally:
-        os.close(deep)
-    net = netgraph.load(folder)
-    assert net.report.ok
-    [deepest] = [f for f in net.report.files if f.file.endswith("ties.csv")]
-    assert deepest.file.count("/d/") == 1100 and deepest.loaded == 1
-    while (folder / "d" / "d").exists():  # undone level by level: shutil.rmtree recurses too
-        os.rename(folder / "d" / "d", folder / "e")
+        _unnest(folder)
+
+
+def _nest(folder: Path, depth: int, name: str, text: str) -> None:
+    """``folder/d/d/.../d/name``, ``depth`` levels deep, made level by level from a descriptor
+    (os.makedirs recurses once a level)."""
+    here = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(depth):
+            os.mkdir("d", dir_fd=here)
+            deeper = os.open("d", os.O_RDONLY, dir_fd=here)
+            os.close(here)
+            here = deeper
+        with open(os.open(name, os.O_WRONLY | os.O_CREAT, dir_fd=here), "w") as out:
+            out.write(text)
+    finally:
+        os.close(here)
+
+
+def _unnest(folder: Path) -> None:
+    """Undo :func:`_nest` level by level, from the top: shutil.rmtree (and pytest's clean-up of old
+    temporary folders, which other test runs on this machine share) would recurse a level a call."""
+    while (folder / "d" / "d").is_dir():
+        os.rename(folder / "d" / "d", folder / "next")
         os.rmdir(folder / "d")
-        os.rename(folder / "e", folder / "d")
+        os.rename(folder / "next", folder / "d")
 
 
 def test_an_unreadable_folder_is_reported(tmp_path, monkeypatch):
