@@ -579,7 +579,7 @@ def _most_per_period(rule, frequency: str, met: np.ndarray) -> int:
     if frequency in ("DAILY", *_FINER) or not set(rule) & (_DAY_FILTERS - {"BYMONTH"}):
         days = len(set(rule.get("BYMONTH", []))) or 1 if frequency == "YEARLY" else 1
     else:
-        days = int(np.bincount(_calendar_days()[f"_{frequency}"][0][met]).max())
+        days = int(np.bincount(_calendar_days()[f"_{frequency}"][0][np.unique(met)]).max())
     return days * times
 
 
