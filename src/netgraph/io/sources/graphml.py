@@ -195,14 +195,18 @@ class _Collector:
     # -- declarations
 
     def _start_key(self, attrs: dict[str, str]) -> None:  # GraphML
-        domain = attrs.get("for", "all")
-        self.key = self.keys[domain, attrs.get("id", "")] = [attrs.get("attr.name") or attrs.get("id", ""), ""]
+        self._declare(attrs.get("for", "all"), attrs.get("id", ""), attrs.get("attr.name") or attrs.get("id", ""))
 
     def _start_attributes(self, attrs: dict[str, str]) -> None:  # GEXF
         self.kind = attrs.get("class", "node")
 
     def _start_attribute(self, attrs: dict[str, str]) -> None:  # GEXF
-        self.key = self.keys[self.kind, attrs.get("id", "")] = [attrs.get("title") or attrs.get("id", ""), ""]
+        self._declare(self.kind, attrs.get("id", ""), attrs.get("title") or attrs.get("id", ""))
+
+    def _declare(self, domain: str, key: str, name: str) -> None:
+        self.key = self.keys[domain, key] = [name, ""]
+        if name in _RESERVED:
+            self.reserved.add(name)
 
     def _start_default(self, attrs: dict[str, str]) -> None:
         self.text = []
