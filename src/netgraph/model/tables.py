@@ -320,16 +320,15 @@ def _missing_as_empty(cells: pd.Series) -> pd.Series:
 
 def _check_addresses(frame: pd.DataFrame, keep: np.ndarray, lines: np.ndarray, entry: FileReport) -> None:
     """Leave out what is no e-mail address from the ``email`` lists, with a warning for each."""
-    emails = frame["email"]
-    bad = emails.map(lambda items: any(not email_key(item) for item in items)).to_numpy(dtype=bool)
-    for i in np.flatnonzero(bad):
-        good = []
-        for item in emails.iat[i]:
-            if email_key(item):
-                good.append(item)
-            elif keep[i]:
+    emails = frame["email"].tolist()
+    bad = [i for i, items in enumerate(emails) if any(not email_key(item) for item in items)]
+    for i in bad:
+        for item in emails[i]:
+            if keep[i] and not email_key(item):
                 entry.problem(int(lines[i]), f"e-mail '{item[:80]}' is not an address; left out", skipped=False)
-        emails.iat[i] = good
+        emails[i] = [item for item in emails[i] if email_key(item)]
+    if bad:
+        frame["email"] = pd.Series(emails, index=frame.index, dtype=object)
 
 
 def _control(cells: pd.Series) -> np.ndarray:

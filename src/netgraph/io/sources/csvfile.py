@@ -90,6 +90,7 @@ class Records:
             if match.end() - match.start() > MAX_LINE:
                 self._skip(self._line, f"a line of {match.end() - match.start():,} characters: too long to be a "
                                        "record; skipped unread")
+                yield "\n"  # a blank line in its place: the parser never copies it, and line numbers hold
                 continue
             yield match.group()
 
