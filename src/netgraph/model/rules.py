@@ -34,6 +34,11 @@ rule                        value  why
                                    strong enough to belong, not merely among the
                                    strongest (a sparse network has empty inner
                                    layers)
+``mass_recipients``         300    a message or meeting with more people is mass
+                                   mail (an announcement, a company-wide invite):
+                                   twice Dunbar's widest personal layer (150), so
+                                   no personal message reaches it; readers make no
+                                   person per address of such a message
 ==========================  =====  ==============================================
 
 References
@@ -82,6 +87,7 @@ class Rules:
     layers: tuple[int, ...] = (5, 15, 50, 150)
     rhythm_days: MappingProxyType = field(default_factory=lambda: _frozen({5: 7, 15: 30, 50: 91, 150: 182}))
     layer_strength: MappingProxyType = field(default_factory=lambda: _frozen({5: 0.1, 15: 0.1, 50: 0.1, 150: 0.1}))
+    mass_recipients: int = 300
 
 
 def rules_of(G: Any) -> Rules:

@@ -339,11 +339,24 @@ def test_rules_that_can_never_match_are_caught_before_the_walk(rule, never):
 
 
 def test_occurrences_times_attendees_are_bounded_before_expanding(tmp_path):
-    crowd = tuple(f"p{k}@crowd.example" for k in range(2000))
+    crowd = tuple(f"p{k}@crowd.example" for k in range(ics.MASS_ATTENDEES - 1))
     path = _calendar(tmp_path, _event("crowd", "20200101T100000Z", "RRULE:FREQ=DAILY;COUNT=5000\r\n",
                                       attendees=("jane@example.com", *crowd)))
     report = ImportReport()
     frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
-    # the organizer meets 2,001 people, and I the 2,000 others, at each occurrence: 4,001 a day
-    assert frame["date"].nunique() == ics.MAX_SERIES_ROWS // 4001 == 12
-    assert report.problems[0].reason.startswith("more than 12 occurrences (of 4,001 people each): only the first 12")
+    # the organizer meets 300 people, and I the 299 others, at each occurrence: 599 a day
+    assert frame["date"].nunique() == ics.MAX_SERIES_ROWS // 599 == 83
+    assert report.problems[0].reason.startswith("more than 83 occurrences (of 599 people each): only the first 83")
+
+
+def test_a_mass_invitation_makes_no_person_per_attendee(tmp_path):
+    crowd = tuple(f"p{k}@crowd.example" for k in range(2000))
+    path = _calendar(tmp_path, _event("all-hands", "20250101T100000Z", attendees=("jane@example.com", *crowd)),
+                     _event("one-to-one", "20250102T100000Z", attendees=("jane@example.com", "p7@crowd.example")))
+    report = ImportReport()
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
+    # the all-hands counts for me and for p7, whom another meeting names: as the one-to-one does
+    assert frame.groupby("date").size().tolist() == [3, 3]
+    assert set(frame["to"]) == {"jane@example.com", "p7@crowd.example"}
+    assert report.problems[0].reason == ("a mass invitation (2,001 attendees, more than 300): no person made for "
+                                         "each; counted for the 3 attendees other meetings name")

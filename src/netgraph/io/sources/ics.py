@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ from ...errors import NetgraphError
 from ...model.build import as_timestamp
 from ...model.keys import domain_of, email_key, split_reference
 from ...model.report import FileReport, ImportReport
+from ...model.rules import Rules
 from ...model.tables import EARLIEST, LATEST, YEARS, Tables, validate
 from ..textio import read_text
 from .contentline import Block, blocks, first_line, logical_lines, own_properties
@@ -45,6 +46,10 @@ MAX_OCCURRENCES = 5000
 #: Interactions (occurrences x people met) one series gives at most: an invitation to 2,000 people
 #: repeated 5,000 times would be ten million rows. A weekly team meeting of 12 over ten years is 6,000.
 MAX_SERIES_ROWS = 50_000
+#: A meeting with more attendees than this is a mass invitation (an all-hands, a webinar): it makes no
+#: person per attendee, and counts only between people the calendar's other meetings know (see
+#: ``Rules.mass_recipients``).
+MASS_ATTENDEES = Rules().mass_recipients
 #: Interactions one calendar gives at most: ten years of a busy professional's calendar (2,000 meetings
 #: a year of five people) are 100,000.
 MAX_FILE_ROWS = 300_000
@@ -213,9 +218,11 @@ class Series:
 
 @dataclass
 class Budget:
-    """What one calendar file may still give: interactions."""
+    """What one calendar file may still give (interactions), and the people its meetings other than mass
+    invitations name, whom a mass invitation may count."""
 
     rows: int = MAX_FILE_ROWS
+    known: set[str] = field(default_factory=set)
 
 
 def read_ics(path, *, me: str | None = None, emails=(), today=None,
@@ -285,7 +292,7 @@ def _read(path: Path, report: ImportReport, me: str | None, emails: tuple[str, .
     series = _series([b for b in found if b.name == "VEVENT"], entry)
     mine, owner = _mine(me, emails, series, _calendar_name(lines), entry)
     cutoff = _cutoff(today)
-    rows, budget = [], Budget()
+    rows, budget = [], Budget(known=_known(series, mine))
     for one in series:
         entry.read += 1
         got, reason = _expand(one, mine, cutoff, entry, budget)
@@ -464,14 +471,41 @@ def _utc(value) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
+def _known(series: list[Series], mine: set[str]) -> set[str]:
+    """Everyone the calendar's meetings name, but for mass invitations; and me."""
+    known = set(mine)
+    for one in series:
+        for event in one.events:
+            meeting = Meeting.of(event)
+            if len(meeting.attending) <= MASS_ATTENDEES:
+                known.update(p.ident for p in meeting.everyone)
+    return known
+
+
+def _pairs(event, mine: set[str], known: set[str]) -> list[tuple[Person, Person]]:
+    """Who met whom at one occurrence; at a mass invitation, only the attendees the calendar knows otherwise
+    (the organizer, like a message's sender, always counts)."""
+    meeting = Meeting.of(event)
+    pairs = meeting.pairs(mine)
+    if len(meeting.attending) > MASS_ATTENDEES:
+        pairs = [(a, b) for a, b in pairs if b.ident in known]
+    return pairs
+
+
 def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileReport,
             budget: Budget) -> tuple[list[dict], str]:
     """The interactions of one record, or none and the reason why."""
     if str(series.events[0].get("STATUS", "")).upper() == "CANCELLED":
         return [], "cancelled"
-    pairs = max(len(Meeting.of(event).pairs(mine)) for event in series.events)
+    crowd = max(len(Meeting.of(event).attending) for event in series.events)
+    pairs = max(len(_pairs(event, mine, budget.known)) for event in series.events)
+    if crowd > MASS_ATTENDEES:
+        entry.problem(series.line, f"a mass invitation ({crowd:,} attendees, more than {MASS_ATTENDEES}): no person "
+                                   f"made for each; counted for the {pairs:,} attendees other meetings name",
+                      skipped=False)
     if not pairs:
-        return [], Meeting.of(series.events[0]).why_not(mine)
+        return [], (f"a mass invitation ({crowd:,} attendees) of people no other meeting names"
+                    if crowd > MASS_ATTENDEES else Meeting.of(series.events[0]).why_not(mine))
     if budget.rows < pairs:
         return [], f"the calendar already gave {MAX_FILE_ROWS:,} interactions: no more are read from it"
     # icalendar leaves the times of a TZID it cannot resolve naive.
@@ -486,23 +520,25 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
         entry.problem(series.line, "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted",
                       skipped=False)
     # Bounded before expanding: occurrences by the people met in each, hard rules by the periods walked.
-    limit = min(MAX_OCCURRENCES, MAX_SERIES_ROWS // pairs, budget.rows // pairs)
+    # Each occurrence is a copy of its event, attendees and all: bounded by the attendees too.
+    people = max(pairs, crowd + 1)
+    limit = min(MAX_OCCURRENCES, MAX_SERIES_ROWS // people, budget.rows // pairs)
     try:
         occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff, limit)
     # TypeError: rules mixing dates and date-times, which the library cannot compare.
     except (recurring_ical_events.InvalidCalendar, ValueError, OverflowError, TypeError) as exc:
         return [], f"cannot expand its recurrence: {str(exc)[:200]}"
     if more:
-        why = "" if limit == MAX_OCCURRENCES else f" (of {pairs:,} people each)"
+        why = "" if limit == MAX_OCCURRENCES else f" (of {people:,} people each)"
         entry.problem(series.line, f"more than {limit:,} occurrences{why}: only the first {limit:,} counted "
                       f"(to {occurrences[-1][0]:%Y-%m-%d})", skipped=False)
     held = [(start, event) for start, event in occurrences
             if str(event.get("STATUS", "")).upper() != "CANCELLED"]
     rows = []
     for start, event in held:
-        meeting = Meeting.of(event)
+        attending = len(Meeting.of(event).attending)
         rows += [{"date": start, "from": a.ref, "to": b.ref, "channel": "meeting", "kind": "other", "note": "",
-                  "recipients": len(meeting.attending), "_line": series.line} for a, b in meeting.pairs(mine)]
+                  "recipients": attending, "_line": series.line} for a, b in _pairs(event, mine, budget.known)]
     rows = rows[:budget.rows]
     budget.rows -= len(rows)
     if rows:

@@ -87,6 +87,7 @@ from ...errors import NetgraphError
 from ...model.build import as_timestamp
 from ...model.keys import email_key
 from ...model.report import FileReport, ImportReport
+from ...model.rules import Rules
 from ...model.tables import YEARS, Tables, validate
 from ..textio import HEAD, looks_binary
 
@@ -108,9 +109,8 @@ MAX_ADDRESS_HEADER = 64 * 1024
 #: is quadratic in their number, and 57,000 of them took 7 s a message.
 MAX_NAME = 1000
 #: A message to more addresses than this is mass mail (an announcement, a company-wide list copied
-#: into To): a person per address would flood the network with strangers. Dunbar's widest personal
-#: layer is 150; a few hundred is beyond any personal message.
-MASS_RECIPIENTS = 300
+#: into To): a person per address would flood the network with strangers (see ``Rules.mass_recipients``).
+MASS_RECIPIENTS = Rules().mass_recipients
 #: Bytes kept before the read position when the buffer is refilled: enough to see an empty line before a ``From ``.
 _CONTEXT = 3
 
