@@ -170,7 +170,7 @@ def test_mixed_encodings_within_one_file_read_each_line_right(tmp_path, format):
 
 
 # Apple Mail exports each mailbox as a folder "Name.mbox": a folder of that name is no mistake.
-@pytest.mark.parametrize("format", [f for f in SAMPLES if f != "mbox"])
+@pytest.mark.parametrize("format", [f for f in SAMPLES if not f.startswith("mbox")])
 def test_a_folder_named_as_a_file_is_reported(tmp_path, format):
     sample = SAMPLES[format]
     folder = sample.write(tmp_path / "net")
@@ -398,9 +398,14 @@ def test_bodies_titles_and_notes_are_never_read(tmp_path):
         uid="x", start="20250105T100000Z", extra=f"SUMMARY:{SECRET}\r\nDESCRIPTION:{SECRET}\r\nLOCATION:{SECRET}\r\n")))
     (folder / "contacts.vcf").write_text(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEMAIL:ann@x.example\r\n"
                                          f"NOTE:{SECRET}\r\nX-SECRET:{SECRET}\r\nEND:VCARD\r\n")
+    # LinkedIn's 2018 messages, and a canonical table with free-text columns: bodies are not kept from any file
+    (folder / "Messages.csv").write_text("From,To,Date,Subject,Content,Direction,Folder\n"
+                                         f'Ann,Jane Jones,"1/6/18, 9:00 AM",{SECRET},"{SECRET}",INCOMING,INBOX\n')
+    (folder / "interactions.csv").write_text(f"date,from,to,subject,body,notes\n2025-01-07,ann@x.example,{MY_EMAIL},"
+                                             f"{SECRET},{SECRET},{SECRET}\n")
     (folder / "netgraph.toml").write_text(CONFIG)
     net = netgraph.load(folder)
-    assert len(net.interactions) == 2 and "Ann" in set(net.people["name"])
+    assert len(net.interactions) == 4 and "Ann" in set(net.people["name"])
     netgraph.export(net, tmp_path / "out.json", "json")
     everything = (tmp_path / "out.json").read_text() + str(net.report.problems) + repr(
         [net.people, net.interactions])
@@ -675,3 +680,17 @@ def test_a_linkedin_export_of_30000_connections_loads_in_bounded_memory(tmp_path
     peak = _peak_rss(f"import netgraph; net = netgraph.load({str(folder)!r}); "
                      "assert net.graph.number_of_nodes() == 30_001 and net.report.ok")
     assert peak < 600e6, peak
+
+
+@pytest.mark.benchmark
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["ten messages to 30,000 recipients each", "an invitation to 2,000 people, 5,000 times",
+                                  "a 30 MB cell", "eight rules that never match (BYSETPOS, BYWEEKNO), 2 KB each"])
+def test_planted_input_loads_in_a_few_hundred_megabytes(tmp_path, case):
+    file, text, _ = HOSTILE[case]
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / file).write_text(text)
+    (folder / "netgraph.toml").write_text(CONFIG)
+    peak = _peak_rss(f"import netgraph; netgraph.load({str(folder)!r})")
+    assert peak < 400e6, f"{case}: {peak / 1e6:.0f} MB"

@@ -118,6 +118,8 @@ _CONTEXT = 3
 _SEPARATOR = re.compile(
     rb"From [^\n]{0,300}?[ \t](?i:mon|tue|wed|thu|fri|sat|sun)\w*,?[ \t]+"
     rb"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*[ \t]+\d{1,2},?[ \t]+\d{1,2}:\d\d")
+# Thunderbird's separators without sender or date: nothing else starts a file so.
+_BARE = (b"From", b"From -")
 # A header field's start (the characters allowed in a name are those of the standard library's parser).
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 # The "\n" ending the header block: the next line is neither a header, a continuation, nor a "From " line
@@ -144,7 +146,8 @@ def recognises(path: Path, head: str) -> bool:
     lines = head.lstrip("\ufeff").encode("utf-8", "replace").split(b"\n", 2)
     if not lines[0].startswith(b"From "):
         return False
-    return _SEPARATOR.match(lines[0]) is not None or (len(lines) > 1 and _HEADER_LINE.match(lines[1]) is not None)
+    return (_SEPARATOR.match(lines[0]) is not None or lines[0].rstrip() in _BARE
+            or (len(lines) > 1 and _HEADER_LINE.match(lines[1]) is not None))
 
 
 def read(path: Path, report: ImportReport, context: Context) -> Tables:
