@@ -360,3 +360,12 @@ def test_a_mass_invitation_makes_no_person_per_attendee(tmp_path):
     assert set(frame["to"]) == {"jane@example.com", "p7@crowd.example"}
     assert report.problems[0].reason == ("a mass invitation (2,001 attendees, more than 300): no person made for "
                                          "each; counted for the 3 attendees other meetings name")
+
+
+def test_a_calendar_gives_a_bounded_number_of_interactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(ics, "MAX_FILE_ROWS", 2)
+    path = _calendar(tmp_path, *(_event(f"e{i}", f"2025010{i + 1}T100000Z") for i in range(3)))
+    report = ImportReport()
+    assert len(read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)) == 2
+    assert [(p.reason, p.skipped) for p in report.problems] == [
+        ("the calendar already gave 2 interactions: no more are read from it", True)]

@@ -221,7 +221,7 @@ class Budget:
     """What one calendar file may still give (interactions), and the people its meetings other than mass
     invitations name, whom a mass invitation may count."""
 
-    rows: int = MAX_FILE_ROWS
+    rows: int
     known: set[str] = field(default_factory=set)
 
 
@@ -292,7 +292,7 @@ def _read(path: Path, report: ImportReport, me: str | None, emails: tuple[str, .
     series = _series([b for b in found if b.name == "VEVENT"], entry)
     mine, owner = _mine(me, emails, series, _calendar_name(lines), entry)
     cutoff = _cutoff(today)
-    rows, budget = [], Budget(known=_known(series, mine))
+    rows, budget = [], Budget(rows=MAX_FILE_ROWS, known=_known(series, mine))
     for one in series:
         entry.read += 1
         got, reason = _expand(one, mine, cutoff, entry, budget)

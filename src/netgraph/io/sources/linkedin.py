@@ -55,7 +55,7 @@ import pandas as pd
 from ...errors import NetgraphError
 from ...model.keys import name_key, url_key
 from ...model.report import FileReport, ImportReport
-from ...model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION, Tables, empty, validate
+from ...model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION, YEARS, Tables, empty, validate
 from ..textio import decode, read_text
 from . import csvfile
 
@@ -506,7 +506,8 @@ class _Dates:
                 continue
             if i:
                 self.formats.insert(0, self.formats.pop(i))
-            return pd.Timestamp(when)
+            # A date no network holds (a message planted with the year 1700) is unreadable, as in every reader.
+            return pd.Timestamp(when) if YEARS[0] <= when.year <= YEARS[1] else None
         return None
 
 
