@@ -499,13 +499,13 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
         return [], "cancelled"
     crowd = max(len(Meeting.of(event).attending) for event in series.events)
     pairs = max(len(_pairs(event, mine, budget.known)) for event in series.events)
+    if not pairs:
+        return [], (f"a mass invitation ({crowd:,} attendees) of people no other meeting names"
+                    if crowd > MASS_ATTENDEES else Meeting.of(series.events[0]).why_not(mine))
     if crowd > MASS_ATTENDEES:
         entry.problem(series.line, f"a mass invitation ({crowd:,} attendees, more than {MASS_ATTENDEES}): no person "
                                    f"made for each; counted for the {pairs:,} attendees other meetings name",
                       skipped=False)
-    if not pairs:
-        return [], (f"a mass invitation ({crowd:,} attendees) of people no other meeting names"
-                    if crowd > MASS_ATTENDEES else Meeting.of(series.events[0]).why_not(mine))
     if budget.rows < pairs:
         return [], f"the calendar already gave {MAX_FILE_ROWS:,} interactions: no more are read from it"
     # icalendar leaves the times of a TZID it cannot resolve naive.
@@ -519,8 +519,8 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     if series.drop_rules_never_met():
         entry.problem(series.line, "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted",
                       skipped=False)
-    # Bounded before expanding: occurrences by the people met in each, hard rules by the periods walked.
-    # Each occurrence is a copy of its event, attendees and all: bounded by the attendees too.
+    # Bounded before expanding, by the people met at each occurrence, and by its attendees: the library
+    # makes each occurrence a copy of its event, attendees and all.
     people = max(pairs, crowd + 1)
     limit = min(MAX_OCCURRENCES, MAX_SERIES_ROWS // people, budget.rows // pairs)
     try:
