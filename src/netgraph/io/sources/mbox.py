@@ -12,20 +12,20 @@ output table.
 Rules
 -----
 Message boundaries
-    A line starting with ``From `` is a separator when the next line is a
-    header field (``Name: value``) -- Thunderbird's bare ``From `` lines,
-    mboxrd writers, which quote every ``From `` of a body as ``>From``, and
-    Mailman's Pipermail archives (``From andy at example.com  Sat Nov 14
-    21:29:28 2015``) all start messages so -- or when the line before it is
-    empty (or it is the file's first line) and it carries an mbox date:
-    ``From <sender> <Www> <Mmm> <d> <hh:mm>...``, which covers classic mbox,
-    Gmail's ``From 1537866361256992303@xxx Wed Jun 22 19:27:30 +0000 2016`` and
-    Thunderbird's ``From - Mon Jan  1 00:00:00 2024``. A ``From `` line of a
-    body that an mboxo writer left unquoted ("From here on, ...") is therefore
-    not taken for a new message, unlike :class:`mailbox.mbox`, which splits at
-    every such line; one with a date but neither a blank line before it nor a
-    header after it is reported: the message above may hold several. A file
-    is a mailbox, whatever its name, when its first line is a separator.
+    A line is a separator when it carries an mbox date, ``From <sender> <Www>
+    <Mmm> <d> <hh:mm>...`` (classic mbox; Gmail's ``From
+    1537866361256992303@xxx Wed Jun 22 19:27:30 +0000 2016``; Thunderbird's
+    ``From - Mon Jan  1 00:00:00 2024``; Mailman's Pipermail archives, ``From
+    andy at example.com  Sat Nov 14 21:29:28 2015``) and the line before it is
+    empty (or it is the file's first line) or the line after it is a header
+    field (``Name: value``: mboxrd writers, which quote every ``From `` of a
+    body, need no blank line); and when it is Thunderbird's bare ``From `` (or
+    ``From -``) with a header field after it. A ``From `` line of a body that
+    an mboxo writer left unquoted ("From here on, ...") is therefore not taken
+    for a new message, unlike :class:`mailbox.mbox`, which splits at every
+    such line; one with a date but neither a blank line before it nor a header
+    after it is reported: the message above may hold several. A file is a
+    mailbox, whatever its name, when its first line is a separator.
     Bodies are not read, so no quoting needs undoing. LF and CRLF line
     endings are both read.
 Header block
@@ -120,6 +120,7 @@ _SEPARATOR = re.compile(
     rb"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*[ \t]+\d{1,2},?[ \t]+\d{1,2}:\d\d")
 # Thunderbird's separators without sender or date: nothing else starts a file so.
 _BARE = (b"From", b"From -")
+_BARE_LINE = re.compile(rb"From (?:-[ \t]*)?\r?(?:\n|\Z)")
 # A header field's start (the characters allowed in a name are those of the standard library's parser).
 _HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 # The "\n" ending the header block: the next line is neither a header, a continuation, nor a "From " line
@@ -146,8 +147,7 @@ def recognises(path: Path, head: str) -> bool:
     lines = head.lstrip("\ufeff").encode("utf-8", "replace").split(b"\n", 2)
     if not lines[0].startswith(b"From "):
         return False
-    return (_SEPARATOR.match(lines[0]) is not None or lines[0].rstrip() in _BARE
-            or (len(lines) > 1 and _HEADER_LINE.match(lines[1]) is not None))
+    return _SEPARATOR.match(lines[0]) is not None or lines[0].rstrip() in _BARE
 
 
 def read(path: Path, report: ImportReport, context: Context) -> Tables:
@@ -345,15 +345,22 @@ class _Scanner:
         buf = self._buf
         at = buf.find(b"\nFrom ", self._pos - 1)
         while at >= 0:
-            header = self._header_follows(at + 1)
-            if header is None:  # the line after it is not in the buffer yet
+            if not self._settled(at + 1):
                 self._advance(max(self._pos, at + 1))
                 return None
-            if header:
-                return at + 1
-            if _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX):
-                if buf[at - 1] == 10 or (buf[at - 1] == 13 and buf[at - 2] == 10):  # a blank line before
+            dated = _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX) is not None
+            bare = not dated and _BARE_LINE.match(buf, at + 1) is not None
+            blank = buf[at - 1] == 10 or (buf[at - 1] == 13 and buf[at - 2] == 10)
+            if (dated and not blank) or bare:
+                header = self._header_follows(at + 1)
+                if header is None:  # the line after it is not in the buffer yet
+                    self._advance(max(self._pos, at + 1))
+                    return None
+                if header:
                     return at + 1
+            if dated and blank:
+                return at + 1
+            if dated:
                 self._near_miss(at + 1)
             at = buf.find(b"\nFrom ", at + 1)
         # A "\nFrom " cut by the end of the buffer starts in its last 5 bytes.
