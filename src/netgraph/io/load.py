@@ -39,10 +39,14 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     """Read a folder of network files (or one file) into a :class:`Network`.
 
     Every file the folder holds, at any depth, is read by the reader that
-    recognises it (canonical CSV tables; see DESIGN.md section 2); others are
-    listed in the report as ignored, and a folder named as a file netgraph
-    reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
-    ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
+    recognises it (the README lists the formats); others are listed in the
+    report as ignored. A folder named as a file netgraph reads
+    (``people.csv/``), a folder that cannot be opened, and an entry that is no
+    regular file (a FIFO, a device, a broken link) are reported as problems,
+    not read. ``netgraph.toml`` in the folder gives ``me``, ``emails``,
+    ``targets`` and ``today``; keyword arguments override it. When nothing
+    names the owner but the files speak of them ("me" in a LinkedIn export's
+    endorsements), the owner is one node named "Me".
 
     Parameters
     ----------

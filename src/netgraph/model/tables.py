@@ -1,4 +1,4 @@
-"""The canonical tables (DESIGN.md section 2) and their validation.
+"""The canonical tables (people, interactions, ties, introductions, companies) and their validation.
 
 Every importer produces these pandas DataFrames; the graph is built from them
 and nothing else. Validation turns raw text cells into typed columns:

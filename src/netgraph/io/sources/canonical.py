@@ -1,5 +1,5 @@
 """The canonical CSV files: ``people.csv``, ``interactions.csv``, ``ties.csv``,
-``introductions.csv``, ``companies.csv`` (DESIGN.md section 2)."""
+``introductions.csv``, ``companies.csv`` (their columns: :data:`netgraph.model.tables.SCHEMAS`)."""
 
 from __future__ import annotations
 

@@ -2,14 +2,24 @@
 
 A meeting is an interaction from its organizer to each attendee who did not
 decline, and from me to each other attendee when I attended without
-organizing it (DESIGN.md section 3). A recurring event counts once per
-occurrence up to today: overrides (RECURRENCE-ID) replace their occurrence,
-cancelled ones and EXDATEs are not counted. Titles and descriptions are never
-read, not even parsed: meeting titles can be private.
+organizing it. A recurring event counts once per occurrence up to today:
+overrides (RECURRENCE-ID) replace their occurrence, cancelled ones and
+EXDATEs are not counted. Titles and descriptions are never read, not even
+parsed: meeting titles can be private.
 
 One record is one event (a VEVENT, or a recurring series with its overrides);
 an event that gives no interaction (cancelled, only in the future, declined
 by me, nobody but me) is counted and reported with its reason.
+
+Anyone can send an invitation that ends up in a calendar, so the work an
+event causes is bounded before it is expanded: dates outside 1900-2200 are
+unreadable; an event ending before it starts is a point in time; a meeting
+with more than :data:`MASS_ATTENDEES` attendees makes no person per
+attendee; occurrences times attendees are capped per series
+(:data:`MAX_SERIES_ROWS`) and interactions per file (:data:`MAX_FILE_ROWS`);
+and rules that can never match (the 30th of February, a fifth occurrence of
+one a day, week 60) are caught before the recurrence library would walk
+them to the year 9999.
 """
 
 from __future__ import annotations
