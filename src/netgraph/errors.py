@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-__all__ = ["NetgraphError"]
+import os
+
+__all__ = ["NetgraphError", "shown"]
 
 _CONTROL = {code: repr(chr(code))[1:-1] for code in (*range(32), 127)}
+
+
+def shown(file: object) -> str:
+    """A file name as text every output can hold (a terminal, JSON, a CSV cell), on one line.
+
+    File names are bytes: one that is not UTF-8 reaches Python with lone
+    surrogates, which no UTF-8 output can write; its bytes are shown as
+    ``\\xNN``. Control characters (a line break in a name) are escaped too.
+
+    >>> shown(os.fsdecode(b"caf\\xe9.csv"))
+    'caf\\\\xe9.csv'
+    """
+    text = str(file)
+    if not text.isascii():
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text.translate(_CONTROL)
 
 
 class NetgraphError(ValueError):
@@ -16,8 +34,8 @@ class NetgraphError(ValueError):
 
     def __init__(self, message: str, *, file: object = None, line: int | None = None):
         self.message = " ".join(str(message).split())
-        # A file name may hold a line break: escaped, the message stays one line.
-        self.file = None if file is None else str(file).translate(_CONTROL)
+        # A file name may hold a line break, or bytes that are not UTF-8: escaped, the message stays one line.
+        self.file = None if file is None else shown(file)
         self.line = line
         super().__init__(self.message)
 

@@ -160,3 +160,18 @@ def test_counts_match_the_interactions(rows):
         assert 0 <= G[u][v]["strength"] <= 1
     assert sum(d["sent"] for _, _, d in G.edges(data=True)) == len(both_ways)
     assert sum(d["interactions"] for _, _, d in G.edges(data=True)) == 2 * len(frame)
+
+
+def test_a_message_with_one_unresolvable_recipient_is_loaded_with_a_warning(tmp_path):
+    """A message gives a row per recipient: one that names nobody (here two people share the name and the
+    address is on a private network) leaves the message loaded, that part left out with a warning."""
+    (tmp_path / "people.csv").write_text("name,email\nSam Lee,sam@a.example\nSam Lee,sam@b.example\n"
+                                         "Ann Berg,ann@x.example\n")
+    (tmp_path / "mail.mbox").write_text(
+        "From ann@x.example Mon Jan 05 10:00:00 2025\nFrom: Ann Berg <ann@x.example>\n"
+        "To: Sam Lee <sam@intranet>, Jane Jones <jane@x.example>\nDate: Mon, 05 Jan 2025 10:00:00 +0000\n\nHi\n")
+    net = netgraph.load(tmp_path, me="Jane Jones", emails=["jane@x.example"], today="2026-11-01")
+    entry = net.report.entry(tmp_path / "mail.mbox")
+    assert (entry.read, entry.loaded, entry.skipped, entry.warnings) == (1, 1, 0, 1)
+    assert entry.problems[0].reason.startswith("to: 'Sam Lee' could be any of")
+    assert entry.problems[0].reason.endswith("; that part left out") and len(net.interactions) == 1

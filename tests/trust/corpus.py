@@ -106,6 +106,11 @@ def _mbox_headers(record: str) -> tuple[int, int]:
     return record.index("\n") + 1, len(record) - 2
 
 
+def _mbox_bare_headers(record: str) -> tuple[int, int]:
+    """A bare-separated message's header lines: after its "From " line, before the blank line."""
+    return record.index("\n") + 1, record.index("\n\n")
+
+
 def samples() -> dict[str, Sample]:
     """One sample per format, by a short name."""
     return {**_text_samples(), **{kind: _graph_sample(kind) for kind in ("graphml", "gexf")}}
@@ -139,6 +144,10 @@ def _text_samples() -> dict[str, Sample]:
                          lambda i: f"2-{uid(i)},,{name(i)},{profile(i)},{ME},https://www.linkedin.com/in/jane-jones,"
                                    f"2025-03-{i + 1:02d} 10:00:00 UTC,,Hello,INBOX",
                          [f"2025-03-{i + 1:02d} 10:00:00" for i in n], _times("date")),
+        # the 2018 vintage: names without profiles, American dates, a Direction
+        "messages 2018": _csv("Messages.csv", "From,To,Date,Subject,Content,Direction,Folder",
+                              lambda i: f'{name(i)},{ME},"3/{i + 1}/18, 10:0{i} AM",Hello,"Hi, Jane",INCOMING,INBOX',
+                              [f"2018-03-{i + 1:02d} 10:0{i}:00" for i in n], _times("date")),
         "invitations": _csv("Invitations.csv", "From,To,Sent At,Message,Direction,inviterProfileUrl,"
                                                "inviteeProfileUrl",
                             lambda i: f'{name(i)},{ME},"1/{i + 1}/23, 3:1{i} PM",,INCOMING,{profile(i)},'
@@ -156,6 +165,11 @@ def _text_samples() -> dict[str, Sample]:
                              [f"2024-06-{i + 1:02d} 12:00:0{i}" for i in n], _times("date")),
         "google": _csv("contacts.csv", "First Name,Last Name,Labels,E-mail 1 - Label,E-mail 1 - Value",
                        lambda i: f"{FIRST[i]},{LAST[i]},* myContacts,Work,{email(i)}", [name(i) for i in n], _names),
+        # Google's third layout, "Outlook CSV"
+        "outlook": _csv("contacts.csv", "First Name,Middle Name,Last Name,Title,Suffix,E-mail Address,"
+                                        "E-mail 2 Address,Mobile Phone,Job Title,Company,Notes,Categories",
+                        lambda i: f"{FIRST[i]},,{LAST[i]},,,{email(i)},,+1 617 555 01{i:02d},Engineer,Acme,,Friends",
+                        [name(i) for i in n], _names),
         "vcard": _build("contacts.vcf", "", [
             f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name(i)}\r\nN:{LAST[i]};{FIRST[i]};;;\r\n"
             f"EMAIL;type=INTERNET:{email(i)}\r\nTEL;type=CELL:+1 617 555 01{i:02d}\r\nEND:VCARD\r\n" for i in n],
@@ -176,6 +190,13 @@ def _text_samples() -> dict[str, Sample]:
             f'{{"kind": "person", "id": "p{i}", "name": "{name(i)}", "company": "Acme", '
             f'"linkedin_url": "{profile(i)}"}}\n' for i in n], [name(i) for i in n], _names,
             "".join(f'{{"kind": "tie", "a": "member", "b": "p{i}", "strength": 0.5}}\n' for i in n)),
+        # Thunderbird's bare separators, without a blank line before them, in a file without extension
+        "mbox bare": _build("Inbox", "", [
+            f"From \nFrom: {name(i)} <{email(i)}>\nTo: {ME} <{MY_EMAIL}>\n"
+            f"Date: Tue, {i + 1:02d} Jun 2025 10:00:00 +0000\nMessage-ID: <{uid(i)}@corpus.example>\n\nBody {i}\n"
+            for i in n],
+            [f"2025-06-{i + 1:02d} 10:00:00" for i in n], _times("date"), span=_mbox_bare_headers,
+            foreign_encodings=("utf-16", "utf-16-le", "utf-16-be")),
     }
 
 

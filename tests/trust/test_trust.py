@@ -77,6 +77,13 @@ EVENT = ("BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\n{extra}ORGANIZER:mailt
          f"ATTENDEE:mailto:{MY_EMAIL}\r\nEND:VEVENT\r\n")
 
 
+#: Rules the recurrence library would walk to the year 9999 (a fifth occurrence of one a day; week 1 in July).
+HARD_RULES = ["FREQ=DAILY;BYSETPOS=5;BYMONTH=" + ",".join(["1,2,3,4,5,6,7,8,9,10,11,12"] * 60),
+              "FREQ=HOURLY;BYWEEKNO=1;BYMONTH=" + ",".join(["7"] * 1000)]
+MAIL = ("From ann@x.example Mon Jan 05 10:00:00 2025\nFrom: Ann Berg <ann@x.example>\nTo: {to}\nDate: {date}\n"
+        "Message-ID: <m{n}@x.example>\n\nHello\n\n")
+
+
 def _calendar(*events: str) -> str:
     return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(events) + "END:VCALENDAR\r\n"
 
@@ -163,7 +170,7 @@ def test_mixed_encodings_within_one_file_read_each_line_right(tmp_path, format):
 
 
 # Apple Mail exports each mailbox as a folder "Name.mbox": a folder of that name is no mistake.
-@pytest.mark.parametrize("format", [f for f in SAMPLES if f != "mbox"])
+@pytest.mark.parametrize("format", [f for f in SAMPLES if not f.startswith("mbox")])
 def test_a_folder_named_as_a_file_is_reported(tmp_path, format):
     sample = SAMPLES[format]
     folder = sample.write(tmp_path / "net")
@@ -187,7 +194,8 @@ def test_a_folder_where_netgraph_toml_should_be_is_an_error(tmp_path):
     ('today = "someday"\n', "today 'someday' is not a date"),
     ("\0\0\0\0\0\0\0\0me", "binary data"),
     ("", None),
-    ('me = "Jane Jones"\n' + "x" * 10_000_000, "not valid TOML"),
+    ('me = "Jane Jones"\n' + "x" * 10_000, "not valid TOML"),
+    ('me = "Jane Jones"\n' + "x" * 10_000_000, "larger than 1,048,576 bytes: not read"),
 ])
 def test_a_broken_netgraph_toml_is_one_clear_error(tmp_path, capsys, text, message):
     folder = SAMPLES["people"].write(tmp_path)
@@ -390,9 +398,14 @@ def test_bodies_titles_and_notes_are_never_read(tmp_path):
         uid="x", start="20250105T100000Z", extra=f"SUMMARY:{SECRET}\r\nDESCRIPTION:{SECRET}\r\nLOCATION:{SECRET}\r\n")))
     (folder / "contacts.vcf").write_text(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEMAIL:ann@x.example\r\n"
                                          f"NOTE:{SECRET}\r\nX-SECRET:{SECRET}\r\nEND:VCARD\r\n")
+    # LinkedIn's 2018 messages, and a canonical table with free-text columns: bodies are not kept from any file
+    (folder / "Messages.csv").write_text("From,To,Date,Subject,Content,Direction,Folder\n"
+                                         f'Ann,Jane Jones,"1/6/18, 9:00 AM",{SECRET},"{SECRET}",INCOMING,INBOX\n')
+    (folder / "interactions.csv").write_text(f"date,from,to,subject,body,notes\n2025-01-07,ann@x.example,{MY_EMAIL},"
+                                             f"{SECRET},{SECRET},{SECRET}\n")
     (folder / "netgraph.toml").write_text(CONFIG)
     net = netgraph.load(folder)
-    assert len(net.interactions) == 2 and "Ann" in set(net.people["name"])
+    assert len(net.interactions) == 4 and "Ann" in set(net.people["name"])
     netgraph.export(net, tmp_path / "out.json", format="json")
     everything = (tmp_path / "out.json").read_text() + str(net.report.problems) + repr(
         [net.people, net.interactions])
@@ -563,6 +576,44 @@ HOSTILE = {
                                     for i, frequency in enumerate(["SECONDLY", "DAILY", "MONTHLY", "WEEKLY"] * 25)),
                                   EVENT.format(uid="good", start="20250102T100000Z", extra="")),
         "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted"),
+    # Planted input: anyone can send an e-mail or an invitation that ends up in an export (issue 13).
+    "eight rules that never match (BYSETPOS, BYWEEKNO), 2 KB each": (
+        "calendar.ics", _calendar(*(EVENT.format(uid=f"hard-{i}", start="19000101T000000Z", extra=f"RRULE:{rule}\r\n")
+                                    for i, rule in enumerate(HARD_RULES * 4)),
+                                  EVENT.format(uid="good", start="20250102T100000Z", extra="")),
+        "its RRULE matches no day of the calendar"),
+    "an invitation to 2,000 people, 5,000 times": (
+        "calendar.ics", _calendar(
+            "BEGIN:VEVENT\r\nUID:crowd\r\nDTSTART:20200101T100000Z\r\nRRULE:FREQ=DAILY;COUNT=5000\r\n"
+            f"ORGANIZER:mailto:ann@x.example\r\nATTENDEE:mailto:{MY_EMAIL}\r\n"
+            + "".join(f"ATTENDEE:mailto:p{k}@crowd.example\r\n" for k in range(2000)) + "END:VEVENT\r\n"),
+        "a mass invitation (2,001 attendees, more than 300): no person made for each"),
+    "a meeting in year 1, yearly": (
+        "calendar.ics", _calendar(EVENT.format(uid="old", start="00010101T100000Z", extra="RRULE:FREQ=YEARLY\r\n"),
+                                  EVENT.format(uid="good", start="20250102T100000Z", extra="")),
+        "unreadable DTSTART '0001-01-01 10:00:00+00:00': not from 1900 to 2200"),
+    "an e-mail dated 1700": (
+        "mail.mbox", MAIL.format(to=MY_EMAIL, date="Mon, 05 Jan 1700 10:00:00 +0000", n=1)
+        + MAIL.format(to=MY_EMAIL, date="Mon, 05 Jan 2025 10:00:00 +0000", n=2),
+        "is not from 1900 to 2200: unreadable"),
+    "an interaction dated 1700": (
+        "interactions.csv", f"date,from,to\n1700-01-05,ann@x.example,{MY_EMAIL}\n2025-01-05,ann@x.example,{MY_EMAIL}\n",
+        "unreadable date '1700-01-05'"),
+    "3,000 '(' in a header": (
+        "mail.mbox", MAIL.format(to="(" * 3000 + "bob@x.example", date="Mon, 05 Jan 2025 10:00:00 +0000", n=1)
+        + MAIL.format(to=MY_EMAIL, date="Mon, 05 Jan 2025 11:00:00 +0000", n=2), None),
+    "57,000 encoded words in a display name": (
+        "mail.mbox", MAIL.format(to=f'{MY_EMAIL}, "' + "=?utf-8?q?a?= " * 57_000 + '" <bob@x.example>',
+                                 date="Mon, 05 Jan 2025 10:00:00 +0000", n=1),
+        "only the first 65,536 read"),
+    "ten messages to 30,000 recipients each": (
+        "mail.mbox", "".join(MAIL.format(to=", ".join(f"p{i}-{k}@crowd.example" for k in range(30_000)),
+                                         date="Mon, 05 Jan 2025 10:00:00 +0000", n=i) for i in range(10))
+        + MAIL.format(to=MY_EMAIL, date="Mon, 05 Jan 2025 11:00:00 +0000", n=10),
+        "(more than 300): no person made for each"),
+    "a 30 MB cell": (
+        "people.csv", "name,company\nBig Cell," + "x" * 30_000_000 + "\nGood Card,Acme\n",
+        "characters: too long to be a record; skipped unread"),
 }
 
 
@@ -576,7 +627,8 @@ def test_hostile_cards_and_calendars_are_refused_or_bounded(tmp_path, case):
     with deadline(20):
         net = netgraph.load(folder)
     accounted(net.report)
-    assert "Good Card" in set(net.people["name"]) if file.endswith(".vcf") else len(net.interactions)
+    assert "Good Card" in set(net.people["name"]) if file.endswith((".vcf", "people.csv")) else len(net.interactions)
+    assert len(net.people) < 100  # no planted crowd became people
     if reason:
         assert any(reason in p.reason for p in net.report.problems), net.report.problems
 
@@ -628,3 +680,18 @@ def test_a_linkedin_export_of_30000_connections_loads_in_bounded_memory(tmp_path
     peak = _peak_rss(f"import netgraph; net = netgraph.load({str(folder)!r}); "
                      "assert net.graph.number_of_nodes() == 30_001 and net.report.ok")
     assert peak < 600e6, peak
+
+
+@pytest.mark.benchmark
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["ten messages to 30,000 recipients each",
+                                  "an invitation to 2,000 people, 5,000 times", "a 30 MB cell",
+                                  "eight rules that never match (BYSETPOS, BYWEEKNO), 2 KB each"])
+def test_planted_input_loads_in_a_few_hundred_megabytes(tmp_path, case):
+    file, text, _ = HOSTILE[case]
+    folder = tmp_path / "net"
+    folder.mkdir()
+    (folder / file).write_text(text)
+    (folder / "netgraph.toml").write_text(CONFIG)
+    peak = _peak_rss(f"import netgraph; netgraph.load({str(folder)!r})")
+    assert peak < 400e6, f"{case}: {peak / 1e6:.0f} MB"

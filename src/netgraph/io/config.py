@@ -14,6 +14,8 @@ from .textio import read_text
 __all__ = ["Config", "read_config"]
 
 _KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date)}
+#: A netgraph.toml is a few lines; anything larger (a link to /dev/zero, a file put there by mistake) is refused.
+MAX_CONFIG = 1 << 20
 
 
 @dataclass
@@ -28,8 +30,11 @@ class Config:
 
 
 def read_config(path: str | Path) -> Config:
-    """Read ``netgraph.toml``; a syntax error or a wrong type names the file and line."""
-    text = read_text(path).text
+    """Read ``netgraph.toml``; a syntax error or a wrong type names the file and line.
+
+    Only a regular file of at most :data:`MAX_CONFIG` bytes is read.
+    """
+    text = read_text(path, MAX_CONFIG).text
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import NetgraphError
 
-__all__ = ["Decoded", "read_text", "decode", "head_text", "looks_binary"]
+__all__ = ["Decoded", "read_text", "read_bytes", "regular", "decode", "head_text", "looks_binary", "MAX_TEXT"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -25,6 +27,9 @@ _CONTROL = bytes([*range(0, 9), *range(14, 32), 127])
 _BINARY_SHARE = 0.05
 #: Lines read as Windows-1252 named in a report note, at most.
 _NAMED_LINES = 5
+#: A text file read whole is refused beyond this size: an address book, a calendar or a table of
+#: a million interactions is a few hundred megabytes at most (mailboxes and XML are streamed, not read whole).
+MAX_TEXT = 1 << 30
 
 
 class Decoded(NamedTuple):
@@ -141,13 +146,60 @@ def head_text(data: bytes) -> str:
     return data.decode(encoding, errors="replace").lstrip("\ufeff")
 
 
-def read_text(path: str | Path) -> Decoded:
-    """Read a whole text file (see :func:`decode`). Errors name the file."""
-    path = Path(path)
-    if path.is_dir():
-        raise NetgraphError("is a directory, expected a file", file=path)
+def regular(path: str | Path) -> str:
+    """What ``path`` is when it is not a regular file ("a FIFO", "a device"...), "" when it is one.
+
+    Only regular files are read: opening a FIFO waits for a writer forever, and
+    a link to ``/dev/zero`` never ends. The check follows symbolic links.
+    """
     try:
-        data = path.read_bytes()
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""  # missing or unreadable: opening it says why
+    return "" if stat.S_ISREG(mode) else _kind(mode)
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_bytes(path: str | Path, limit: int = MAX_TEXT) -> bytes:
+    """A regular file's bytes, at most ``limit`` of them.
+
+    Raises
+    ------
+    NetgraphError
+        For anything but a regular file, a file larger than ``limit``, or one that cannot be read.
+    """
+    try:
+        # Opened without blocking, so that a FIFO is refused rather than waited on.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise NetgraphError(exc.strerror or str(exc), file=path) from None
-    return decode(data, path)
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
+        what = _kind(mode)
+        raise NetgraphError(f"is {what}, expected a file" if what.startswith("a ") else f"{what}: not read",
+                            file=path)
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise NetgraphError(exc.strerror or str(exc), file=path) from None
+    if len(data) > limit:
+        raise NetgraphError(f"larger than {limit:,} bytes: not read (no file of this kind is so large)", file=path)
+    return data
+
+
+def read_text(path: str | Path, limit: int = MAX_TEXT) -> Decoded:
+    """Read a whole text file (see :func:`decode`) of at most ``limit`` bytes. Errors name the file."""
+    return decode(read_bytes(path, limit), path)

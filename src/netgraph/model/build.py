@@ -274,10 +274,19 @@ def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, 
     for i in np.flatnonzero(same):
         reasons[i].append(self_reason)
     bad |= same
-    for i in np.flatnonzero(bad):
-        entry = report.entry(frame["_file"].iat[i])
-        entry.problem(int(frame["_line"].iat[i]), "; ".join(reasons[i]))
-        entry.loaded -= 1
+    # One record (a message, a meeting) may give several rows: it is skipped only when none is left,
+    # else each row left out is a warning on the record that loaded.
+    records = list(zip(frame["_file"].to_numpy(object)[bad], frame["_line"].to_numpy()[bad]))
+    kept = set(zip(frame["_file"].to_numpy(object)[~bad], frame["_line"].to_numpy()[~bad])) if bad.any() else set()
+    counted = set()
+    for i, record in zip(np.flatnonzero(bad), records):
+        entry = report.entry(record[0])
+        partly = record in kept
+        entry.problem(int(record[1]), "; ".join(reasons[i]) + ("; that part left out" if partly else ""),
+                      skipped=not partly and record not in counted)
+        if not partly and record not in counted:
+            entry.loaded -= 1
+        counted.add(record)
     return frame[~bad].reset_index(drop=True) if bad.any() else frame
 
 

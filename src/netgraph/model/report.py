@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..errors import shown
+
 __all__ = ["Problem", "FileReport", "ImportReport"]
 
 
@@ -80,14 +82,16 @@ class ImportReport:
         self.merges: pd.DataFrame | None = None
 
     def add(self, file: object, kind: str) -> FileReport:
-        """Start the report of one file (or one table given in Python)."""
-        entry = FileReport(str(file), kind)
+        """Start the report of one file (or one table given in Python); its name is kept as
+        :func:`netgraph.errors.shown` writes it, fit for every output."""
+        entry = FileReport(shown(file), kind)
         self.files.append(entry)
         return entry
 
     def entry(self, file: object) -> FileReport:
         """The report of ``file`` (the last one, if a file was read twice)."""
-        return next(f for f in reversed(self.files) if f.file == str(file))
+        name = shown(file)
+        return next(f for f in reversed(self.files) if f.file == name)
 
     @property
     def problems(self) -> list[Problem]:

@@ -38,6 +38,11 @@ rule                        value  why
                                    scores above 0.6, monthly above 0.4, quarterly
                                    above 0.25, yearly above 0.1: the layers'
                                    rhythms (Sutcliffe et al. 2012)
+``mass_recipients``         300    a message or meeting with more people is mass
+                                   mail (an announcement, a company-wide invite):
+                                   twice Dunbar's widest personal layer (150), so
+                                   no personal message reaches it; readers make no
+                                   person per address of such a message
 ==========================  =====  ==============================================
 
 References
@@ -81,6 +86,7 @@ class Rules:
     layers: tuple[int, ...] = (5, 15, 50, 150)
     rhythm_days: dict[int, int] = field(default_factory=lambda: {5: 7, 15: 30, 50: 91, 150: 182})
     layer_strength: dict[int, float] = field(default_factory=lambda: {5: 0.6, 15: 0.4, 50: 0.25, 150: 0.1})
+    mass_recipients: int = 300
 
 
 def rules_of(G: Any) -> Rules:

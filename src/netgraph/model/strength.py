@@ -127,6 +127,17 @@ def model_of(G: nx.Graph) -> StrengthModel:
     model = G.graph.get("model")
     return model if isinstance(model, StrengthModel) else StrengthModel()
 
+def _days(later, earlier) -> np.ndarray:
+    """Days from ``earlier`` to ``later`` (NaN where either is missing).
+
+    Counted in days, not nanoseconds: two dates more than 292 years apart (an
+    e-mail dated 1700 beside one of today) overflow a nanosecond count.
+    """
+    later = np.asarray(later, dtype="datetime64[ns]").astype("datetime64[D]")
+    earlier = np.asarray(earlier, dtype="datetime64[ns]").astype("datetime64[D]")
+    missing = np.isnat(later) | np.isnat(earlier)
+    return np.where(missing, np.nan, (later - earlier).astype(np.int64).astype(float))
+
 
 def components(pairs: pd.DataFrame, today: pd.Timestamp, model: StrengthModel | None = None) -> pd.DataFrame:
     """Vectorised strength of many pairs.
@@ -156,8 +167,8 @@ def components(pairs: pd.DataFrame, today: pd.Timestamp, model: StrengthModel | 
     total = n_uv + n_vu
     has = total > 0
     with np.errstate(invalid="ignore", divide="ignore"):
-        days = (today - pairs["last"]).dt.days.to_numpy(float).clip(min=0)
-        span = (pairs["last"] - pairs["first"]).dt.days.to_numpy(float)
+        days = _days(np.datetime64(pd.Timestamp(today).date()), pairs["last"]).clip(min=0)
+        span = _days(pairs["last"], pairs["first"])
         out["recency"] = np.where(has, 0.5 ** (days / model.half_life_days), np.nan)
         out["frequency"] = np.where(has, model.frequency(pairs["weight_year"].fillna(0).to_numpy(float)), np.nan)
         out["mutuality"] = np.where(has, 2 * np.minimum(n_uv, n_vu) / total, np.nan)

@@ -1,4 +1,4 @@
-"""The canonical tables (docs/architecture.md, "The folder format") and their validation.
+"""The canonical tables (people, interactions, ties, introductions, companies) and their validation.
 
 Every importer produces these pandas DataFrames; the graph is built from them
 and nothing else. Validation turns raw text cells into typed columns:
@@ -24,9 +24,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetgraphError
+from .keys import email_key
 from .report import FileReport
 
-__all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
+__all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST", "FREE_TEXT",
+           "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
            "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
@@ -99,7 +101,20 @@ SCHEMAS: dict[str, Schema] = {
     ),
 }
 
+#: The plausible years of a date in a network (inclusive): the oldest people's letters on one side, a
+#: typo's future on the other.
+YEARS = (1900, 2200)
+EARLIEST, LATEST = pd.Timestamp(f"{YEARS[0]}-01-01"), pd.Timestamp(f"{YEARS[1] + 1}-01-01")
 _BOOKKEEPING = ("_file", "_line", "_source")
+#: Columns of free text that no reader keeps, whatever file they come in (a message's content, a note
+#: about a person): message bodies and notes are never part of a network. The canonical ``note`` is
+#: kept: readers write only markers there (invitation, endorsement, recommendation), and people their
+#: own one-line notes on a tie or an introduction.
+FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "description", "notes", "text",
+                       "comment", "comments", "summary", "snippet"})
+#: What spreadsheets and databases write in an empty cell: read as empty (a re-saved export gave 3,037
+#: people the e-mail address "NA"). Case matters: "Na" is a name.
+MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "null", "NULL", "Null", "-", "--", "NaN", "nan"})
 #: Characters no name or reference holds (tab and line breaks are white space, folded away).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -126,14 +141,15 @@ def empty(kind: str) -> pd.DataFrame:
 def parse_dates(values: pd.Series) -> pd.Series:
     """ISO dates (times and zones allowed) -> naive datetime64[ns]; unreadable -> NaT.
 
-    Dates that datetime64[ns] cannot hold (before 1677 or after 2262: a typo
-    like 0202 or 20266) are unreadable too.
+    Dates outside :data:`YEARS` (a typo like 0202 or 20266, an e-mail planted
+    with the year 1700) are unreadable too: nobody's network holds them, and
+    spans between them would not fit a nanosecond count.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
     else:
         parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
-    parsed = parsed.where((parsed >= pd.Timestamp.min) & (parsed <= pd.Timestamp.max))
+    parsed = parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
     return parsed.astype("datetime64[ns]")
 
 
@@ -141,7 +157,7 @@ def _cells(values: pd.Series) -> pd.Series:
     """Vectorised :func:`_cell`."""
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
         text = values.astype(object).str.strip()
-        return text.where(text != "", None)
+        return text.where((text != "") & ~text.isin(MISSING), None)
     return values.map(_cell)
 
 
@@ -152,7 +168,7 @@ def _cell(value: object) -> object:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     text = str(value).strip()
-    return text or None
+    return text if text and text not in MISSING else None
 
 
 def check_columns(names: list[str], kind: str, file: object, line: int | None = 1) -> list[str]:
@@ -206,6 +222,11 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     frame["_file"] = entry.file
     frame["_source"] = source or kind
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
+    free = [c for c in unknown if c in FREE_TEXT]
+    if free:
+        frame = frame.drop(columns=free)
+        unknown = [c for c in unknown if c not in FREE_TEXT]
+        entry.notes.append(f"free-text columns not read (bodies and notes are never kept): {', '.join(free)}")
     if unknown:
         entry.notes.append(f"extra columns kept as attributes: {', '.join(unknown)}")
     present = set(frame.columns)
@@ -220,6 +241,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
                  and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
         frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
+        frame[name] = _missing_as_empty(frame[name])
     for name in schema.required:
         if name in schema.dates:
             continue
@@ -243,7 +265,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         bad = given & parsed.isna().to_numpy() & keep
         required = name in schema.required
         for line, value in zip(lines[bad], raw[bad]):
-            entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD)", skipped=required)
+            entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD, from {YEARS[0]} to "
+                                     f"{YEARS[1]})", skipped=required)
         if required:
             missing = ~given & keep
             for line in lines[missing]:
@@ -276,6 +299,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in schema.lists:
         if name in present:
             frame[name] = frame[name].map(split_list)
+    if "email" in schema.lists and "email" in present:
+        _check_addresses(frame, keep, lines, entry)
     for name in schema.booleans:
         if name in present:
             frame[name] = frame[name].map(_truthy).astype(bool)
@@ -284,6 +309,26 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if count:
         entry.loaded += len(kept)
     return kept
+
+
+def _missing_as_empty(cells: pd.Series) -> pd.Series:
+    """Cells that say "missing" (see :data:`MISSING`) made empty."""
+    missing = cells.isin(MISSING) if pd.api.types.infer_dtype(cells, skipna=False) == "string" else \
+        cells.map(lambda v: isinstance(v, str) and v in MISSING).astype(bool)
+    return cells.where(~missing, "") if missing.any() else cells
+
+
+def _check_addresses(frame: pd.DataFrame, keep: np.ndarray, lines: np.ndarray, entry: FileReport) -> None:
+    """Leave out what is no e-mail address from the ``email`` lists, with a warning for each."""
+    emails = frame["email"].tolist()
+    bad = [i for i, items in enumerate(emails) if any(not email_key(item) for item in items)]
+    for i in bad:
+        for item in emails[i]:
+            if keep[i] and not email_key(item):
+                entry.problem(int(lines[i]), f"e-mail '{item[:80]}' is not an address; left out", skipped=False)
+        emails[i] = [item for item in emails[i] if email_key(item)]
+    if bad:
+        frame["email"] = pd.Series(emails, index=frame.index, dtype=object)
 
 
 def _control(cells: pd.Series) -> np.ndarray:
@@ -319,14 +364,14 @@ def _with_defaults(frame: pd.DataFrame, schema: Schema) -> pd.DataFrame:
 
 
 def split_list(value: object) -> list[str]:
-    """``"a; b;"`` -> ``["a", "b"]``; lists pass through cleaned."""
+    """``"a; b;"`` -> ``["a", "b"]``; lists pass through cleaned; items saying "missing" (``NA``) left out."""
     if isinstance(value, (list, tuple, set, np.ndarray)):
         items = [str(v).strip() for v in value]
     elif value is None or (isinstance(value, float) and np.isnan(value)):
         return []
     else:
         items = [v.strip() for v in str(value).split(";")]
-    return list(dict.fromkeys(v for v in items if v))
+    return list(dict.fromkeys(v for v in items if v and v not in MISSING))
 
 
 def _truthy(value: object) -> bool:

@@ -141,3 +141,42 @@ def test_unrecognised_csv_is_an_error(tmp_path):
 def test_spreadsheet_escape_is_undone(tmp_path):
     path = write(tmp_path, "people.csv", "name,title\nMary,'=SUM(A1)\nBob,'+1 555\n")
     assert read_table(path)["title"].tolist() == ["=SUM(A1)", "+1 555"]
+
+
+# --- what spreadsheets write, free text, huge cells (issue 13, points 1, 6 and 16) --------------------
+
+
+def test_cells_that_say_missing_are_empty_and_addresses_are_checked(tmp_path):
+    """A re-save that wrote NA in every empty cell gave thousands of people the address "NA"."""
+    path = write(tmp_path, "people.csv", "name,email,company,phone,closeness,connected_on\n"
+                                         "Ann Berg,NA,N/A,null,-,NA\n"
+                                         "Bo Lund,bo@x.example;not an address;#N/A,Acme,555 0101,3,2024-01-02\n"
+                                         "Na Yeon,na@x.example,NA,,,\n")
+    report = ImportReport()
+    people = read_table(path, report=report)
+    assert people[["name", "email", "company", "phone"]].values.tolist() == [
+        ["Ann Berg", [], "", []], ["Bo Lund", ["bo@x.example"], "Acme", ["555 0101"]],
+        ["Na Yeon", ["na@x.example"], "", []]]
+    assert people["closeness"].isna().tolist() == [True, False, True]
+    assert [(p.line, p.reason, p.skipped) for p in report.problems] == [
+        (3, "e-mail 'not an address' is not an address; left out", False)]
+
+
+def test_free_text_columns_are_never_kept(tmp_path):
+    path = write(tmp_path, "interactions.csv", "date,from,to,subject,content,note,Body\n"
+                                               "2025-01-02,Ann,Bob,Our offer,The offer is 250k,intro,Hi Bob\n")
+    report = ImportReport()
+    frame = read_table(path, report=report)
+    assert not {"subject", "content", "body"} & set(frame.columns) and frame["note"].tolist() == ["intro"]
+    assert "free-text columns not read (bodies and notes are never kept): subject, content, body" in \
+        report.files[0].notes
+
+
+def test_a_line_of_five_million_characters_is_skipped_unparsed(tmp_path):
+    path = write(tmp_path, "people.csv", "name,company\nAnn Berg,Acme\nBo Lund," + "x" * 5_000_000 + "\nCy Ode,Acme\n")
+    report = ImportReport()
+    people = read_table(path, report=report)
+    assert people["name"].tolist() == ["Ann Berg", "Cy Ode"]
+    assert [(p.line, p.reason) for p in report.problems] == [
+        (3, "a line of 5,000,009 characters: too long to be a record; skipped unread")]
+    assert report.ok

@@ -28,6 +28,8 @@ def test_current_layout_with_repeated_groups_and_multi_values():
          ["+1 555 0100", "+1 555 0101", "+1 555 0199"], "Novagen", "VP Research",
          "https://www.linkedin.com/in/mary-lee-42/", "Boston, MA, US", ["BioConf"], 2),
         ("anon@unknown.example", ["anon@unknown.example"], [], "", "", "", "", [], 6),
+        # phone-only: kept, named by the phone, as the vCard reader does
+        ("+44 20 7946 0000", [], ["+44 20 7946 0000"], "", "", "", "", [], 7),
         ("Stan Whitfield", ["stan@helix.example"], [], "Helix Therapeutics", "", "", "UK", ["Investors"], 9),
         ("Bobby T", [], ["555-0123"], "", "", "", "", [], 10),
     ]
@@ -35,8 +37,8 @@ def test_current_layout_with_repeated_groups_and_multi_values():
     assert "notes" not in people.columns and "birthday" not in people.columns
     entry = report.files[0]
     assert [(p.line, p.reason, p.skipped) for p in entry.problems] == [
-        (7, "neither a name nor an e-mail address", True)]
-    assert (entry.read, entry.loaded, entry.skipped) == (5, 4, 1)
+        (6, "no name: named 'anon@unknown.example'", False), (7, "no name: named '+44 20 7946 0000'", False)]
+    assert (entry.read, entry.loaded, entry.skipped) == (5, 5, 0)
 
 
 def test_legacy_layout_in_utf16():
@@ -46,9 +48,10 @@ def test_legacy_layout_in_utf16():
         ("Åsa Berg", ["asa@berg.example", "asa.berg@nordbank.example", "ab@nordbank.example"], ["+46 70 123 45 67"],
          "Nordbank", "Analyst", "se.linkedin.com/in/asaberg", "Stockholm, Sweden", ["Nordics"], 2),
         ("Omar Haddad", ["omar@haddad.example"], [], "", "", "", "Beirut", [], 3),
+        ("+1 555 0000", [], ["+1 555 0000"], "", "", "", "", [], 4),
     ]
     entry = report.files[0]
-    assert [(p.line, p.reason) for p in entry.problems] == [(4, "neither a name nor an e-mail address")]
+    assert [(p.line, p.reason) for p in entry.problems] == [(4, "no name: named '+1 555 0000'")]
     assert entry.read == entry.loaded + entry.skipped == 3
 
 
@@ -66,14 +69,12 @@ def test_a_minimal_current_export_with_ragged_rows(tmp_path):
     assert report.ok
 
 
-def test_recognises_both_layouts_and_nothing_else(tmp_path):
-    for name in ("contacts.csv", "contacts_legacy.csv"):
+def test_recognises_the_three_layouts_and_nothing_else(tmp_path):
+    for name in ("contacts.csv", "contacts_legacy.csv", "contacts_outlook.csv"):
         renamed = tmp_path / f"google {name}"
         renamed.write_bytes((GOOGLE / name).read_bytes())
         assert google.recognises(renamed, _head(renamed)), name
-    outlook = tmp_path / "outlook.csv"
-    outlook.write_text("First Name,Middle Name,Last Name,Title,E-mail Address,E-mail 2 Address\n", encoding="utf-8")
-    others = [outlook, FIXTURES / "linkedin" / "Connections.csv", netgraph.sample_path() / "people.csv"]
+    others = [FIXTURES / "linkedin" / "Connections.csv", netgraph.sample_path() / "people.csv"]
     for path in others:
         assert not google.recognises(path, _head(path)), path
 
@@ -81,7 +82,7 @@ def test_recognises_both_layouts_and_nothing_else(tmp_path):
 def test_read_for_the_loader():
     report = ImportReport()
     tables = google.read(GOOGLE / "contacts.csv", report, Context(me="Jane Jones"))
-    assert len(tables.people) == 4 and tables.interactions.empty and tables.owner == []
+    assert len(tables.people) == 5 and tables.interactions.empty and tables.owner == []
 
 
 def test_a_file_without_a_google_header_is_an_error(tmp_path):
@@ -91,3 +92,18 @@ def test_a_file_without_a_google_header_is_an_error(tmp_path):
         read_google_contacts(path)
     assert error.value.file == str(path) and error.value.line == 1
     assert "no Google Contacts header" in str(error.value)
+
+
+def test_outlook_csv_the_third_google_layout():
+    """Google's "Outlook CSV" export: Outlook's columns, "Title" the name's prefix, "Job Title" the position;
+    faxes are not phones; notes are never read."""
+    report = ImportReport()
+    people = read_google_contacts(GOOGLE / "contacts_outlook.csv", report=report)
+    assert records(people) == [
+        ("Dr. Lena Vogt", ["lena.vogt@orchid.example", "lena@home.example"], ["+49 30 1234567", "+49 170 7654321"],
+         "Orchid Health", "Head of Partnerships", "https://www.linkedin.com/in/lena-vogt/", "", ["Partners"], 2),
+        ("Ravi Menon, Jr.", ["ravi@menon.example"], [], "", "", "", "", [], 3),
+        ("+1 617 555 0142", [], ["+1 617 555 0142"], "", "", "", "", [], 4),
+    ]
+    assert "Confidential" not in repr(people)
+    assert report.ok and report.files[0].warnings == 1

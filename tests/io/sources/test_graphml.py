@@ -128,3 +128,27 @@ def test_recognised_by_content_without_the_suffix(tmp_path):
     nx.write_gexf(nx.path_graph(3), path)
     assert find_reader(path).name == "graphml"
     assert len(read_graph_file(path).people) == 3
+
+
+def test_an_attribute_named_as_the_tables_bookkeeping_is_left_out(tmp_path):
+    path = tmp_path / "g.graphml"
+    path.write_text('<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                    '<key id="d0" for="node" attr.name="_line" attr.type="string"/>'
+                    '<key id="d1" for="all" attr.name="_file" attr.type="string"><default>x</default></key>'
+                    '<graph edgedefault="undirected"><node id="a"><data key="d0">not a line</data></node>'
+                    '<node id="b"/><edge source="a" target="b"/></graph></graphml>\n')
+    report = ImportReport()
+    tables = read_graph_file(path, report=report)
+    assert tables.people["_line"].tolist() == [2, 2] and set(tables.people["_file"]) == {str(path)}
+    assert "attributes _file, _line ignored" in report.files[0].notes[0]
+
+
+def test_a_graphml_named_xml_with_a_comment_first_is_recognised(tmp_path):
+    path = tmp_path / "network.xml"
+    G = nx.Graph()
+    G.add_edge("ann", "bob")
+    nx.write_graphml(G, path)
+    text = path.read_text()
+    path.write_text(text.replace("?>", "?>\n<!-- written by igraph 0.10 -->", 1))
+    assert find_reader(path).name == "graphml"
+    assert sorted(read_graph_file(path).people["id"]) == ["ann", "bob"]

@@ -7,6 +7,7 @@ from itertools import takewhile
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pandas as pd
 import pytest
 from dateutil.rrule import DAILY, WEEKLY, rrule
@@ -274,3 +275,97 @@ def test_random_series_count_as_dateutil_does(tmp_path, freq, interval, zone, st
     frame = read_ics(calendar(tmp_path, "\n".join(lines)), emails=ME, today=today)
     expected = [d.astimezone(dt.UTC).replace(tzinfo=None) for d in dates if d not in excluded]
     assert frame["date"].tolist() == [pd.Timestamp(d) for d in expected]
+
+
+# --- planted and odd events (issue 13, points 6, 9 and 13) -------------------------------------------
+
+
+def _calendar(tmp_path, *events: str) -> Path:
+    path = tmp_path / "planted.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(events) + "END:VCALENDAR\r\n")
+    return path
+
+
+def _event(uid: str, start: str, extra: str = "", organizer: str = ":mailto:ann@x.example",
+           attendees: tuple[str, ...] = ("jane@example.com",)) -> str:
+    return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:{start}\r\n{extra}ORGANIZER{organizer}\r\n"
+            + "".join(f"ATTENDEE:mailto:{a}\r\n" for a in attendees) + "END:VEVENT\r\n")
+
+
+def test_an_event_ending_before_it_starts_is_a_point_in_time(tmp_path):
+    path = _calendar(tmp_path, _event("back", "20250105T100000Z", "DTEND:20250105T090000Z\r\n"))
+    report = ImportReport()
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
+    assert frame["date"].tolist() == [pd.Timestamp("2025-01-05 10:00")]
+    assert [(p.reason, p.skipped) for p in report.problems] == [
+        ("DTEND 2025-01-05 09:00:00+00:00 is before DTSTART 2025-01-05 10:00:00+00:00: taken as a point in time",
+         False)]
+
+
+def test_an_organizer_on_a_private_network_is_someone(tmp_path):
+    """ann@localhost has no dot in its domain: no e-mail key, but still the organizer."""
+    path = _calendar(tmp_path, _event("local", "20250105T100000Z", organizer=":mailto:ann@localhost"),
+                     _event("named", "20250106T100000Z", organizer=";CN=Bo Lund:mailto:bo@intranet"))
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01")
+    assert frame[["from", "to"]].values.tolist() == [["ann@localhost", "jane@example.com"],
+                                                     ["Bo Lund", "jane@example.com"]]
+
+
+def test_a_start_in_year_1_is_unreadable_not_a_crash(tmp_path):
+    path = _calendar(tmp_path, _event("old", "00010101T100000Z", "RRULE:FREQ=YEARLY\r\n"),
+                     _event("good", "20250105T100000Z"))
+    report = ImportReport()
+    assert len(read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)) == 1
+    assert report.problems[0].reason == "unreadable DTSTART '0001-01-01 10:00:00+00:00': not from 1900 to 2200"
+
+
+@pytest.mark.parametrize("rule, never", [
+    ("FREQ=DAILY;BYSETPOS=5", True),  # one candidate a day: never a fifth
+    ("FREQ=DAILY;BYHOUR=1,2;BYSETPOS=3", True),
+    ("FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=3", True),
+    ("FREQ=YEARLY;BYWEEKNO=60", True),  # no year has 60 weeks
+    ("FREQ=HOURLY;BYWEEKNO=1;BYMONTH=7", True),  # week 1 is never in July
+    ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", False),  # Outlook's "last weekday of the month"
+    ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", False),
+    ("FREQ=YEARLY;BYWEEKNO=53", False),  # some years have a week 53
+    ("FREQ=DAILY;BYHOUR=9,14;BYSETPOS=2", False),
+])
+def test_rules_that_can_never_match_are_caught_before_the_walk(rule, never):
+    """The recurrence library walks such a rule to the year 9999 whatever the query's end (7 s a series from
+    1900, a minute for eight); caught, only DTSTART counts."""
+    event = icalendar.Event.from_ical(f"BEGIN:VEVENT\r\nUID:x\r\nDTSTART:19000101T000000Z\r\nRRULE:{rule}\r\n"
+                                      "END:VEVENT\r\n")
+    assert ics._never_met(event["RRULE"], dt.datetime(1900, 1, 1)) is never
+
+
+def test_occurrences_times_attendees_are_bounded_before_expanding(tmp_path):
+    crowd = tuple(f"p{k}@crowd.example" for k in range(ics.MASS_ATTENDEES - 1))
+    path = _calendar(tmp_path, _event("crowd", "20200101T100000Z", "RRULE:FREQ=DAILY;COUNT=5000\r\n",
+                                      attendees=("jane@example.com", *crowd)))
+    report = ImportReport()
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
+    # the organizer meets 300 people, and I the 299 others, at each occurrence: 599 a day
+    assert frame["date"].nunique() == ics.MAX_SERIES_ROWS // 599 == 83
+    assert report.problems[0].reason.startswith("more than 83 occurrences (of 599 people each): only the first 83")
+
+
+def test_a_mass_invitation_makes_no_person_per_attendee(tmp_path):
+    crowd = tuple(f"p{k}@crowd.example" for k in range(2000))
+    path = _calendar(tmp_path, _event("all-hands", "20250101T100000Z", attendees=("jane@example.com", *crowd)),
+                     _event("one-to-one", "20250102T100000Z", attendees=("jane@example.com", "p7@crowd.example")))
+    report = ImportReport()
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
+    # the all-hands counts for me and for p7, whom another meeting names: as the one-to-one does
+    assert frame.groupby("date").size().tolist() == [3, 3]
+    assert set(frame["to"]) == {"jane@example.com", "p7@crowd.example"}
+    assert report.problems[0].reason == ("a mass invitation (2,001 attendees, more than 300): no person made for "
+                                         "each; counted for the 3 attendees other meetings name")
+
+
+def test_a_calendar_gives_a_bounded_number_of_interactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(ics, "MAX_FILE_ROWS", 2)
+    path = _calendar(tmp_path, *(_event(f"e{i}", f"2025010{i + 1}T100000Z") for i in range(3)))
+    report = ImportReport()
+    assert len(read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)) == 2
+    assert [(p.reason, p.skipped) for p in report.problems] == [
+        ("the calendar already gave 2 interactions: no more are read from it", True)]

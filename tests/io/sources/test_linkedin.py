@@ -25,6 +25,7 @@ from netgraph.io.sources.linkedin import (
     read_linkedin_invitations,
     read_linkedin_messages,
 )
+from netgraph.model.tables import MISSING
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 LINKEDIN = FIXTURES / "linkedin"
@@ -304,9 +305,13 @@ def test_recognises_files_by_header_also_after_renaming_and_the_zip(tmp_path):
     other = tmp_path / "photos.zip"
     with zipfile.ZipFile(other, "w") as z:
         z.writestr("a.jpg", b"\xff\xd8")
+    assert not linkedin.recognises(other, _head(other))
+    # a .zip that cannot be opened may be the export, interrupted: claimed, to be refused with a reason
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"not a zip")
-    assert not linkedin.recognises(other, _head(other)) and not linkedin.recognises(broken, _head(broken))
+    assert linkedin.recognises(broken, _head(broken))
+    with pytest.raises(NetgraphError, match="not a readable zip archive"):
+        linkedin.read(broken, ImportReport(), Context())
 
 
 def test_the_whole_export_read_in_memory(tmp_path):
@@ -379,7 +384,7 @@ def test_loads_end_to_end_with_google_contacts(tmp_path, monkeypatch):
     assert G[rita][me]["sent"] == 1 and G[me][rita].get("sent", 0) == 0
     assert net.find("Lena Vogt") in G[me]  # a connection without any message is still a relationship
     files = net.report.to_frame().set_index("file")
-    assert files.loc[str(tmp_path / "contacts.csv"), "loaded"] == 4
+    assert files.loc[str(tmp_path / "contacts.csv"), "loaded"] == 5  # a phone-only contact included
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,7 +409,8 @@ _EMOJI = "🚀🌱✨"
 
 def _text(alphabet, *, newlines=False):
     extra = "\n" if newlines else ""
-    return st.text(alphabet + _PUNCTUATION + extra, max_size=20)
+    # a cell saying "missing" (NA, NULL, -) reads as empty: not text to round-trip
+    return st.text(alphabet + _PUNCTUATION + extra, max_size=20).filter(lambda t: t.strip() not in MISSING)
 
 
 @st.composite
@@ -474,3 +480,64 @@ def test_a_corrupt_member_is_an_error_naming_it(tmp_path):
     with pytest.raises(NetgraphError, match="cannot read this member") as error:
         read_linkedin(path)
     assert error.value.file == f"{path}:Connections.csv"
+
+
+# ---------------------------------------------------------------------------------------------
+# The 2018 Messages.csv, and archives that must not be read (issue 13, points 1 and 14)
+
+
+def test_the_2018_messages_vintage_is_read_as_messages_without_their_text(tmp_path):
+    """``From,To,Date,Subject,Content,Direction,Folder``: not a canonical interactions table (whose date it
+    cannot read, and whose extra columns it would keep); Direction names the owner."""
+    path = LINKEDIN / "2018" / "Messages.csv"
+    assert sources.find_reader(path).name == "linkedin"
+    net = netgraph.load(path, today="2026-11-01")
+    assert net.report.ok and not net.report.problems
+    assert net.graph.nodes[net.me]["name"] == "Jane Jones"
+    rows = net.interactions.sort_values("date")
+    assert [(str(d), net.graph.nodes[f]["name"], net.graph.nodes[t]["name"])
+            for d, f, t in rows[["date", "from", "to"]].values] == [
+        ("2018-10-16 08:36:00", "Tomas Brandt", "Jane Jones"), ("2018-10-16 09:02:00", "Jane Jones", "Tomas Brandt"),
+        ("2018-11-02 16:15:00", "Ines Kowalczyk", "Jane Jones"),
+        ("2018-11-03 10:00:00", "Jane Jones", "Ines Kowalczyk")]
+    # re-saved by a spreadsheet with ISO dates: still LinkedIn's, and still without its text
+    resaved = tmp_path / "Messages.csv"
+    resaved.write_text(path.read_text().replace('"10/16/18, 8:36 AM"', "2018-10-16 08:36"))
+    net = netgraph.load(resaved, today="2026-11-01")
+    out = tmp_path / "out.csv"
+    netgraph.export(net, out, "csv")
+    written = "".join(p.read_text() for p in out.rglob("*") if p.is_file())
+    assert "Tomas Brandt" in written
+    assert "confidential" not in written.lower() and "Coffee" not in written
+
+
+def _zip_with(path: Path, name: str, data: bytes) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+    return path
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    header = b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    bomb = _zip_with(tmp_path / "export.zip", "Connections.csv", header + b"a" * (64 << 20))  # 64 MB in 64 KB
+    with pytest.raises(NetgraphError, match=r"Connections.csv: refused: [\d,]+ bytes that would inflate to 67,108,9"):
+        netgraph.load(bomb)
+
+
+@pytest.mark.parametrize("data, what", [
+    (None, "truncated"),
+    (b"<!DOCTYPE html><html><body>Your download has expired.</body></html>", "a web page"),
+])
+def test_a_zip_that_cannot_be_opened_is_an_error(tmp_path, data, what):
+    folder = tmp_path / "net"
+    folder.mkdir()
+    path = folder / "Basic_LinkedInDataExport_01-05-2026.zip"
+    if data is None:
+        export_zip(tmp_path)
+        data = next(tmp_path.glob("*.zip")).read_bytes()[:400]  # an interrupted download
+    path.write_bytes(data)
+    (folder / "people.csv").write_text("name\nAnn Berg\n")
+    with pytest.raises(NetgraphError) as error:
+        netgraph.load(folder)
+    assert str(error.value).startswith(f"{path}: not a readable zip archive"), what
+    assert "\n" not in str(error.value)

@@ -58,8 +58,8 @@ def test_reads_every_message_and_reports_each_skipped_one_on_its_separator_line(
         (29, "unreadable Date 'sometime next week'", True),
         (37, "no recipients", True),
         (45, "no recipients other than the sender", True),
-        (125, "a 'From ' line with a date but no blank line before it: read as part of the message above, "
-              "not as a new one", False),
+        (125, "a 'From ' line with a date but neither a blank line before it nor a header after it: read as "
+              "part of the message above, not as a new one (the message may hold several)", False),
         (145, "no usable From address ('MAILER-DAEMON')", True),
         (153, "'nobody' in To is not an e-mail address; left out", False),
     ]
@@ -490,3 +490,82 @@ def test_random_mailboxes_agree_with_the_standard_library(tmp_path, messages, cr
     assert got == expected
     assert entry.read == len(messages) == entry.loaded + entry.skipped
     assert entry.loaded == len({line for line in frame["_line"]})
+
+
+# --- dialects and planted headers (issue 13, points 4, 9-12) -----------------------------------------
+
+
+def test_a_pipermail_archive_is_split_into_its_messages_and_recognised_without_an_mbox_suffix():
+    """Mailman's archives write ``From andy at example.com  Sat Nov 14 ...`` separators and ``x at y``
+    addresses; they name no recipients, so every message is read and reported, none lost in another."""
+    path = FIXTURES / "2015-November.txt"
+    assert recognises(path, path.read_text()[:4096])
+    report = ImportReport()
+    read_mbox(path, report=report)
+    entry = report.files[0]
+    assert (entry.read, entry.skipped) == (4, 4)
+    assert [(p.line, p.reason) for p in entry.problems] == [(1, "no recipients"), (9, "no recipients"),
+                                                            (19, "no recipients"), (28, "no recipients")]
+    assert mbox._parse_addresses("andy at example.com (Andy Lindqvist)") == (
+        (("Andy Lindqvist", "andy@example.com"),), ())
+
+
+def test_thunderbirds_bare_from_lines_separate_messages_in_a_file_without_extension():
+    path = FIXTURES / "Drafts"
+    assert recognises(path, path.read_text()[:4096])
+    report = ImportReport()
+    frame = read_mbox(path, emails=["jane@example.com"], report=report)
+    assert frame[["from", "to"]].values.tolist() == [["Ann Berg <ann@example.com>", "me"],
+                                                     ["me", "Ann Berg <ann@example.com>"]]
+    assert frame["_line"].tolist() == [1, 8] and report.ok
+
+
+def _message(to: str, date: str = "Mon, 05 Jan 2025 10:00:00 +0000", number: int = 1) -> str:
+    return (f"From ann@x.example Mon Jan 05 10:00:00 2025\nFrom: Ann Berg <ann@x.example>\nTo: {to}\n"
+            f"Date: {date}\nMessage-ID: <m{number}@x.example>\n\nHello\n\n")
+
+
+def test_a_message_dated_1700_is_unreadable_not_a_crash(tmp_path):
+    path = tmp_path / "mail.mbox"
+    path.write_text(_message("jane@example.com", "Mon, 05 Jan 1700 10:00:00 +0000") + _message("jane@example.com"))
+    report = ImportReport()
+    frame = read_mbox(path, emails=["jane@example.com"], report=report)
+    assert len(frame) == 1 and report.ok
+    assert report.problems[0].reason == "Date 'Mon, 05 Jan 1700 10:00:00 +0000' is not from 1900 to 2200: unreadable"
+
+
+def test_3000_nested_comments_in_a_header_are_left_out_not_a_crash(tmp_path):
+    path = tmp_path / "mail.mbox"
+    path.write_text(_message("(" * 3000 + "bob@x.example, jane@example.com") + _message("jane@example.com", number=2))
+    report = ImportReport()
+    frame = read_mbox(path, emails=["jane@example.com"], report=report)
+    assert frame["message_id"].tolist() == ["<m2@x.example>"] and report.ok
+
+
+def test_a_display_name_of_thousands_of_encoded_words_is_cut_before_decoding(tmp_path):
+    path = tmp_path / "mail.mbox"
+    name = "=?utf-8?q?B=C3=B6b?= " * 4000  # 84,000 characters: the header is cut, then the name
+    path.write_text(_message(f'jane@example.com, "{name}" <bob@x.example>'))
+    report = ImportReport()
+    assert read_mbox(path, emails=["jane@example.com"], report=report)["to"].tolist() == ["me"]
+    assert any("characters long: only the first 65,536 read" in p.reason for p in report.problems)
+    assert len(mbox._decoded(name[:60_000])) <= mbox.MAX_NAME
+
+
+def test_mass_mail_makes_no_person_per_address(tmp_path):
+    path = tmp_path / "mail.mbox"
+    crowd = ", ".join(f"person{k}@crowd.example" for k in range(mbox.MASS_RECIPIENTS + 1))
+    path.write_text(_message(f"{crowd}, jane@example.com, bob@x.example", number=1)
+                    + _message(f"{crowd}", number=2) + _message("bob@x.example", number=3))
+    report = ImportReport()
+    frame = read_mbox(path, emails=["jane@example.com"], report=report)
+    # the first is kept for the two people the mailbox knows (me, and Bob from the third); the second for nobody
+    assert frame[["message_id", "to", "recipients"]].values.tolist() == [
+        ["<m1@x.example>", "me", 303], ["<m1@x.example>", "bob@x.example", 303], ["<m3@x.example>", "bob@x.example", 1]]
+    entry = report.files[0]
+    assert (entry.read, entry.loaded, entry.skipped) == (3, 2, 1) and report.ok
+    assert [p.reason for p in entry.problems] == [
+        "mass mail to 303 recipients (more than 300): no person made for each; kept for the 2 that other messages "
+        "name",
+        "mass mail to 301 recipients (more than 300): no person made for each, and none is named by another "
+        "message: left out"]

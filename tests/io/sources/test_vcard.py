@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from netgraph import ImportReport, NetgraphError
 from netgraph.io.sources import Context
-from netgraph.io.sources.vcard import logical_lines, read, read_vcard, recognises
+from netgraph.io.sources.contentline import logical_lines
+from netgraph.io.sources.vcard import read, read_vcard, recognises
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "vcard"
 
@@ -202,3 +203,32 @@ def test_random_cards_read_back_intact(tmp_path, people, width, newline):
     read_back = read_vcard(path, report=report)
     assert read_back[["name", "email", "phone", "company", "title"]].to_dict("records") == people
     assert report.problems == [] and report.files[0].loaded == len(people)
+
+
+# --- names with commas, base64 values (issue 13, points 3 and 16) ------------------------------------
+
+
+def _cards(tmp_path, *cards: str):
+    path = tmp_path / "cards.vcf"
+    path.write_text("".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\n{card}END:VCARD\r\n" for card in cards))
+    report = ImportReport()
+    return read_vcard(path, report=report), report
+
+
+def test_a_comma_in_fn_defers_to_n(tmp_path):
+    """vobject cuts FN at an unescaped comma ("Mustermann"), and an escaped one reads as "Last, First":
+    FN with a comma is ambiguous, so N's parts give the name; FN without one is kept as written."""
+    people, report = _cards(
+        tmp_path,
+        "FN:Mustermann, Heiko\r\nN:Mustermann;Heiko;;;\r\n",
+        "FN:Mr. John Richter\\, James Doe Sr.\r\nN:Richter;John;;Mr.;\r\n",
+        "FN:Lee\\, Mary\r\n",  # no N: as written
+        "FN:Dr. Ana Souza\r\nN:Souza;Ana;;Dr.;\r\n")
+    assert people["name"].tolist() == ["Heiko Mustermann", "Mr. John Richter", "Lee, Mary", "Dr. Ana Souza"]
+    assert report.ok
+
+
+def test_base64_e_mail_and_phone_values_are_read(tmp_path):
+    people, report = _cards(tmp_path, "FN:Ann Berg\r\nEMAIL;ENCODING=b:YW5uQHguZXhhbXBsZQ==\r\nTEL;ENCODING=b:MTIz\r\n")
+    assert people[["email", "phone"]].values.tolist() == [[["ann@x.example"], ["123"]]]
+    assert report.ok

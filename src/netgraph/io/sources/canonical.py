@@ -1,5 +1,5 @@
 """The canonical CSV files: ``people.csv``, ``interactions.csv``, ``ties.csv``,
-``introductions.csv``, ``companies.csv`` (:mod:`netgraph.model.tables`)."""
+``introductions.csv``, ``companies.csv`` (their columns: :data:`netgraph.model.tables.SCHEMAS`)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def _one_line_records(text: str, width: int) -> pd.DataFrame | None:
     (blank lines, a quoted cell spanning lines, a ragged row) None, and the
     line-by-line reader takes over to say what is wrong where.
     """
-    if _BLANK_LINE.search(text):
+    if _BLANK_LINE.search(text) or csvfile.has_long_line(text):
         return None
     body = text.split("\n", 1)[1] if "\n" in text else ""
     records = body.count("\n") + (0 if body.endswith("\n") or not body else 1)

@@ -17,15 +17,36 @@ from collections.abc import Callable, Iterator
 from ...errors import NetgraphError
 from ...model.report import FileReport
 
-__all__ = ["Record", "Records", "split_header", "fit", "sniff_header"]
+__all__ = ["Record", "Records", "split_header", "fit", "sniff_header", "MAX_LINE", "has_long_line"]
 
 #: A CSV record: the 1-based line of the file it starts on, and its cells.
 Record = tuple[int, list[str]]
 
-csv.field_size_limit(2**31 - 1)
+#: A physical line longer than this (a million characters) is no record of any export: it is reported
+#: and skipped unparsed. A 300 MB cell parsed would take eight times its size in memory.
+MAX_LINE = 1 << 20
+csv.field_size_limit(MAX_LINE)
 
 #: A physical line with its ending (the csv module ends lines at CR, LF and CRLF alike).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
+
+
+def has_long_line(text: str, limit: int = MAX_LINE) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters.
+
+    Looks for the last line break in windows of ``limit`` characters, so the
+    work is a few steps per ``limit`` characters, not one per line.
+
+    >>> has_long_line("a\\nbb\\nc", 2), has_long_line("a\\nbbb\\nc", 2)
+    (False, True)
+    """
+    start = 0
+    while len(text) - start > limit:
+        end = text.rfind("\n", start, start + limit + 1)
+        if end < 0:
+            return True
+        start = end + 1
+    return False
 
 
 class Records:
@@ -66,6 +87,11 @@ class Records:
         handed over are kept, so that each record's text and first line are known."""
         for match in _LINE.finditer(self.text, offset):
             self._offset, self._line = match.end(), self._line + 1
+            if match.end() - match.start() > MAX_LINE:
+                self._skip(self._line, f"a line of {match.end() - match.start():,} characters: too long to be a "
+                                       "record; skipped unread")
+                yield "\n"  # a blank line in its place: the parser never copies it, and line numbers hold
+                continue
             yield match.group()
 
     def __iter__(self) -> Records:

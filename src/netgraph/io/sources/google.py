@@ -13,11 +13,19 @@
   Organization 1 - Yomi Name,Organization 1 - Title,...,Website 1 - Type,
   Website 1 - Value``, written in UTF-16 by the old export.
 
-In both, numbered groups (``E-mail 3``, ``Phone 4``) repeat as far as the
+- "Outlook CSV", Google's third export: Outlook's own columns, ``First Name,
+  Middle Name,Last Name,Title,Suffix,Nickname,...,E-mail Address,E-mail 2
+  Address,E-mail 3 Address,Home Phone,...,Business Phone,...,Mobile Phone,...,
+  Job Title,Department,Company,...,Web Page,...,Notes,...,Categories``
+  (``Title`` is the name's prefix, ``Job Title`` the position).
+
+In the first two, numbered groups (``E-mail 3``, ``Phone 4``) repeat as far as the
 contact with the most values needs, and one cell may hold several values
 joined with `` ::: ``. Labels (groups) starting with ``*`` are Google's own
 (``* myContacts``, ``* starred``) and are left out. A LinkedIn profile may sit
-among the websites. Notes, birthdays and photos are not read.
+among the websites. Notes, birthdays and photos are not read. A contact
+without a name is named by its first e-mail address, else its first phone
+number (as the vCard reader does), with a warning.
 """
 
 from __future__ import annotations
@@ -41,6 +49,12 @@ SOURCE = "google"
 #: Columns only Google's exports have, beside the name columns of each layout.
 _CURRENT = ({"first name", "last name"}, {"labels", "file as", "organization name", "e-mail 1 - value"})
 _LEGACY = ({"name", "given name", "family name"}, {"group membership", "e-mail 1 - value", "organization 1 - name"})
+_OUTLOOK = ({"first name", "last name", "e-mail address"}, {"e-mail 2 address", "mobile phone", "business phone",
+                                                            "job title"})
+#: Outlook's e-mail and phone columns (faxes and pagers are no way to reach a person in a network).
+_OUTLOOK_EMAIL = re.compile(r"^e-mail(?: \d+)? address$")
+_OUTLOOK_PHONE = re.compile(r"^(?!.*fax)(?:[a-z/ ]+ )?phone(?: \d+)?$")
+_OUTLOOK_WEB = ("web page", "personal web page")
 
 _GROUP = re.compile(r"^(?P<group>[a-z -]+?) (?P<number>\d+) - (?P<field>.+)$")
 _SEPARATOR = ":::"
@@ -95,8 +109,10 @@ def read_google_contacts(path, *, report: ImportReport | None = None) -> pd.Data
         person = layout.person(row)
         if not person["name"]:
             entry.read += 1
-            entry.problem(line, "neither a name nor an e-mail address")
+            entry.problem(line, "neither a name, an e-mail address nor a phone number")
             continue
+        if person.pop("unnamed"):
+            entry.problem(line, f"no name: named '{person['name']}'", skipped=False)
         people.append({**person, "contact": True, "_line": line})
     columns = ["name", "email", "phone", "company", "title", "linkedin_url", "location", "tags", "contact", "_line"]
     return validate(pd.DataFrame(people, columns=columns, dtype=object), "people", entry, SOURCE)
@@ -114,7 +130,7 @@ def read(path: Path, report: ImportReport, context) -> Tables:
 
 def _is_header(row: list[str]) -> bool:
     names = {cell.strip().lower() for cell in row}
-    return any(needed <= names and bool(names & some) for needed, some in (_CURRENT, _LEGACY))
+    return any(needed <= names and bool(names & some) for needed, some in (_CURRENT, _LEGACY, _OUTLOOK))
 
 
 class _Layout:
@@ -129,6 +145,9 @@ class _Layout:
             if match:
                 numbered[match["group"], match["field"]].append((int(match["number"]), i))
         self.groups = {key: [i for _, i in sorted(found)] for key, found in numbered.items()}
+        self.outlook = {"e-mail": [i for i, n in enumerate(names) if _OUTLOOK_EMAIL.match(n)],
+                        "phone": [i for i, n in enumerate(names) if _OUTLOOK_PHONE.match(n)],
+                        "website": [i for i, n in enumerate(names) if n in _OUTLOOK_WEB]}
 
     def cell(self, row: list[str], *names: str) -> str:
         """The first non-empty value among the columns ``names``."""
@@ -136,8 +155,10 @@ class _Layout:
         return next((v for v in values if v), "")
 
     def values(self, row: list[str], group: str, field: str) -> list[str]:
-        """Every value of a numbered group's field, in order, multi-value cells split."""
-        return [v.strip() for cell in self.cells(row, group, field) for v in cell.split(_SEPARATOR) if v.strip()]
+        """Every value of a numbered group's field (or of Outlook's columns of that group), in order,
+        multi-value cells split."""
+        cells = self.cells(row, group, field) + [row[i] for i in self.outlook.get(group, ()) if field == "value"]
+        return list(dict.fromkeys(v.strip() for cell in cells for v in cell.split(_SEPARATOR) if v.strip()))
 
     def cells(self, row: list[str], group: str, field: str) -> list[str]:
         """The cells of a numbered group's field, one per number, in order."""
@@ -145,14 +166,19 @@ class _Layout:
 
     def person(self, row: list[str]) -> dict:
         emails = self.values(row, "e-mail", "value")
-        labels = self.cell(row, "labels", "group membership").split(_SEPARATOR)
+        phones = self.values(row, "phone", "value")
+        labels = self.cell(row, "labels", "group membership", "categories").split(_SEPARATOR)
         websites = self.values(row, "website", "value")
+        name = self.name(row)
         return {
-            "name": self.name(row) or next(iter(emails), ""),
+            "name": name or next(iter(emails + phones), ""),
+            "unnamed": not name,
             "email": emails,
-            "phone": self.values(row, "phone", "value"),
-            "company": self.cell(row, "organization name") or next(iter(self.values(row, "organization", "name")), ""),
-            "title": self.cell(row, "organization title") or next(iter(self.values(row, "organization", "title")), ""),
+            "phone": phones,
+            "company": self.cell(row, "organization name", "company")
+            or next(iter(self.values(row, "organization", "name")), ""),
+            "title": self.cell(row, "organization title", "job title")
+            or next(iter(self.values(row, "organization", "title")), ""),
             "linkedin_url": next((w for w in websites if url_key(w).startswith(_PROFILES)), ""),
             "location": self.location(row),
             "tags": [t.strip() for t in labels if t.strip() and not t.strip().startswith("*")],
@@ -162,10 +188,11 @@ class _Layout:
         """The name as written in running text: "Dr. Mary J. Lee, PhD"."""
         full = self.cell(row, "name")
         if not full:
-            parts = (self.cell(row, "name prefix"), self.cell(row, "first name", "given name"),
+            # Outlook's "Title" is the name's prefix (Mr., Dr.); no other layout has a "Title" column.
+            parts = (self.cell(row, "name prefix", "title"), self.cell(row, "first name", "given name"),
                      self.cell(row, "middle name", "additional name"), self.cell(row, "last name", "family name"))
             full = " ".join(p for p in parts if p)
-            suffix = self.cell(row, "name suffix")
+            suffix = self.cell(row, "name suffix", "suffix")
             full = f"{full}, {suffix}" if full and suffix else full
         return full or self.cell(row, "nickname", "file as")
 

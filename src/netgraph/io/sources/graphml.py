@@ -19,6 +19,7 @@ fetched.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,14 +44,20 @@ _PEOPLE_NAMES = {"emails": "email", "phones": "phone"}
 #: Node attributes netgraph derives while building a graph: recomputed, not read.
 _DERIVED = {"sources", "company_from", "is_me", "label"}
 _TRUE = {"true", "1", "yes"}
+#: A document whose first element is <graphml> or <gexf> (any prefix), after an XML declaration,
+#: comments (networkx and igraph write one above the root), processing instructions and a doctype.
+_ROOT = re.compile(r"\A\ufeff?\s*(?:(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)\s*)*<(?:\w+:)?(?:graphml|gexf)\b",
+                   re.DOTALL)
+#: Attribute names the tables keep for their own bookkeeping (where each record was read): a file's
+#: attribute of that name is left out, not allowed to overwrite them.
+_RESERVED = {"_file", "_line", "_source"}
 
 
 def recognises(path: Path, head: str) -> bool:
     """True for ``.graphml`` and ``.gexf`` files, and for XML whose root is ``<graphml>`` or ``<gexf>``."""
     if path.suffix.lower() in SUFFIXES:
         return True
-    start = head.lstrip()[:2000]
-    return start.startswith("<?xml") and ("<graphml" in start or "<gexf" in start)
+    return _ROOT.match(head) is not None
 
 
 def read(path: Path, report: ImportReport, context: Context) -> Tables:
@@ -96,6 +103,9 @@ def read_graph_file(path, *, report: ImportReport | None = None) -> Tables:
     _parse(path, collector)
     if collector.root not in ("graphml", "gexf"):
         raise NetgraphError(f"not GraphML or GEXF: the document is <{collector.root}>", file=path, line=1)
+    if collector.reserved:
+        entry.notes.append(f"attributes {', '.join(sorted(collector.reserved))} ignored: names netgraph keeps "
+                           "for where each record was read")
     if collector.hyperedges:
         entry.notes.append(f"{collector.hyperedges:,} hyperedges ignored: netgraph's ties join two people")
     # Read as the canonical tables are: a tie must name a node of the file.
@@ -148,6 +158,7 @@ class _Collector:
         self.edges: list[dict] = []
         self.owner: list[str] = []
         self.hyperedges = 0
+        self.reserved: set[str] = set()
         # (domain, key id) -> [attribute name, default]; domain "node", "edge" or "all"
         self.keys: dict[tuple[str, str], list[str]] = {}
         self.record: dict | None = None
@@ -184,14 +195,18 @@ class _Collector:
     # -- declarations
 
     def _start_key(self, attrs: dict[str, str]) -> None:  # GraphML
-        domain = attrs.get("for", "all")
-        self.key = self.keys[domain, attrs.get("id", "")] = [attrs.get("attr.name") or attrs.get("id", ""), ""]
+        self._declare(attrs.get("for", "all"), attrs.get("id", ""), attrs.get("attr.name") or attrs.get("id", ""))
 
     def _start_attributes(self, attrs: dict[str, str]) -> None:  # GEXF
         self.kind = attrs.get("class", "node")
 
     def _start_attribute(self, attrs: dict[str, str]) -> None:  # GEXF
-        self.key = self.keys[self.kind, attrs.get("id", "")] = [attrs.get("title") or attrs.get("id", ""), ""]
+        self._declare(self.kind, attrs.get("id", ""), attrs.get("title") or attrs.get("id", ""))
+
+    def _declare(self, domain: str, key: str, name: str) -> None:
+        self.key = self.keys[domain, key] = [name, ""]
+        if name in _RESERVED:
+            self.reserved.add(name)
 
     def _start_default(self, attrs: dict[str, str]) -> None:
         self.text = []
@@ -237,6 +252,9 @@ class _Collector:
 
     def _set(self, key: str, value: str) -> None:
         name = self._declared(key)[0]
+        if name in _RESERVED:
+            self.reserved.add(name)
+            return
         self.record[name] = value.strip()
 
     def _declared(self, key: str) -> list[str]:
@@ -254,7 +272,7 @@ class _Collector:
         record, kind = self.record, self.kind
         self.record = None
         for (domain, _), (name, default) in self.keys.items():
-            if domain in (kind, "all") and default and name not in record:
+            if domain in (kind, "all") and default and name not in record and name not in _RESERVED:
                 record[name] = default
         if kind == "node":
             self._person(record)

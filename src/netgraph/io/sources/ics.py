@@ -2,14 +2,24 @@
 
 A meeting is an interaction from its organizer to each attendee who did not
 decline, and from me to each other attendee when I attended without
-organizing it. A recurring event counts once per
-occurrence up to today: overrides (RECURRENCE-ID) replace their occurrence,
-cancelled ones and EXDATEs are not counted. Titles and descriptions are never
-read, not even parsed: meeting titles can be private.
+organizing it. A recurring event counts once per occurrence up to today:
+overrides (RECURRENCE-ID) replace their occurrence, cancelled ones and
+EXDATEs are not counted. Titles and descriptions are never read, not even
+parsed: meeting titles can be private.
 
 One record is one event (a VEVENT, or a recurring series with its overrides);
 an event that gives no interaction (cancelled, only in the future, declined
 by me, nobody but me) is counted and reported with its reason.
+
+Anyone can send an invitation that ends up in a calendar, so the work an
+event causes is bounded before it is expanded: dates outside 1900-2200 are
+unreadable; an event ending before it starts is a point in time; a meeting
+with more than :data:`MASS_ATTENDEES` attendees makes no person per
+attendee; occurrences times attendees are capped per series
+(:data:`MAX_SERIES_ROWS`) and interactions per file (:data:`MAX_FILE_ROWS`);
+and rules that can never match (the 30th of February, a fifth occurrence of
+one a day, week 60) are caught before the recurrence library would walk
+them to the year 9999.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,9 +40,10 @@ from ...errors import NetgraphError
 from ...model.dates import as_timestamp
 from ...model.keys import domain_of, email_key, split_reference
 from ...model.report import FileReport, ImportReport
-from ...model.tables import Tables, validate
+from ...model.rules import Rules
+from ...model.tables import EARLIEST, LATEST, YEARS, Tables, validate
 from ..textio import read_text
-from .vcard import Block, blocks, first_line, logical_lines, own_properties
+from .contentline import Block, blocks, first_line, logical_lines, own_properties
 
 if TYPE_CHECKING:
     from . import Context
@@ -42,15 +53,30 @@ __all__ = ["read_ics", "recognises", "read", "MAX_OCCURRENCES"]
 #: Occurrences counted per series at most: a rule without end, started long
 #: ago (a daily event from 1900), must not flood the table.
 MAX_OCCURRENCES = 5000
+#: Interactions (occurrences x people met) one series gives at most: an invitation to 2,000 people
+#: repeated 5,000 times would be ten million rows. A weekly team meeting of 12 over ten years is 6,000.
+MAX_SERIES_ROWS = 50_000
+#: A meeting with more attendees than this is a mass invitation (an all-hands, a webinar): it makes no
+#: person per attendee, and counts only between people the calendar's other meetings know (see
+#: ``Rules.mass_recipients``).
+MASS_ATTENDEES = Rules().mass_recipients
+#: Interactions one calendar gives at most: ten years of a busy professional's calendar (2,000 meetings
+#: a year of five people) are 100,000.
+MAX_FILE_ROWS = 300_000
 
 #: The recurrence library walks a rule period by period: one whose days never come (the 30th
-#: of February, Tuesdays every 7 days from a Monday) would be walked to the year 9999, for
-#: seconds, unless caught first. The periods, in seconds (months and years: any day may come).
+#: of February, Tuesdays every 7 days from a Monday, the 5th of one occurrence a day, week 60)
+#: would be walked to the year 9999, for seconds (a minute for eight daily ones from 1900),
+#: unless caught first: a query's end does not stop a walk that finds nothing. The periods, in
+#: seconds (months and years: any day may come).
 _PERIOD = {"YEARLY": 0, "MONTHLY": 0, "WEEKLY": 7 * 86400, "DAILY": 86400, "HOURLY": 3600, "MINUTELY": 60,
            "SECONDLY": 1}
 #: The filters on days that those rules may have, and what else they may hold to be checked.
-_DAY_FILTERS = {"BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY"}
-_CHECKED = _DAY_FILTERS | {"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE", "BYSECOND"}
+_DAY_FILTERS = {"BYMONTH", "BYMONTHDAY", "BYYEARDAY", "BYDAY", "BYWEEKNO"}
+_TIMES = ("BYHOUR", "BYMINUTE", "BYSECOND")
+_CHECKED = _DAY_FILTERS | {"FREQ", "INTERVAL", "UNTIL", "COUNT", "WKST", "BYSETPOS", *_TIMES}
+#: The frequencies finer than a day, in order: a rule by the hour takes one candidate a period from BYHOUR.
+_FINER = ("HOURLY", "MINUTELY", "SECONDLY")
 #: Days in 400 years of the Gregorian calendar, after which it repeats (weekdays too).
 _CYCLE = 146_097
 _CYCLE_START = dt.datetime(2000, 1, 1)
@@ -60,8 +86,8 @@ _TIMING = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "EXDATE", "RECURREN
 _ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
 #: The properties of an event that are read; the others (SUMMARY, DESCRIPTION...) are never parsed.
 _WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
-#: The first day a pandas datetime64[ns] can hold.
-_EARLIEST = dt.datetime(1678, 1, 1)
+#: The first and last plausible days of a meeting (as of every date netgraph reads).
+_EARLIEST, _LATEST = EARLIEST.to_pydatetime(), LATEST.to_pydatetime()
 _COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "message_id", "_line"]
 
 
@@ -87,12 +113,17 @@ class Person:
         calendar addresses (``...@group.calendar.google.com``), which are not people."""
         value = str(prop).strip()
         address = value[len("mailto:"):].strip() if value.lower().startswith("mailto:") else ""
-        key = email_key(address)
+        # An address on a private network (ann@localhost, bob@intranet) is no e-mail key, but still someone:
+        # known by it as by a name.
+        local, at, host = address.rpartition("@")
+        key = email_key(address) or (address.casefold() if local and host and " " not in address else "")
         if str(prop.params.get("CUTYPE", "")).upper() in ("ROOM", "RESOURCE") \
                 or domain_of(key).endswith("calendar.google.com"):
             return None
         # Brackets and quotes in a CN would make "CN <address>" ambiguous.
         name = " ".join(str(prop.params.get("CN", "")).translate(str.maketrans('<>"', "   ")).split())
+        if key and not email_key(address):
+            return cls(name or address, key)
         if key:
             return cls(f"{name} <{address}>" if name and email_key(name) != key else address, key)
         return cls(name, "") if name else None
@@ -168,10 +199,9 @@ class Series:
     def rules(self) -> list:
         return [rule for event in self.events for rule in _as_list(event.get("RRULE"))]
 
-    @property
-    def bounded(self) -> bool:
-        """True when no rule can give more than MAX_OCCURRENCES occurrences."""
-        return all(rule.get("COUNT", [MAX_OCCURRENCES + 1])[0] <= MAX_OCCURRENCES for rule in self.rules)
+    def bounded(self, limit: int = MAX_OCCURRENCES) -> bool:
+        """True when no rule can give more than ``limit`` occurrences."""
+        return all(rule.get("COUNT", [limit + 1])[0] <= limit for rule in self.rules)
 
     def drop_rules_never_met(self) -> bool:
         """Remove the rules whose days never come; True when there were any."""
@@ -194,6 +224,15 @@ class Series:
         for event in self.events:
             calendar.add_component(event)
         return calendar
+
+
+@dataclass
+class Budget:
+    """What one calendar file may still give (interactions), and the people its meetings other than mass
+    invitations name, whom a mass invitation may count."""
+
+    rows: int
+    known: set[str] = field(default_factory=set)
 
 
 def read_ics(path, *, me: str | None = None, emails=(), today=None,
@@ -263,10 +302,10 @@ def _read(path: Path, report: ImportReport, me: str | None, emails: tuple[str, .
     series = _series([b for b in found if b.name == "VEVENT"], entry)
     mine, owner = _mine(me, emails, series, _calendar_name(lines), entry)
     cutoff = _cutoff(today)
-    rows = []
+    rows, budget = [], Budget(rows=MAX_FILE_ROWS, known=_known(series, mine))
     for one in series:
         entry.read += 1
-        got, reason = _expand(one, mine, cutoff, entry)
+        got, reason = _expand(one, mine, cutoff, entry, budget)
         if got:
             entry.loaded += 1
             rows += got
@@ -314,6 +353,10 @@ def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
         return None
     for name, message in event.errors:
         entry.problem(block.line, f"{name or 'unreadable line'} ignored: {message}", skipped=False)
+    if "DTEND" in event and _utc(event["DTEND"].dt) < _utc(event["DTSTART"].dt):
+        entry.problem(block.line, f"DTEND {event['DTEND'].dt} is before DTSTART {event['DTSTART'].dt}: taken as a "
+                                  "point in time", skipped=False)
+        event.pop("DTEND")
     return event
 
 
@@ -330,7 +373,13 @@ def _timing_problem(event: icalendar.Event) -> str:
     # a truncated date ("202504") parses as a time of day: a day is needed
     clock = next((name for name in ("DTSTART", "RECURRENCE-ID") if name in event
                   and not isinstance(event[name].dt, dt.date)), None)
-    return f"{clock} '{event[clock].dt}' is a time of day, not a date" if clock else ""
+    if clock:
+        return f"{clock} '{event[clock].dt}' is a time of day, not a date"
+    implausible = next((name for name in ("DTSTART", "DTEND", "RECURRENCE-ID") if name in event
+                        and not _plausible(event[name].dt)), None)
+    if implausible:
+        return f"unreadable {implausible} '{event[implausible].dt}': not from {YEARS[0]} to {YEARS[1]}"
+    return ""
 
 
 def _series(found: list[Block], entry: FileReport) -> list[Series]:
@@ -415,6 +464,14 @@ def _cutoff(today) -> dt.datetime:
     return (pd.Timestamp(today).normalize() + pd.Timedelta(days=1)).to_pydatetime()
 
 
+def _plausible(value) -> bool:
+    """Whether a date (or date-time) falls in the years netgraph reads."""
+    try:
+        return _EARLIEST <= _utc(value) < _LATEST
+    except (OverflowError, ValueError):  # year 1 in a zone east of UTC
+        return False
+
+
 def _utc(value) -> dt.datetime:
     """A DTSTART value as naive UTC: dates at midnight, floating times as UTC."""
     if not isinstance(value, dt.datetime):
@@ -424,12 +481,43 @@ def _utc(value) -> dt.datetime:
     return value.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileReport) -> tuple[list[dict], str]:
+def _known(series: list[Series], mine: set[str]) -> set[str]:
+    """Everyone the calendar's meetings name, but for mass invitations; and me."""
+    known = set(mine)
+    for one in series:
+        for event in one.events:
+            meeting = Meeting.of(event)
+            if len(meeting.attending) <= MASS_ATTENDEES:
+                known.update(p.ident for p in meeting.everyone)
+    return known
+
+
+def _pairs(event, mine: set[str], known: set[str]) -> list[tuple[Person, Person]]:
+    """Who met whom at one occurrence; at a mass invitation, only the attendees the calendar knows otherwise
+    (the organizer, like a message's sender, always counts)."""
+    meeting = Meeting.of(event)
+    pairs = meeting.pairs(mine)
+    if len(meeting.attending) > MASS_ATTENDEES:
+        pairs = [(a, b) for a, b in pairs if b.ident in known]
+    return pairs
+
+
+def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileReport,
+            budget: Budget) -> tuple[list[dict], str]:
     """The interactions of one record, or none and the reason why."""
     if str(series.events[0].get("STATUS", "")).upper() == "CANCELLED":
         return [], "cancelled"
-    if not any(Meeting.of(event).pairs(mine) for event in series.events):
-        return [], Meeting.of(series.events[0]).why_not(mine)
+    crowd = max(len(Meeting.of(event).attending) for event in series.events)
+    pairs = max(len(_pairs(event, mine, budget.known)) for event in series.events)
+    if not pairs:
+        return [], (f"a mass invitation ({crowd:,} attendees) of people no other meeting names"
+                    if crowd > MASS_ATTENDEES else Meeting.of(series.events[0]).why_not(mine))
+    if crowd > MASS_ATTENDEES:
+        entry.problem(series.line, f"a mass invitation ({crowd:,} attendees, more than {MASS_ATTENDEES}): no person "
+                                   f"made for each; counted for the {pairs:,} attendees other meetings name",
+                      skipped=False)
+    if budget.rows < pairs:
+        return [], f"the calendar already gave {MAX_FILE_ROWS:,} interactions: no more are read from it"
     # icalendar leaves the times of a TZID it cannot resolve naive.
     unknown = {str(e["DTSTART"].params["TZID"]) for e in series.events if "TZID" in e["DTSTART"].params
                and isinstance(e["DTSTART"].dt, dt.datetime) and e["DTSTART"].dt.tzinfo is None}
@@ -441,24 +529,31 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     if series.drop_rules_never_met():
         entry.problem(series.line, "its RRULE matches no day of the calendar: only DTSTART (and RDATEs) counted",
                       skipped=False)
+    # Bounded before expanding, by the people met at each occurrence, and by its attendees: the library
+    # makes each occurrence a copy of its event, attendees and all.
+    people = max(pairs, crowd + 1)
+    limit = min(MAX_OCCURRENCES, MAX_SERIES_ROWS // people, budget.rows // pairs)
     try:
-        occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff)
+        occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff, limit)
     # TypeError: rules mixing dates and date-times, which the library cannot compare.
     except (recurring_ical_events.InvalidCalendar, ValueError, OverflowError, TypeError) as exc:
-        return [], f"cannot expand its recurrence: {exc}"
+        return [], f"cannot expand its recurrence: {str(exc)[:200]}"
     if more:
-        entry.problem(series.line, f"more than {MAX_OCCURRENCES:,} occurrences: only the first "
-                      f"{MAX_OCCURRENCES:,} counted (to {occurrences[-1][0]:%Y-%m-%d})", skipped=False)
+        why = "" if limit == MAX_OCCURRENCES else f" (of {people:,} people each)"
+        entry.problem(series.line, f"more than {limit:,} occurrences{why}: only the first {limit:,} counted "
+                      f"(to {occurrences[-1][0]:%Y-%m-%d})", skipped=False)
     held = [(start, event) for start, event in occurrences
             if str(event.get("STATUS", "")).upper() != "CANCELLED"]
     rows = []
     for start, event in held:
-        meeting = Meeting.of(event)
+        attending = len(Meeting.of(event).attending)
         # one occurrence, one identity: who was at the same meeting is evidence that they know each other
         occurrence = f"{event.get('UID', f'line {series.line}')}#{start:%Y%m%dT%H%M}"
         rows += [{"date": start, "from": a.ref, "to": b.ref, "channel": "meeting", "kind": "other", "note": "",
-                  "recipients": len(meeting.attending), "message_id": occurrence, "_line": series.line}
-                 for a, b in meeting.pairs(mine)]
+                  "recipients": attending, "message_id": occurrence, "_line": series.line}
+                 for a, b in _pairs(event, mine, budget.known)]
+    rows = rows[:budget.rows]
+    budget.rows -= len(rows)
     if rows:
         return rows, ""
     if not occurrences:
@@ -471,7 +566,8 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
 @functools.cache
 def _calendar_days() -> dict[str, tuple[np.ndarray, ...]]:
     """Every day of one 400-year cycle of the Gregorian calendar, from 2000-01-01: its month, day of the
-    month (from the start and from the end), day of the year (likewise) and weekday."""
+    month (from the start and from the end), day of the year (likewise), weekday and ISO week (likewise);
+    and, under keys starting with "_", the week (from Monday), month and year it is in."""
     days = np.arange(_CYCLE_START.date(), _CYCLE_START.date() + dt.timedelta(days=_CYCLE), dtype="datetime64[D]")
     months = days.astype("datetime64[M]")
     years = days.astype("datetime64[Y]")
@@ -479,32 +575,61 @@ def _calendar_days() -> dict[str, tuple[np.ndarray, ...]]:
     year_day = (days - years).astype(int) + 1
     month_length = ((months + 1).astype("datetime64[D]") - months.astype("datetime64[D]")).astype(int)
     year_length = ((years + 1).astype("datetime64[D]") - years.astype("datetime64[D]")).astype(int)
+    iso = pd.DatetimeIndex(days).isocalendar()
+    week, week_year = iso["week"].to_numpy(int), iso["year"].to_numpy(int)
+    weeks_in_year = pd.Series(week).groupby(week_year).transform("max").to_numpy()
     return {"BYMONTH": (months.astype(int) % 12 + 1,), "BYMONTHDAY": (month_day, month_day - month_length - 1),
             "BYYEARDAY": (year_day, year_day - year_length - 1),
-            "BYDAY": (np.array(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])[(days.astype(int) + 3) % 7],)}
+            "BYDAY": (np.array(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])[(days.astype(int) + 3) % 7],),
+            "BYWEEKNO": (week, week - weeks_in_year - 1),
+            # 2000-01-01 was a Saturday: day 2 is the first Monday
+            "_WEEKLY": ((np.arange(_CYCLE) + 5) // 7,), "_MONTHLY": (months.astype(int),),
+            "_YEARLY": (years.astype(int),)}
 
 
 def _never_met(rule, start: dt.datetime) -> bool:
     """Whether no day that a rule from ``start`` (its local time) comes to in 400 years passes its
-    filters on days. Rules with other filters (positions, BYSETPOS, BYWEEKNO) are not checked.
+    filters on days, or none of its periods holds as many candidates as BYSETPOS asks for.
+    Rules with other parts (positions in BYDAY, BYEASTER...) are not checked.
     """
     frequency = str(rule.get("FREQ", [""])[0]).upper()
     filters = {name: [str(v).upper() for v in rule[name]] for name in _DAY_FILTERS if name in rule}
-    if frequency not in _PERIOD or not filters or set(rule) - _CHECKED \
-            or any(len(day) != 2 for day in filters.get("BYDAY", [])):  # a position ("1MO") is no plain weekday
+    if frequency not in _PERIOD or not (filters or "BYSETPOS" in rule) or set(rule) - _CHECKED \
+            or any(len(day) != 2 for day in filters.get("BYDAY", [])) \
+            or ("BYWEEKNO" in filters and str(rule.get("WKST", ["MO"])[0]).upper() != "MO"):  # ISO weeks only
         return False
     try:
         step = _PERIOD[frequency] * int(rule.get("INTERVAL", [1])[0])
         wanted = {name: values if name == "BYDAY" else [int(v) for v in values] for name, values in filters.items()}
+        positions = [abs(int(v)) for v in rule.get("BYSETPOS", [])]
     except (TypeError, ValueError):
         return False
     if step <= 86400:
-        return not _passes(np.arange(_CYCLE), wanted).any()
-    origin = (start - _CYCLE_START).total_seconds()
-    days = (origin + step * np.arange(_CYCLE * 86400 // step + 1)) // 86400
-    reach = 7 if frequency == "WEEKLY" else 1  # a week's rule may fall on any day of its week
-    days = (days[:, None] + np.arange(reach)).ravel().astype(np.int64) % _CYCLE
-    return not _passes(days, wanted).any()
+        days = np.arange(_CYCLE)
+    else:
+        origin = (start - _CYCLE_START).total_seconds()
+        days = (origin + step * np.arange(_CYCLE * 86400 // step + 1)) // 86400
+        reach = 7 if frequency == "WEEKLY" else 1  # a week's rule may fall on any day of its week
+        days = (days[:, None] + np.arange(reach)).ravel().astype(np.int64) % _CYCLE
+    met = days[_passes(days, wanted)]
+    if not len(met):
+        return True
+    return bool(positions) and min(positions) > _most_per_period(rule, frequency, met)
+
+
+def _most_per_period(rule, frequency: str, met: np.ndarray) -> int:
+    """The most candidates one period of a rule can hold (BYSETPOS picks among them), given the days
+    of the cycle that pass its filters: days per period (one when no filter adds days) times the
+    times of day its BYHOUR, BYMINUTE and BYSECOND add to each."""
+    times = 1
+    for name, unit in zip(_TIMES, _FINER):
+        if _FINER.index(unit) >= (_FINER.index(frequency) + 1 if frequency in _FINER else 0):
+            times *= len(set(rule.get(name, []))) or 1
+    if frequency in ("DAILY", *_FINER) or not set(rule) & (_DAY_FILTERS - {"BYMONTH"}):
+        days = len(set(rule.get("BYMONTH", []))) or 1 if frequency == "YEARLY" else 1
+    else:
+        days = int(np.bincount(_calendar_days()[f"_{frequency}"][0][np.unique(met)]).max())
+    return days * times
 
 
 def _passes(days: np.ndarray, wanted: dict[str, list]) -> np.ndarray:
@@ -516,19 +641,19 @@ def _passes(days: np.ndarray, wanted: dict[str, list]) -> np.ndarray:
     return passed
 
 
-def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime) \
+def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime, limit: int = MAX_OCCURRENCES) \
         -> tuple[list[tuple[dt.datetime, icalendar.Event]], bool]:
     """The occurrences starting from ``first`` and before ``cutoff``, in time order:
-    at most MAX_OCCURRENCES, and whether there were more."""
+    at most ``limit``, and whether there were more."""
     query = recurring_ical_events.of(series.calendar())
-    bounded = series.bounded
+    bounded = series.bounded(limit)
     found, low, span = [], first, dt.timedelta(hours=1)
     # A rule that may run without end is expanded in windows doubling from its
     # first occurrence, so the work stays proportional to what is kept, even for
     # a rule by the second (each occurrence counted once: in the window its UTC
     # start falls in). The bounds are in UTC, which the library compares with
     # each event's own zone: a window holds no more than it should.
-    while low < cutoff and len(found) <= MAX_OCCURRENCES:
+    while low < cutoff and len(found) <= limit:
         high = cutoff if bounded else min(cutoff, low + span)
         for event in query.between(low.replace(tzinfo=dt.UTC), high.replace(tzinfo=dt.UTC)):
             start = _utc(event["DTSTART"].dt)
@@ -536,4 +661,4 @@ def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime) \
                 found.append((start, event))
         low, span = high, span * 2
     found.sort(key=lambda item: item[0])
-    return found[:MAX_OCCURRENCES], len(found) > MAX_OCCURRENCES
+    return found[:limit], len(found) > limit

@@ -15,7 +15,10 @@ The export is a ``.zip`` of CSV files; seven of them make a network:
   are ``2023-04-05 14:22:10 UTC``. A group message names its recipients in
   ``TO`` separated by commas and their profiles in ``RECIPIENT PROFILE URLS``
   (separated by commas, or by semicolons in some exports). Nothing says
-  which participant is the export's owner.
+  which participant is the export's owner. The 2018 export's ``Messages.csv``
+  is ``From,To,Date,Subject,Content,Direction,Folder``: names without
+  profiles, dates like ``10/16/18, 8:36 AM``, and ``Direction`` (``INCOMING``
+  or ``OUTGOING``), which says who the owner is.
 - ``Invitations.csv``: ``From,To,Sent At,Message,Direction,inviterProfileUrl,
   inviteeProfileUrl``, ``Sent At`` like ``4/23/23, 10:15 AM``, ``Direction``
   ``OUTGOING`` (I invited them) or ``INCOMING``.
@@ -52,7 +55,7 @@ import pandas as pd
 from ...errors import NetgraphError
 from ...model.keys import name_key, url_key
 from ...model.report import FileReport, ImportReport
-from ...model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION, Tables, empty, validate
+from ...model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION, YEARS, Tables, empty, validate
 from ..textio import decode, read_text
 from . import csvfile
 
@@ -71,6 +74,8 @@ FILES = {
     "Endorsement_Received_Info.csv": ("endorsement date", "endorser first name", "endorser last name"),
     "Endorsement_Given_Info.csv": ("endorsement date", "endorsee first name", "endorsee last name"),
 }
+#: Other vintages' headers of an export file: the 2018 Messages.csv.
+_VINTAGES = {"messages.csv": (("from", "to", "date", "direction"),)}
 #: The export's file names, case-folded.
 NAMES = {name.casefold(): name for name in FILES}
 
@@ -95,6 +100,12 @@ _FAVOURS = {
 #: Files whose header cannot tell them apart (received or given): known by their name only.
 _BY_NAME_ONLY = ("Recommendations_Received.csv", "Recommendations_Given.csv")
 
+#: A member of the export's .zip is refused beyond this size once inflated: a LinkedIn export of 30,000
+#: connections and years of messages is tens of megabytes.
+MAX_MEMBER = 512 << 20
+#: ... or when it inflates more than this many times its compressed size: CSV compresses five to twenty
+#: times; a "zip bomb" a million times (4 GB from 4 MB).
+MAX_RATIO = 200
 #: What LinkedIn writes instead of the name of a member it does not show.
 _ANONYMOUS = "linkedin member"
 
@@ -255,13 +266,18 @@ def read_linkedin_invitations(path, *, report: ImportReport | None = None) -> pd
 
 
 def recognises(path: Path, head: str) -> bool:
-    """True for a LinkedIn export's ``.zip`` and for its CSV files, by their header."""
+    """True for a LinkedIn export's ``.zip`` and for its CSV files, by their header.
+
+    A ``.zip`` that cannot be opened (an interrupted download, an error page
+    saved under the export's name) is claimed too, to be refused with a reason:
+    it may well be the export.
+    """
     if path.suffix.lower() == ".zip":
         try:
             with zipfile.ZipFile(path) as archive:
                 found = _members(archive)
-        except (zipfile.BadZipFile, OSError):
-            return False
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            return True
         return "connections.csv" in found or "messages.csv" in found
     if path.suffix.lower() != ".csv":
         return False
@@ -324,8 +340,9 @@ def _file_of(header: list[str]) -> str | None:
 
 
 def _has_columns(header: list[str], name: str) -> bool:
-    """Whether a header row has the columns of the export file ``name``."""
-    return set(FILES[name]) <= {cell.strip().lower() for cell in header}
+    """Whether a header row has the columns of the export file ``name`` (in any vintage)."""
+    cells = {cell.strip().lower() for cell in header}
+    return any(set(columns) <= cells for columns in (FILES[name], *_VINTAGES.get(name, ())))
 
 
 def _open(path, name: str) -> _Part:
@@ -411,8 +428,9 @@ def _archive(path: Path) -> zipfile.ZipFile:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
         raise NetgraphError("no such file", file=path) from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise NetgraphError(f"not a readable zip archive: {exc}", file=path) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise NetgraphError(f"not a readable zip archive ({exc}): an interrupted download, or a web page saved "
+                            "under the export's name? Download the export again", file=path) from None
 
 
 def _members(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -426,12 +444,23 @@ def _members(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _member(path: Path, archive: zipfile.ZipFile, member: str) -> _Part:
+    """A member of the archive, decoded; its sizes checked before inflating, and inflated with a cap
+    (the sizes the archive declares may lie)."""
     label = f"{path}:{member}"
+    info = archive.getinfo(member)
+    if info.file_size > MAX_MEMBER or info.file_size > MAX_RATIO * max(info.compress_size, 1024):
+        raise NetgraphError(f"refused: {info.compress_size:,} bytes that would inflate to {info.file_size:,} "
+                            f"(more than {MAX_MEMBER:,}, or {MAX_RATIO} times their size): not a LinkedIn export",
+                            file=label)
     try:
-        data = archive.read(member)
-    # Encrypted members raise RuntimeError, unknown compression NotImplementedError, bad CRCs BadZipFile.
-    except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError) as exc:
+        with archive.open(info) as handle:
+            data = handle.read(min(MAX_MEMBER, MAX_RATIO * max(info.compress_size, 1024)) + 1)
+    # Encrypted members raise RuntimeError, unknown compression NotImplementedError, bad CRCs BadZipFile,
+    # a truncated archive EOFError.
+    except (RuntimeError, NotImplementedError, zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise NetgraphError(f"cannot read this member of the archive: {exc}", file=label) from None
+    if len(data) > min(MAX_MEMBER, MAX_RATIO * max(info.compress_size, 1024)):
+        raise NetgraphError("refused: it inflates beyond the size the archive declares", file=label)
     decoded = decode(data, label)
     return _Part(label, decoded.text, decoded.note)
 
@@ -477,7 +506,8 @@ class _Dates:
                 continue
             if i:
                 self.formats.insert(0, self.formats.pop(i))
-            return pd.Timestamp(when)
+            # A date no network holds (a message planted with the year 1700) is unreadable, as in every reader.
+            return pd.Timestamp(when) if YEARS[0] <= when.year <= YEARS[1] else None
         return None
 
 
@@ -550,13 +580,15 @@ def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, colum
 def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    messages = []
+    messages, directed = [], Counter()
     for line, cells in _records(part, entry, "messages.csv"):
         entry.read += 1
         message = _message(line, cells, dates, entry)
         if message is not None:
             messages.append(message)
-    owner = _owner(messages, hints, entry)
+            directed.update(_directed_owner(message, cells.get("direction", "")))
+    # The 2018 vintage says which way each message went: its owner is sure, not a guess.
+    owner = _owner(messages, hints + tuple(name for name, _ in directed.most_common(1)), entry)
     rows = []
     for m in messages:
         sender = "me" if owner and m.sender.key == owner.key else m.sender.reference
@@ -595,7 +627,18 @@ def _message(line: int, cells: dict[str, str], dates: _Dates, entry: FileReport)
     if not recipients:
         entry.problem(line, "no recipient other than the sender in TO and RECIPIENT PROFILE URLS")
         return None
-    return _Message(line, cells["conversation id"] or f"line {line}", sender, tuple(recipients), when)
+    return _Message(line, cells.get("conversation id") or f"line {line}", sender, tuple(recipients), when)
+
+
+def _directed_owner(message: _Message, direction: str) -> list[str]:
+    """The owner's name as a message of the 2018 vintage shows it: its sender when it went out, its one
+    recipient when it came in; nothing when the message says no direction."""
+    direction = direction.strip().upper()
+    if direction == "OUTGOING":
+        return [message.sender.name or message.sender.url]
+    if direction == "INCOMING" and len(message.recipients) == 1:
+        return [message.recipients[0].name or message.recipients[0].url]
+    return []
 
 
 def _recipients(line: int, cells: dict[str, str], entry: FileReport) -> list[_Person]:

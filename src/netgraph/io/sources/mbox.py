@@ -12,15 +12,22 @@ output table.
 Rules
 -----
 Message boundaries
-    A line is a separator when it starts with ``From ``, the line before it is
-    empty (or it is the file's first line), and it carries an mbox date:
-    ``From <sender> <Www> <Mmm> <d> <hh:mm>...``, which covers classic mbox,
-    Gmail's ``From 1537866361256992303@xxx Wed Jun 22 19:27:30 +0000 2016`` and
-    Thunderbird's ``From - Mon Jan  1 00:00:00 2024``. A ``From `` line of a
-    body that an mboxo writer left unquoted ("From here on, ...") is therefore
-    not taken for a new message, unlike :class:`mailbox.mbox`, which splits at
-    every such line; mboxrd's ``>From `` quoting needs no undoing since bodies
-    are not read. LF and CRLF line endings are both read.
+    A line is a separator when it carries an mbox date, ``From <sender> <Www>
+    <Mmm> <d> <hh:mm>...`` (classic mbox; Gmail's ``From
+    1537866361256992303@xxx Wed Jun 22 19:27:30 +0000 2016``; Thunderbird's
+    ``From - Mon Jan  1 00:00:00 2024``; Mailman's Pipermail archives, ``From
+    andy at example.com  Sat Nov 14 21:29:28 2015``) and the line before it is
+    empty (or it is the file's first line) or the line after it is a header
+    field (``Name: value``: mboxrd writers, which quote every ``From `` of a
+    body, need no blank line); and when it is Thunderbird's bare ``From `` (or
+    ``From -``) with a header field after it. A ``From `` line of a body that
+    an mboxo writer left unquoted ("From here on, ...") is therefore not taken
+    for a new message, unlike :class:`mailbox.mbox`, which splits at every
+    such line; one with a date but neither a blank line before it nor a header
+    after it is reported: the message above may hold several. A file is a
+    mailbox, whatever its name, when its first line is a separator.
+    Bodies are not read, so no quoting needs undoing. LF and CRLF line
+    endings are both read.
 Header block
     From the line after the separator to the first line that is neither a
     header (``Name:``) nor a continuation (starting with a space or tab) --
@@ -41,10 +48,21 @@ Mailing lists
     ``""`` for personal mail. Such mail is kept but weighs little in tie
     strength and waits for no answer.
 
-A message without a Date, with an unreadable one, without a usable From, or
-without recipients other than its sender is skipped and reported on the line
-of its separator; an unreadable address among the recipients of a kept message
-is a warning.
+Planted headers
+    Anyone can send a message that ends up in a mailbox, so each header value
+    is bounded before parsing: address headers are cut at
+    :data:`MAX_ADDRESS_HEADER` characters, display names at
+    :data:`MAX_NAME` before their encoded words are decoded, and a value the
+    standard parser cannot read (3,000 nested comments exhaust its recursion)
+    is reported and left out. A message to more than :data:`MASS_RECIPIENTS`
+    addresses is mass mail: it makes no person per address, and is kept only
+    for its recipients that other messages of the mailbox name (the owner
+    among them), with the full count in ``recipients``.
+
+A message without a Date, with an unreadable one (or one outside the years
+1900-2200), without a usable From, or without recipients other than its
+sender is skipped and reported on the line of its separator; an unreadable
+address among the recipients of a kept message is a warning.
 """
 
 from __future__ import annotations
@@ -69,7 +87,8 @@ from ...errors import NetgraphError
 from ...model.dates import as_timestamp
 from ...model.keys import email_key
 from ...model.report import FileReport, ImportReport
-from ...model.tables import Tables, validate
+from ...model.rules import Rules
+from ...model.tables import YEARS, Tables, validate
 from ..textio import HEAD, looks_binary
 
 if TYPE_CHECKING:  # the registry in sources/__init__.py imports this module
@@ -83,12 +102,27 @@ CHUNK = 1 << 20
 MAX_HEADER = 1 << 20
 #: Lines longer than this are never separators nor header names.
 _LINE_MAX = 1000
+#: An address header (To, Cc...) is read up to this many characters: about 2,000 addresses, beyond
+#: any personal message and several times :data:`MASS_RECIPIENTS`. Longer ones are cut, with a warning.
+MAX_ADDRESS_HEADER = 64 * 1024
+#: A display name is decoded up to this many characters (a dozen RFC 2047 encoded words): decoding
+#: is quadratic in their number, and 57,000 of them took 7 s a message.
+MAX_NAME = 1000
+#: A message to more addresses than this is mass mail (an announcement, a company-wide list copied
+#: into To): a person per address would flood the network with strangers (see ``Rules.mass_recipients``).
+MASS_RECIPIENTS = Rules().mass_recipients
 #: Bytes kept before the read position when the buffer is refilled: enough to see an empty line before a ``From ``.
 _CONTEXT = 3
 
+# The sender part may hold spaces: Pipermail writes "From andy at example.com  Sat Nov 14 ...".
 _SEPARATOR = re.compile(
-    rb"From \S*[ \t]+(?i:mon|tue|wed|thu|fri|sat|sun)\w*,?[ \t]+"
+    rb"From [^\n]{0,300}?[ \t](?i:mon|tue|wed|thu|fri|sat|sun)\w*,?[ \t]+"
     rb"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*[ \t]+\d{1,2},?[ \t]+\d{1,2}:\d\d")
+# Thunderbird's separators without sender or date: nothing else starts a file so.
+_BARE = (b"From", b"From -")
+_BARE_LINE = re.compile(rb"From (?:-[ \t]*)?\r?(?:\n|\Z)")
+# A header field's start (the characters allowed in a name are those of the standard library's parser).
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 # The "\n" ending the header block: the next line is neither a header, a continuation, nor a "From " line
 # (the characters allowed in a header's name are those of the standard library's parser).
 _HEADER_END = re.compile(rb"\n(?![ \t]|From |[!-9;-~]*:)")
@@ -102,17 +136,18 @@ _LIST_PRECEDENCE = ("bulk", "list", "junk")
 # The local parts that machines send from: nobody reads the answer.
 _AUTOMATED = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?|notifications?)"
                         r"(?:$|[_+-])", re.IGNORECASE)
-# pandas stores dates as nanoseconds: the years it can hold.
-_YEARS = (1678, 2261)
 
 
 def recognises(path: Path, head: str) -> bool:
     """Whether ``path`` is a mailbox: by extension (``.mbox``, ``.eml``), or by a
-    first line that is an mbox separator (Thunderbird's folders have no extension)."""
+    first line that is an mbox separator (Thunderbird's folders have no extension,
+    nor do mailing-list archives once unpacked)."""
     if path.suffix.lower() in (".mbox", ".eml"):
         return True
-    first = head.split("\n", 1)[0].encode("utf-8", "replace")
-    return _SEPARATOR.match(first) is not None
+    lines = head.lstrip("\ufeff").encode("utf-8", "replace").split(b"\n", 2)
+    if not lines[0].startswith(b"From "):
+        return False
+    return _SEPARATOR.match(lines[0]) is not None or lines[0].rstrip() in _BARE
 
 
 def read(path: Path, report: ImportReport, context: Context) -> Tables:
@@ -179,8 +214,8 @@ def _read(path: Path, report: ImportReport, me, emails, today, progress) -> tupl
     with _open(path) as handle, tqdm(total=path.stat().st_size, unit="B", unit_scale=True, unit_divisor=1024,
                                       desc=path.name, disable=not show, leave=False) as bar:
         scanner = _Scanner(handle, bar.update, lambda line: entry.problem(
-            line, "a 'From ' line with a date but no blank line before it: read as part of the message above, "
-                  "not as a new one", skipped=False))
+            line, "a 'From ' line with a date but neither a blank line before it nor a header after it: read as "
+                  "part of the message above, not as a new one (the message may hold several)", skipped=False))
         for line, block in scanner.messages(path, single=path.suffix.lower() == ".eml"):
             messages.add(line, _fields(block))
     if not entry.read:
@@ -297,8 +332,8 @@ class _Scanner:
             self._more()
 
     def _near_miss(self, at: int) -> None:
-        """A separator but for the blank line before it: said (a damaged mailbox may hide a message
-        there, which would otherwise vanish into the body above)."""
+        """A separator but for the blank line before it (or a header after it): said (a damaged
+        mailbox may hide a message there, which would otherwise vanish into the body above)."""
         line = self._line + self._buf.count(b"\n", self._pos, at)
         if line != self._missed:
             self._missed = line
@@ -313,15 +348,36 @@ class _Scanner:
             if not self._settled(at + 1):
                 self._advance(max(self._pos, at + 1))
                 return None
+            dated = _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX) is not None
+            bare = not dated and _BARE_LINE.match(buf, at + 1) is not None
             blank = buf[at - 1] == 10 or (buf[at - 1] == 13 and buf[at - 2] == 10)
-            if _SEPARATOR.match(buf, at + 1, at + 1 + _LINE_MAX):
-                if blank:
+            if (dated and not blank) or bare:
+                header = self._header_follows(at + 1)
+                if header is None:  # the line after it is not in the buffer yet
+                    self._advance(max(self._pos, at + 1))
+                    return None
+                if header:
                     return at + 1
+            if dated and blank:
+                return at + 1
+            if dated:
                 self._near_miss(at + 1)
             at = buf.find(b"\nFrom ", at + 1)
         # A "\nFrom " cut by the end of the buffer starts in its last 5 bytes.
         self._advance(max(self._pos, len(buf) - 5))
         return None
+
+    def _header_follows(self, at: int) -> bool | None:
+        """Whether the line after the one starting at ``at`` is a header field; None when the
+        buffer does not hold enough of it to tell."""
+        if not self._settled(at):
+            return None
+        end = self._buf.find(b"\n", at, at + _LINE_MAX)
+        if end < 0:
+            return False  # an over-long line is no separator
+        if not self._settled(end + 1):
+            return None
+        return _HEADER_LINE.match(self._buf, end + 1, end + 1 + _LINE_MAX) is not None
 
 
 def _fields(block: bytes) -> dict[bytes, list[bytes]]:
@@ -350,6 +406,9 @@ def _decoded(text: str) -> str:
     """RFC 2047 encoded-words decoded; text that will not decode is kept as written."""
     if "=?" not in text:
         return text
+    if len(text) > MAX_NAME:  # cut where an encoded word ends, if one ends in the part kept
+        end = text.rfind("?=", 0, MAX_NAME)
+        text = text[:end + 2 if end > 0 else MAX_NAME]
     try:
         return str(make_header(decode_header(text)))
     except (HeaderParseError, LookupError, UnicodeError, ValueError):
@@ -365,13 +424,27 @@ def _usable(address: str) -> bool:
 def _parse_addresses(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
     """The usable (display name, address) pairs of a header value, and what else it held."""
     usable, unusable = [], []
-    for display, address in getaddresses([text]):
+    try:
+        pairs = getaddresses([_unobfuscated(text)])
+    # Nested comments deep enough exhaust the parser's recursion; anything else it may raise on hostile text.
+    except (RecursionError, ValueError, IndexError, TypeError, HeaderParseError):
+        return (), (f"{text[:40]}..." if len(text) > 40 else text,)
+    for display, address in pairs:
         address = address.strip().lower()
         if _usable(address):
             usable.append((_display_name(display), address))
         elif address or display:
             unusable.append(address or display)
     return tuple(usable), tuple(unusable)
+
+
+_OBFUSCATED = re.compile(r"^([^\s@<>(),;:\"]+) at ([^\s@<>(),;:\"]+\.[^\s@<>(),;:\"]+)(?=\s|$)")
+
+
+def _unobfuscated(text: str) -> str:
+    """``andy at example.com (Andy)`` -> ``andy@example.com (Andy)``: Pipermail archives write
+    addresses so; a value holding an "@" is left alone."""
+    return text if "@" in text else _OBFUSCATED.sub(r"\1@\2", text.strip())
 
 
 def _display_name(raw: str) -> str:
@@ -392,8 +465,8 @@ def _date(fields: dict[bytes, list[bytes]]) -> tuple[datetime | None, str]:
             when = when.astimezone(UTC).replace(tzinfo=None)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None, f"unreadable Date '{raw}'"
-    if not _YEARS[0] <= when.year <= _YEARS[1]:
-        return None, f"Date '{raw}' is out of range"
+    if not YEARS[0] <= when.year <= YEARS[1]:
+        return None, f"Date '{raw}' is not from {YEARS[0]} to {YEARS[1]}: unreadable"
     return when, ""
 
 
@@ -422,6 +495,10 @@ class _Message(NamedTuple):
     message_id: str
     in_reply_to: str
     mailing_list: str
+
+    @property
+    def mass(self) -> bool:
+        return len(self.recipients) > MASS_RECIPIENTS
 
 
 class _Messages:
@@ -475,6 +552,10 @@ class _Messages:
         anything else that is not empty goes to ``warnings``."""
         found = []
         for value in fields.get(name, ()):
+            if len(value) > MAX_ADDRESS_HEADER:
+                warnings.append(f"{name.decode().title()} is {len(value):,} characters long: only the first "
+                                f"{MAX_ADDRESS_HEADER:,} read")
+                value = value[:value.rfind(b",", 0, MAX_ADDRESS_HEADER) + 1 or MAX_ADDRESS_HEADER]
             text = _text(value)
             # Without quotes, comments or groups, a comma only separates addresses: each is parsed alone,
             # so that a person's address is parsed once whoever else the message went to.
@@ -511,16 +592,35 @@ class _Messages:
         return owner
 
     def frame(self, owner: set[str]) -> pd.DataFrame:
-        """One row per kept message and recipient, people written as references."""
+        """One row per kept message and recipient, people written as references; mass mail only to
+        the recipients other messages name."""
         def ref(person: tuple[str, str]) -> str:
             name, address = person
             return "me" if address in owner else f"{name} <{address}>" if name else address
 
-        rows = [(m.date, ref(m.sender), ref(r), m.message_id, m.in_reply_to, len(m.recipients), m.mailing_list,
-                 m.line) for m in self.kept for r in m.recipients]
+        known = owner | {m.sender[1] for m in self.kept} | {a for m in self.kept if not m.mass
+                                                             for _, a in m.recipients}
+        rows = []
+        for m in self.kept:
+            recipients = [r for r in m.recipients if r[1] in known] if m.mass else m.recipients
+            if m.mass:
+                self._mass(m, len(recipients))
+            rows += [(m.date, ref(m.sender), ref(r), m.message_id, m.in_reply_to, len(m.recipients),
+                      m.mailing_list, m.line) for r in recipients]
         frame = pd.DataFrame(rows, columns=["date", "from", "to", "message_id", "in_reply_to", "recipients",
                                             "mailing_list", "_line"])
         frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
         frame.insert(3, "channel", "email")
         frame.insert(4, "kind", "other")
         return frame
+
+    def _mass(self, message: _Message, kept: int) -> None:
+        """Report a mass message: kept for the people it shares with the rest of the mailbox, or left out."""
+        what = f"mass mail to {len(message.recipients):,} recipients (more than {MASS_RECIPIENTS}): no person made " \
+               "for each"
+        if kept:
+            self.entry.problem(message.line, f"{what}; kept for the {kept:,} that other messages name",
+                               skipped=False)
+        else:
+            self.entry.loaded -= 1
+            self.entry.problem(message.line, f"{what}, and none is named by another message: left out")

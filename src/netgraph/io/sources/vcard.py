@@ -7,19 +7,18 @@ Each card becomes a people record marked ``contact=True``: being in my address
 book is a relationship to me even without any interaction. Only the
 properties used are parsed: notes, photos and the rest are never read.
 
-vCard and iCalendar share their content-line syntax (RFC 2425), so the
-helpers that unfold lines, split a file into records and pick the lines of a
-record worth parsing (:func:`logical_lines`, :func:`blocks`,
-:func:`own_properties`) serve :mod:`netgraph.io.sources.ics` too. They bound the
-work a hostile file can cause: over-long lines are left out, and records
-nested too deep or with too many properties are refused.
+Names: FN is kept as written, unless it holds a comma (``FN:Mustermann, Heiko``,
+``FN:Mr. John Richter\\, James Doe Sr.``), which may be "Last, First" or a
+title and a name: then N, whose parts say which is which, gives the name.
+
+The content-line syntax (folding, records, bounds on hostile files) is
+:mod:`netgraph.io.sources.contentline`'s, shared with iCalendar.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,183 +31,22 @@ from ...model.keys import url_key
 from ...model.report import FileReport, ImportReport
 from ...model.tables import Tables, validate
 from ..textio import read_text
+from .contentline import Block, blocks, first_line, keyword, logical_lines, own_properties
 
 if TYPE_CHECKING:
     from . import Context
 
-__all__ = ["read_vcard", "recognises", "read", "logical_lines", "blocks", "Block", "first_line", "own_properties",
-           "MAX_LINE", "MAX_PROPERTIES", "MAX_DEPTH"]
+__all__ = ["read_vcard", "recognises", "read"]
 
-#: A content line longer than this holds no name, address or date: it is left out, with a warning.
-MAX_LINE = 10_000
-#: A record with more lines to parse than this is refused: no contact card or meeting has them.
-MAX_PROPERTIES = 10_000
-#: A record with components nested deeper than this is refused.
-MAX_DEPTH = 16
 #: The properties of a card that are read; the others are never parsed.
 _WANTED = {"VERSION", "FN", "N", "EMAIL", "TEL", "ORG", "TITLE", "URL", "X-SOCIALPROFILE"}
-#: The start of a well-formed content line: a name (with its group), then parameters or the value.
-_PROPERTY = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)?[;:]")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
-_NAME = re.compile(r"[^:;]*")
 _ESCAPE = re.compile(r"\\(.)")
 _COLUMNS = ["name", "email", "phone", "company", "title", "linkedin_url", "contact", "_line"]
-
-
-def first_line(head: str) -> str:
-    """The first non-blank line of ``head``, stripped and upper-case."""
-    return next((line.strip().upper() for line in head.splitlines() if line.strip()), "")
 
 
 def recognises(path: Path, head: str) -> bool:
     """True for ``.vcf`` / ``.vcard`` files and for files starting with ``BEGIN:VCARD``."""
     return path.suffix.lower() in (".vcf", ".vcard") or first_line(head) == "BEGIN:VCARD"
-
-
-def logical_lines(text: str) -> Iterator[tuple[int, str]]:
-    """Unfold content lines: yields (line number of its first physical line, logical line).
-
-    A line starting with a space or tab continues the previous one (RFC 6350
-    3.2, RFC 5545 3.1), and so does the line after a quoted-printable value
-    ending in ``=`` (a soft line break, as vCard 2.1 writers fold). Blank lines
-    are dropped.
-    """
-    parts: list[str] | None = None
-    start, quoted = 0, False
-    for number, line in enumerate(_NEWLINE.split(text), 1):
-        if parts is not None and line.strip() and line[0] in " \t":
-            parts.append(line[1:])
-            continue
-        if parts is not None and quoted and parts[-1].endswith("=") and line.strip():
-            parts[-1] = parts[-1][:-1]
-            parts.append(line)
-            continue
-        if parts is not None:
-            yield start, "".join(parts)
-        parts, start = ([line.lstrip()], number) if line.strip() else (None, number)
-        quoted = "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
-    if parts is not None:
-        yield start, "".join(parts)
-
-
-@dataclass
-class Block:
-    """One record of a content-line file (a vCard, a VEVENT) and the lines it spans.
-
-    ``error`` says why the record is broken (it never ended), "" when whole.
-    """
-
-    name: str
-    line: int
-    lines: list[tuple[int, str]] = field(default_factory=list)
-    error: str = ""
-
-    @property
-    def text(self) -> str:
-        return "\r\n".join(text for _, text in self.lines)
-
-
-def _keyword(text: str) -> tuple[str, str]:
-    """``BEGIN:VCARD`` -> ("BEGIN", "VCARD"); other lines -> (property name, "")."""
-    name = _NAME.match(text).group().strip().upper()
-    return (name, text.partition(":")[2].strip().upper()) if name in ("BEGIN", "END") else (name, "")
-
-
-def blocks(lines: Iterable[tuple[int, str]], names: set[str], *, strays: bool = False) -> Iterator[Block]:
-    """Split logical lines into records: each outermost ``BEGIN:X`` .. ``END:X`` with X in ``names``.
-
-    Components nested in a record (a VALARM in a VEVENT) stay inside it. A
-    record that does not end where it should (a new record begins, a
-    mismatched END, the end of the file) is yielded with ``error`` set, so
-    that it can be reported while the records after it still load. So is an
-    ``END:X`` without its BEGIN (a damaged BEGIN line lost a record), and,
-    when ``strays`` is True, every run of lines outside any record (a file of
-    vCards holds nothing else).
-    """
-    current: Block | None = None
-    stray: Block | None = None
-    stack: list[str] = []
-    for number, text in lines:
-        keyword, value = _keyword(text)
-        if keyword == "BEGIN" and value in names:
-            if stray is not None:
-                yield stray
-                stray = None
-            if current is not None:
-                current.error = f"no END:{current.name} (the next BEGIN:{value} is at line {number})"
-                yield current
-            current, stack = Block(value, number), []
-        if current is None:
-            if keyword == "END" and value in names:
-                yield _orphan(stray, value, number)
-                stray = None
-            elif strays:
-                stray = stray or Block("", number)
-                stray.error = f"lines {stray.line}-{number} are outside any record (a damaged BEGIN line?)"
-            continue
-        current.lines.append((number, text))
-        if keyword == "BEGIN":
-            stack.append(value)
-        elif keyword == "END" and value == stack[-1]:
-            stack.pop()
-            if not stack:
-                yield current
-                current = None
-        elif keyword == "END":
-            current.error = f"END:{value} at line {number} where END:{stack[-1]} was expected"
-            yield current
-            current = None
-    if current is not None:
-        current.error = f"no END:{current.name}: the file ends inside it"
-        yield current
-    if stray is not None:
-        yield stray
-
-
-def _orphan(stray: Block | None, name: str, line: int) -> Block:
-    """A record lost to a damaged BEGIN line: its END, with the stray lines before it."""
-    block = Block(name, stray.line if stray is not None else line)
-    block.error = f"END:{name} at line {line} without its BEGIN:{name} (a damaged BEGIN line?)"
-    return block
-
-
-def own_properties(block: Block, wanted: set[str] | None, entry: FileReport) -> tuple[list[tuple[int, str]], str]:
-    """The lines of a record worth parsing, and "" -- or none, and why the record is refused.
-
-    Kept: the record's BEGIN and END, its own properties named in ``wanted``
-    (every line, nested components included, when ``wanted`` is None), and
-    lines that are no property at all, for the parser to report. Left out:
-    nested components; other properties (a card's NOTE, an event's
-    DESCRIPTION: what is not used is not even parsed), with the lines
-    without a colon after them (vCard 2.1 leaves base64 photos unfolded);
-    and lines longer than :data:`MAX_LINE`, with a warning. Records nested
-    deeper than :data:`MAX_DEPTH`, or with more than :data:`MAX_PROPERTIES`
-    lines kept, are refused.
-    """
-    kept, depth, dropping = [], 0, False
-    for number, text in block.lines:
-        keyword = _keyword(text)[0]
-        if keyword in ("BEGIN", "END"):
-            depth += keyword == "BEGIN"
-            if depth > MAX_DEPTH:
-                return [], f"components nested more than {MAX_DEPTH} deep: refused"
-            keep, dropping = depth == 1 or wanted is None, False
-            depth -= keyword == "END"
-        elif dropping and ":" not in text:
-            keep = False
-        else:
-            named = wanted is None or not _PROPERTY.match(text) or keyword.rpartition(".")[2] in wanted
-            keep = named and (depth == 1 or wanted is None)
-            dropping = not keep
-        if keep and len(text) > MAX_LINE:
-            entry.problem(number, f"{keyword[:40] or 'a line'}: {len(text):,} characters, too long to be "
-                                  "read; ignored", skipped=False)
-            keep = dropping = False
-        if keep:
-            kept.append((number, text))
-            if len(kept) > MAX_PROPERTIES:
-                return [], f"more than {MAX_PROPERTIES:,} properties: refused (no real record has them)"
-    return kept, ""
 
 
 def read_vcard(path, *, report: ImportReport | None = None) -> pd.DataFrame:
@@ -276,7 +114,7 @@ def _card(block: Block, entry: FileReport) -> dict | None:
     except (VObjectError, LookupError, ValueError) as exc:
         entry.problem(block.line, f"unreadable vCard: {exc}")
         return None
-    name, emails, phones = _name(card), _values(card, "email", "mailto:"), _values(card, "tel", "tel:")
+    name, emails, phones = _name(card, lines), _values(card, "email", "mailto:"), _values(card, "tel", "tel:")
     if not name and not emails and not phones:
         entry.problem(block.line, "no name, e-mail address or phone number")
         return None
@@ -291,7 +129,7 @@ def _card(block: Block, entry: FileReport) -> dict | None:
 def _readable_lines(lines: list[tuple[int, str]], entry: FileReport) -> Iterator[str]:
     """The lines vobject can read (each other one reported as a warning: the rest of the card still loads)."""
     for number, text in lines:
-        name = _keyword(text)[0].rpartition(".")[2]
+        name = keyword(text)[0].rpartition(".")[2]
         try:
             textLineToContentLine(text, number)
         except VObjectError:
@@ -310,6 +148,8 @@ def _unescaped(line) -> str:
     """A property's text: vCard escapes undone where vobject left them (properties it
     does not know, and the ``\\:`` Apple writes in URLs)."""
     value = line.value
+    if isinstance(value, bytes):  # ENCODING=b: base64, decoded by vobject into bytes
+        return value.decode("utf-8", "replace").strip()
     if line.encoded:
         value = _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
     return value.replace("\\:", ":").strip()
@@ -337,13 +177,37 @@ def _first(card, key: str) -> str:
     return ""
 
 
-def _name(card) -> str:
-    """FN, else the name put together from N's parts."""
-    formatted = _first(card, "fn")
-    if formatted or "n" not in card.contents:
-        return formatted
+def _name(card, lines: list[tuple[int, str]]) -> str:
+    """FN as written; N's parts put together when FN holds a comma (or is missing) and N has a name."""
+    formatted = _formatted(lines)
+    written = " ".join(_ESCAPE.sub(lambda m: " " if m.group(1) in "nN" else m.group(1), formatted).split())
+    if written and "," not in formatted:
+        return written
+    return _structured(card) or written
+
+
+def _formatted(lines: list[tuple[int, str]]) -> str:
+    """FN's value, escapes kept (vobject cuts FN at its first unescaped comma, as if it were a list)."""
+    for number, text in lines:
+        if keyword(text)[0].rpartition(".")[2] != "FN":
+            continue
+        value = textLineToContentLine(text, number).value
+        value = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+        if value.strip():
+            return value.strip()
+    return ""
+
+
+def _structured(card) -> str:
+    """The name put together from N's parts: prefix, given, additional, family, suffix."""
+    if "n" not in card.contents:
+        return ""
     parts = card.n.value
+    if isinstance(parts, str):  # an N vobject could not split
+        return " ".join(parts.replace(";", " ").split())
     words = [getattr(parts, part, "") for part in ("prefix", "given", "additional", "family", "suffix")]
+    if not any(getattr(parts, part, "") for part in ("given", "family")):
+        return ""
     return " ".join(" ".join(w) if isinstance(w, list) else w for w in words if w).strip()
 
 
