@@ -505,7 +505,7 @@ def test_the_2018_messages_vintage_is_read_as_messages_without_their_text(tmp_pa
     resaved.write_text(path.read_text().replace('"10/16/18, 8:36 AM"', "2018-10-16 08:36"))
     net = netgraph.load(resaved, today="2026-11-01")
     out = tmp_path / "out.csv"
-    netgraph.export(net, out, "csv")
+    netgraph.export(net, out, format="csv")
     written = "".join(p.read_text() for p in out.rglob("*") if p.is_file())
     assert "Tomas Brandt" in written
     assert "confidential" not in written.lower() and "Coffee" not in written
