@@ -95,7 +95,7 @@ def _louvain(U, weight, resolution, ignore=frozenset()):
     The function returns the communities, as arrays of positions among the
     nodes of ``list(U)`` not in ``ignore``, and their modularity.
     """
-    nodes, rows, cols, weights = _adjacency_entries(U, weight)
+    nodes, rows, cols, weights = _adjacency_entries(U, weight, once=True)
     once = rows <= cols  # an undirected edge is listed from both ends
     if ignore:
         left_out = np.fromiter((n in ignore for n in nodes), dtype=bool, count=len(nodes))
