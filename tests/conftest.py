@@ -87,3 +87,4 @@ def _facebook_ego(ego: str = "0") -> dict:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "benchmark: measures time or memory on big generated inputs (slower)")
+    config.addinivalue_line("markers", "slow: takes more than a few seconds (-m 'not slow' leaves it out)")
