@@ -303,3 +303,19 @@ def test_spark_writes_the_edge_table_pandas_writes(spark, tmp_path, parquet):
     pd.testing.assert_frame_equal(read_edges(local[0]), read_edges(tmp_path / "spark" / "interactions"))
     assert_same_graph(load(tmp_path / "spark").graph, load(tmp_path / "local").graph)
     assert len(distributed) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+def test_spark_reads_a_path_it_lists_itself(spark, tmp_path):
+    """A cluster path (here file://) is listed by Spark: its CSV and Parquet files at any depth."""
+    frame = logs(seed=2)
+    (tmp_path / "logs" / "2025").mkdir(parents=True)
+    half = len(frame) // 2
+    frame.iloc[:half].to_csv(tmp_path / "logs" / "a.csv", index=False)
+    frame.iloc[half:].to_parquet(tmp_path / "logs" / "2025" / "b.parquet", index=False)
+    people().to_csv(tmp_path / "people.csv", index=False)
+    local = aggregate(tmp_path / "logs", tmp_path / "local", people=tmp_path / "people.csv")
+    aggregate(f"file://{tmp_path / 'logs'}", f"file://{tmp_path / 'spark'}", people=f"file://{tmp_path}/people.csv",
+              engine="spark", session=spark)
+    pd.testing.assert_frame_equal(read_edges(local[0]), read_edges(tmp_path / "spark" / "interactions"))

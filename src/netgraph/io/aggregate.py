@@ -173,8 +173,11 @@ class SparkEngine:
     def read(self, path: str, columns: tuple[str, ...], required: tuple[str, ...]):
         from pyspark.sql import functions as F
 
-        files = [str(f) for f in _log_files(path)] if "://" not in path else [path]
-        frames = [self._read_one(file) for file in files]
+        if "://" in path:
+            frames = self._read_cluster(path)
+        else:
+            frames = [self._read_one(self.spark.read, str(file), file.suffix.lower() == ".parquet")
+                      for file in _log_files(path)]
         frame = frames[0]
         for other in frames[1:]:
             frame = frame.unionByName(other, allowMissingColumns=True)
@@ -184,12 +187,31 @@ class SparkEngine:
                 if column in frame.columns else frame.withColumn(column, F.lit(""))
         return frame
 
-    def _read_one(self, file: str):
-        if file.lower().endswith(".parquet"):
-            frame = self.spark.read.parquet(file)
-        else:
-            # RFC 4180 quoting, as netgraph writes and reads CSV; a quoted cell may span lines
-            frame = self.spark.read.csv(file, header=True, escape='"', multiLine=True)
+    def _read_cluster(self, path: str) -> list:
+        """A path Spark lists (``hdfs://``, ``s3a://``, ``file://``...): its CSV and Parquet files at any depth.
+
+        Spark reads the CSV files of such a path as one table, with the first file's header: they must share it.
+        """
+        from pyspark.errors import AnalysisException
+
+        frames = []
+        for parquet in (False, True):
+            reader = self.spark.read.option("pathGlobFilter", "*.parquet" if parquet else "*.csv") \
+                .option("recursiveFileLookup", "true")
+            try:
+                frame = self._read_one(reader, path, parquet)
+            except AnalysisException:  # no file of this kind there
+                continue
+            if frame.columns:
+                frames.append(frame)
+        if not frames:
+            raise NetgraphError("no CSV or Parquet files here", file=path)
+        return frames
+
+    @staticmethod
+    def _read_one(reader, path: str, parquet: bool):
+        # RFC 4180 quoting, as netgraph writes and reads CSV; a quoted cell may span lines
+        frame = reader.parquet(path) if parquet else reader.csv(path, header=True, escape='"', multiLine=True)
         return frame.toDF(*_named(pd.DataFrame(columns=frame.columns)).columns)
 
     def rows(self, frame, function, columns):
