@@ -73,8 +73,8 @@ def _events(logs: pd.DataFrame) -> pd.DataFrame:
     for side, (id_key, exact_key) in _SIDES.items():
         codes, unique = pd.factorize(out[side])
         keys = [_reference_keys(ref) for ref in unique]
-        out[id_key] = np.array([k[0] for k in keys] + [""], dtype=object)[codes]
-        out[exact_key] = np.array([k[1] for k in keys] + [""], dtype=object)[codes]
+        out[id_key] = np.array([k[0] for k in keys], dtype=object)[codes]
+        out[exact_key] = np.array([k[1] for k in keys], dtype=object)[codes]
     return out
 
 
@@ -86,16 +86,16 @@ def _reference_keys(ref: str) -> tuple[str, str]:
     (``Name <key>`` or the key alone), or a phone when it has digits and no letter.
     """
     text = " ".join(ref.split())
-    if not text or text.casefold() == "me":
+    if not text:
         return "", ""
     _, key = split_reference(text)
     if key:
-        exact = f"email:{email_key(key)}" if "@" in key else f"url:{url_key(key)}"
+        kind, found = ("email", email_key(key)) if "@" in key else ("url", url_key(key))
     elif any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):
-        exact = f"phone:{phone_key(text)}" if phone_key(text) else ""
+        kind, found = "phone", phone_key(text)
     else:
-        exact = ""
-    return f"id:{text}", exact if not exact.endswith(":") else ""
+        kind, found = "", ""
+    return f"id:{text}", f"{kind}:{found}" if found else ""
 
 
 def _directory(people: pd.DataFrame) -> pd.DataFrame:
@@ -127,8 +127,6 @@ def _plan(engine, logs, people):
 
 class LocalEngine:
     """The steps by pandas, in this process."""
-
-    name = "local"
 
     def read(self, path: str, columns: tuple[str, ...], required: tuple[str, ...]) -> pd.DataFrame:
         frames = [_named(_read_local(file)) for file in _log_files(path)]
@@ -164,8 +162,6 @@ class LocalEngine:
 
 class SparkEngine:
     """The steps by Spark: joins and group-bys in Spark SQL, the row step by ``mapInPandas``."""
-
-    name = "spark"
 
     def __init__(self, session):
         self.spark = session
