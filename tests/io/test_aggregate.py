@@ -20,6 +20,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import netgraph
 from netgraph.cli import main
@@ -210,6 +212,31 @@ def test_bad_inputs_are_one_clear_error(tmp_path, firm):
         aggregate(logs_folder, logs_folder / "edges")
     with pytest.raises(NetgraphError, match="unknown engine"):
         aggregate(logs_folder, tmp_path / "out", engine="dask")
+
+
+EVENTS = st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["email", "call", "meeting"]),
+                            st.sampled_from(["ask", "give", ""]), st.sampled_from(["", "invitation", "hi"]),
+                            st.integers(1, 3)), min_size=1, max_size=25)
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(events=EVENTS, seed=st.integers(0, 2**32 - 1))
+def test_any_logs_give_the_same_graph_aggregated(tmp_path_factory, events, seed):
+    """Random logs of six people, each event logged one to three times, referred to in random ways."""
+    folder = tmp_path_factory.mktemp("logs")
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i, (a, b, channel, kind, note, copies) in enumerate(events):
+        date = (pd.Timestamp("2026-01-01") + pd.Timedelta(hours=i)).isoformat()  # no two events tie on the date
+        rows += [{"date": date, "from": reference(rng, a), "to": reference(rng, b), "channel": channel, "kind": kind,
+                  "note": note}] * copies
+    frame = pd.DataFrame(rows)
+    people().to_csv(folder / "people.csv", index=False)
+    frame.to_csv(folder / "interactions.csv", index=False)
+    edges = tmp_path_factory.mktemp("edges")
+    aggregate(folder / "interactions.csv", edges, people=folder / "people.csv")
+    assert_same_graph(load(edges).graph, load(folder).graph)
 
 
 # ---------------------------------------------------------------------------- the count column
