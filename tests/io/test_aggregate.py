@@ -176,9 +176,11 @@ def test_only_what_the_graph_reads_is_kept(firm, tmp_path):
 
 def test_references_are_resolved_by_exact_keys(tmp_path):
     directory = people()
+    directory.loc[13, "phone"] = "'+1 555 010 0013"  # a spreadsheet-escaped cell, as netgraph export writes it
     directory.to_csv(tmp_path / "people.csv", index=False)
     refs = {"PERSON3@FIRM0.COM": "p003", '"Family4, Person4" <person4@firm1.com>': "p004",
             "+1 (555) 010-0008": "p008", "https://linkedin.com/in/person9/": "p009", "p010": "p010",
+            "'+1 555 010 0012": "p012", "+1 555 010 0013": "p013",
             "Person11 Family4": "Person11 Family4",  # a name: resolved by netgraph.load, as from the logs
             "team@firm2.com": "team@firm2.com",      # two people's address: left as written
             "nobody@nowhere.org": "nobody@nowhere.org", "me": "me"}

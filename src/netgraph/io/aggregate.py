@@ -49,6 +49,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from ..model.keys import email_key, phone_key, split_reference, url_key
 from ..model.tables import MARKERS, SCHEMAS, split_list
+from .sources.canonical import _unescaped
 
 __all__ = ["aggregate", "ENGINES", "EVENT_COLUMNS"]
 
@@ -71,7 +72,8 @@ def _events(logs: pd.DataFrame) -> pd.DataFrame:
     note = out["note"].str.strip()
     out["note"] = note.where(note.isin(MARKERS), "")
     for side, (id_key, exact_key) in _SIDES.items():
-        codes, unique = pd.factorize(out[side])
+        # keys from the cells as netgraph.load reads them (a spreadsheet-escaped "'+1 617..." is "+1 617...")
+        codes, unique = pd.factorize(_unescaped(out[side]))
         keys = [_reference_keys(ref) for ref in unique]
         out[id_key] = np.array([k[0] for k in keys], dtype=object)[codes]
         out[exact_key] = np.array([k[1] for k in keys], dtype=object)[codes]
@@ -101,7 +103,8 @@ def _reference_keys(ref: str) -> tuple[str, str]:
 def _directory(people: pd.DataFrame) -> pd.DataFrame:
     """Step 2's table, on a batch of people: one row per (typed key, id), for people with an explicit id."""
     rows = []
-    for person, emails, url, phones in zip(people["id"], people["email"], people["linkedin_url"], people["phone"]):
+    columns = (_unescaped(people[c].astype(str)) for c in ("id", "email", "linkedin_url", "phone"))
+    for person, emails, url, phones in zip(*columns):
         person = " ".join(str(person).split())
         if not person:
             continue
@@ -382,4 +385,9 @@ def _spark_session(master: str | None):
         # Spark's Python workers on this machine run this interpreter (which has netgraph) unless told
         # otherwise, not the first python3 on PATH; a cluster's executors are set up with the cluster.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return builder.getOrCreate()
+    try:
+        return builder.getOrCreate()
+    except Exception as exc:  # pyspark's errors for a missing Java or an unreachable master vary by version
+        reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise NetgraphError(f"Spark did not start ({reason}); it needs a Java runtime "
+                            "(apt-get install default-jre-headless) and a reachable --master") from None
