@@ -27,7 +27,7 @@ from ..errors import NetgraphError
 from .report import FileReport
 
 __all__ = ["Schema", "SCHEMAS", "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
-           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
+           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER", "REPEAT", "MAX_REPEAT"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
 KINDS = ("ask", "give", "update", "intro", "social", "other")
@@ -293,7 +293,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if count:
         entry.loaded += len(kept)
     if repeats is not None:
-        kept = kept.loc[kept.index.repeat(repeats[keep])]
+        kept = kept.iloc[np.repeat(np.arange(len(kept)), repeats[keep])]
     return _with_defaults(kept.reset_index(drop=True), schema)
 
 
