@@ -166,6 +166,14 @@ def test_the_edge_table_loads_to_the_graph_of_the_logs(firm, tmp_path):
     assert_same_graph(load(tmp_path / "edges").graph, load(whole).graph)
 
 
+def test_the_settings_of_the_logs_come_along(firm, tmp_path):
+    logs_folder, directory, whole = firm
+    (logs_folder / "netgraph.toml").write_text('me = "Jane Jones"\ntoday = "2026-11-01"\n')
+    written = aggregate(logs_folder, tmp_path / "edges", people=directory)
+    assert written[-1] == tmp_path / "edges" / "netgraph.toml"
+    assert netgraph.load(tmp_path / "edges").me == "p000"
+
+
 def test_only_what_the_graph_reads_is_kept(firm, tmp_path):
     logs_folder, directory, _ = firm
     edges = pd.read_csv(aggregate(logs_folder, tmp_path / "edges", people=directory)[0], dtype=str,

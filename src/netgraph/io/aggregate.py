@@ -49,6 +49,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from ..model.keys import email_key, phone_key, split_reference, url_key
 from ..model.tables import MARKERS, SCHEMAS, split_list
+from .load import CONFIG
 from .sources.canonical import _unescaped
 
 __all__ = ["aggregate", "ENGINES", "EVENT_COLUMNS"]
@@ -322,7 +323,8 @@ def aggregate(logs, out, *, people=None, engine: str = "local", session=None, ma
     Returns
     -------
     list
-        The paths written: the edge table, then the people directory if any.
+        The paths written: the edge table, then the people directory if any,
+        then the ``netgraph.toml`` of a ``logs`` folder, copied.
 
     Raises
     ------
@@ -359,6 +361,10 @@ def aggregate(logs, out, *, people=None, engine: str = "local", session=None, ma
     written = [runner.write(edges, out, "interactions")]
     if directory is not None:
         written.append(runner.write(directory, out, "people"))
+    settings = Path(logs) / CONFIG
+    if isinstance(out, Path) and settings.is_file():  # who I am, my targets, today: they hold for the edges too
+        shutil.copyfile(settings, out / CONFIG)
+        written.append(out / CONFIG)
     return written
 
 
