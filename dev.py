@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
-EXTRAS = {"demo": "", "test": "[dev,notebooks,fast]", "pictures": ""}
+EXTRAS = {"demo": "", "test": "[dev,notebooks]", "pictures": ""}
 
 
 def _run(*command: object) -> None:

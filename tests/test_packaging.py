@@ -42,3 +42,15 @@ def test_installed_wheel_runs_outside_the_source_tree(wheel, tmp_path):
     assert result.returncode == 0, result.stderr
     location, nodes = result.stdout.split()
     assert location.startswith(str(target)) and int(nodes) >= 200
+
+
+def test_the_default_install_is_the_fast_one(wheel):
+    """igraph (Louvain, layout: the whole job takes three times longer without it) comes with `pip install .`;
+    extras only add features (pyspark for `netgraph aggregate --engine spark`)."""
+    metadata = next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("METADATA"))
+    requires = [line.split(":", 1)[1].strip() for line in zipfile.ZipFile(wheel).read(metadata).decode().splitlines()
+                if line.startswith("Requires-Dist:")]
+    core = [r for r in requires if "extra ==" not in r]
+    assert any(r.startswith("igraph") for r in core)
+    assert any(r.startswith("pyspark") and "extra == \"spark\"" in r for r in requires)
+    assert not any("fast" in r for r in requires)

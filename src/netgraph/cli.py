@@ -427,6 +427,15 @@ def _team_parsers(commands) -> None:
     who.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
 
 
+@_command("aggregate", "interaction logs (CSV, Parquet; a folder or a cluster path) -> the canonical edge table")
+def _aggregate(args) -> int:
+    from .io.aggregate import aggregate
+
+    written = aggregate(args.logs, args.out, people=args.people, engine=args.engine, master=args.master)
+    print(f"wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    return 0
+
+
 def _privacy(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--anonymize", action="store_true",
                         help="pseudonyms for people (names, e-mails, phones, profiles) and companies; notes and "
@@ -511,6 +520,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", required=True, metavar="PATH", help="a folder for csv, a file otherwise")
     _privacy(export)
     _team_parsers(commands)
+
+    gather = commands.add_parser("aggregate", help=_COMMANDS["aggregate"][1])
+    gather.add_argument("--engine", choices=["local", "spark"], default="local",
+                        help="pandas in this process (default) or Spark")
+    gather.add_argument("--in", dest="logs", required=True, metavar="LOGS",
+                        help="interactions.csv-shaped logs: a file or folder of .csv/.parquet, or a cluster path")
+    gather.add_argument("--out", required=True, metavar="EDGES", help="the folder to write, for netgraph --data")
+    gather.add_argument("--people", metavar="PEOPLE", help="the people directory that resolves references")
+    gather.add_argument("--master", metavar="URL",
+                        help="with --engine spark: the cluster (spark://host:7077, yarn, local[4]...)")
     return parser
 
 

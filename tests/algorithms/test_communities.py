@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
+import igraph
 import networkx as nx
 import pytest
 
@@ -28,16 +28,6 @@ GRAPHS = {
 }
 
 
-@pytest.fixture(params=["igraph", "networkx"])
-def backend(request, monkeypatch):
-    """Run a test with igraph, and with igraph's import made to fail."""
-    if request.param == "igraph":
-        pytest.importorskip("igraph")
-    else:
-        monkeypatch.setitem(sys.modules, "igraph", None)
-    return request.param
-
-
 def assert_partition(G, found):
     assert set().union(*found) == set(G)
     assert sum(map(len, found)) == len(G)
@@ -47,7 +37,7 @@ def assert_partition(G, found):
 
 @pytest.mark.parametrize("name", GRAPHS)
 @pytest.mark.parametrize("weight", [None, "weight"])
-def test_as_good_as_networkx(name, weight, backend):
+def test_as_good_as_networkx(name, weight):
     G = GRAPHS[name]()
     found = communities.clusters(G, weight=weight)
     assert_partition(G, found)
@@ -57,7 +47,7 @@ def test_as_good_as_networkx(name, weight, backend):
     assert found == communities.clusters(G, weight=weight)
 
 
-def test_missing_weights_count_as_one(backend):
+def test_missing_weights_count_as_one():
     G = nx.karate_club_graph()
     assert communities.clusters(G) == communities.clusters(G, weight=None)  # no 'strength' here
     assert communities.modularity(G, communities.clusters(G)) == pytest.approx(
@@ -65,7 +55,7 @@ def test_missing_weights_count_as_one(backend):
     )
 
 
-def test_seed_reproducible_and_private(backend):
+def test_seed_reproducible_and_private():
     G = nx.les_miserables_graph()
     random.seed(12345)
     expected_next = random.random()
@@ -73,17 +63,14 @@ def test_seed_reproducible_and_private(backend):
     runs = [communities.clusters(G, seed=s, weight="weight") for s in (1, 2, 1)]
     assert random.random() == expected_next, "the caller's random state is untouched"
     assert runs[0] == runs[2]
-    if backend == "igraph":
-        import igraph
-
-        # igraph is back on Python's `random` module, its default generator.
-        random.seed(7)
-        first = igraph.Graph.Erdos_Renyi(50, 0.1).get_edgelist()
-        random.seed(7)
-        assert igraph.Graph.Erdos_Renyi(50, 0.1).get_edgelist() == first
+    # igraph is back on Python's `random` module, its default generator.
+    random.seed(7)
+    first = igraph.Graph.Erdos_Renyi(50, 0.1).get_edgelist()
+    random.seed(7)
+    assert igraph.Graph.Erdos_Renyi(50, 0.1).get_edgelist() == first
 
 
-def test_digraph_with_both_directions_is_its_undirected_graph(backend):
+def test_digraph_with_both_directions_is_its_undirected_graph():
     U = nx.les_miserables_graph()
     D = nx.DiGraph()
     for u, v, w in U.edges(data="weight"):
@@ -95,7 +82,7 @@ def test_digraph_with_both_directions_is_its_undirected_graph(backend):
     assert communities.modularity(D, found) == pytest.approx(communities.modularity(U, found))
 
 
-def test_isolated_nodes_and_order(backend):
+def test_isolated_nodes_and_order():
     G = nx.barbell_graph(5, 0)
     G.add_nodes_from(["lonely", "alone"])
     found = communities.clusters(G, weight=None)
@@ -104,7 +91,7 @@ def test_isolated_nodes_and_order(backend):
     assert communities.clusters(nx.Graph()) == []
 
 
-def test_resolution(backend):
+def test_resolution():
     G = nx.les_miserables_graph()
     coarse = communities.clusters(G, weight="weight", resolution=0.3)
     fine = communities.clusters(G, weight="weight", resolution=3.0)

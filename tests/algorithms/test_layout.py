@@ -1,4 +1,4 @@
-"""netgraph.algorithms.layout: deterministic, centred on me, everyone placed, igraph or not."""
+"""netgraph.algorithms.layout: deterministic, centred on me, everyone placed."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from netgraph import synth
-from netgraph.algorithms.layout import RING, SPRING_MAX, layout
+from netgraph.algorithms.layout import RING, layout
 
 
 @pytest.fixture(scope="module")
@@ -87,14 +86,3 @@ def test_unknown_me_is_an_error():
 def test_empty_and_single_node_graphs():
     assert layout(nx.Graph()) == {}
     assert layout(nx.Graph([(1, 1)])) == {1: (RING, 0.0)}
-
-
-@pytest.mark.parametrize("size", [120, SPRING_MAX + 300])
-def test_without_igraph_networkx_lays_it_out(monkeypatch, size):
-    monkeypatch.setitem(sys.modules, "igraph", None)  # import igraph -> ImportError
-    G = synth.network(size, seed=2).build().graph
-    pos = layout(G, seed=1)
-    assert pos == layout(G, seed=1)
-    xy = np.array([pos[v] for v in G if G.degree(v)])
-    assert np.isfinite(xy).all()
-    assert len(np.unique(xy.round(9), axis=0)) == len(xy)  # nobody drawn on top of another

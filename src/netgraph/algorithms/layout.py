@@ -13,18 +13,13 @@ picture of *my* network rather than a hairball:
   a weak virtual tie, so that it stays in the picture instead of drifting away;
   people with no relationship at all are set on an outer ring.
 
-igraph's C implementation (the optional ``fast`` extra) lays out 5,000 people
-in well under a second and 100,000 in a few; without igraph, networkx's
-``spring_layout`` draws up to 500 people, and larger networks are drawn by
-laying out the 500 best-connected people with it and placing everyone else at
-the weighted mean of their contacts (a few rounds of Tutte's barycentric
-placement).
+igraph's C implementation lays out 5,000 people in well under a second and
+100,000 in a few.
 
 References
 ----------
 .. [1] T. M. J. Fruchterman and E. M. Reingold, "Graph drawing by force-directed
    placement", Software: Practice and Experience 21(11), 1991.
-.. [2] W. T. Tutte, "How to draw a graph", Proc. London Math. Society 13, 1963.
 """
 
 from __future__ import annotations
@@ -32,6 +27,7 @@ from __future__ import annotations
 import random
 from contextlib import contextmanager
 
+import igraph
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
@@ -50,10 +46,6 @@ TETHER = 0.01
 #: Fruchterman-Reingold iterations are capped so that iterations x (people +
 #: ties) stays under this: 500 iterations at 5,000 people, 100 at 100,000.
 WORK = 70_000_000
-#: Below this size networkx's spring layout uses its dense, fast solver.
-SPRING_MAX = 499
-#: Rounds of barycentric placement around the spring-laid skeleton.
-BARYCENTRIC_ROUNDS = 40
 #: Radius of the outer ring of people without any relationship (the rest fit in 1).
 RING = 1.08
 
@@ -194,19 +186,15 @@ def _detached(a: np.ndarray, b: np.ndarray, n: int, anchor: int) -> np.ndarray:
 
 
 def _positions(n: int, a: np.ndarray, b: np.ndarray, pull: np.ndarray, seed: int) -> np.ndarray:
-    try:
-        import igraph
-    except ImportError:
-        return _networkx_positions(n, a, b, pull, seed)
     graph = igraph.Graph(n=n, edges=np.column_stack([a, b]).tolist())
     iterations = int(np.clip(WORK // (n + len(a)), 50, 500))
-    with _seeded(igraph, seed):
+    with _seeded(seed):
         coords = graph.layout_fruchterman_reingold(weights=pull.tolist(), niter=iterations, grid="auto")
     return np.asarray(coords.coords, dtype=float)
 
 
 @contextmanager
-def _seeded(igraph, seed: int):
+def _seeded(seed: int):
     # igraph draws from Python's `random` module by default; a private generator
     # keeps the caller's random state untouched. igraph cannot report its
     # current generator, so the default goes back afterwards.
@@ -215,29 +203,3 @@ def _seeded(igraph, seed: int):
         yield
     finally:
         igraph.set_random_number_generator(random)
-
-
-def _networkx_positions(n: int, a: np.ndarray, b: np.ndarray, pull: np.ndarray, seed: int) -> np.ndarray:
-    """Spring layout of at most SPRING_MAX people; everyone else at the mean of their contacts."""
-    weights = sp.coo_array((np.concatenate([pull, pull]), (np.concatenate([a, b]), np.concatenate([b, a]))),
-                           shape=(n, n)).tocsr()
-    if n <= SPRING_MAX:
-        return _spring(weights, seed)
-    skeleton = np.sort(np.argsort(-weights.sum(axis=1), kind="stable")[:SPRING_MAX])
-    xy = np.zeros((n, 2))
-    xy[skeleton] = _spring(weights[skeleton][:, skeleton], seed)
-    free = np.ones(n, dtype=bool)
-    free[skeleton] = False
-    mean = sp.diags_array(1.0 / np.maximum(weights.sum(axis=1), 1e-12)) @ weights
-    for _ in range(BARYCENTRIC_ROUNDS):
-        xy[free] = (mean @ xy)[free]
-    # people with the same contacts land on the same spot: spread them a little
-    spread = np.ptp(xy[skeleton], axis=0).max() / np.sqrt(n)
-    xy[free] += np.random.default_rng(seed).normal(scale=spread, size=(int(free.sum()), 2))
-    return xy
-
-
-def _spring(weights: sp.csr_array, seed: int) -> np.ndarray:
-    H = nx.from_scipy_sparse_array(weights, edge_attribute="pull")
-    positions = nx.spring_layout(H, weight="pull", seed=seed)
-    return np.array([positions[i] for i in range(weights.shape[0])])

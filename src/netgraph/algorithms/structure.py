@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
+from itertools import chain, compress, repeat
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -68,13 +68,15 @@ class _Structure(NamedTuple):
         return self.row == self.col
 
 
-def adjacency_entries(G, weight=None):
+def adjacency_entries(G, weight=None, *, once=False):
     """Rows, columns and values of every adjacency entry of ``G``, as networkx reads them.
 
     Entries follow ``G.adj`` (successors for a digraph): an undirected edge appears
-    once from each end, a self-loop once. ``weight`` is None (every entry is 1), an
-    edge attribute name (missing means 1; parallel edges of a multigraph are summed,
-    as in ``nx.to_scipy_sparse_array``), or a function ``weight(u, v, data)`` as
+    once from each end, a self-loop once; with ``once``, an undirected edge appears
+    only from its endpoint earlier in ``list(G)`` (a digraph's entries are all
+    kept). ``weight`` is None (every entry is 1), an edge attribute name (missing
+    means 1; parallel edges of a multigraph are summed, as in
+    ``nx.to_scipy_sparse_array``), or a function ``weight(u, v, data)`` as
     networkx's shortest-path functions take it, whose ``None`` hides the entry.
 
     Returns ``(nodes, rows, cols, values)`` with nodes in ``list(G)`` order.
@@ -90,9 +92,17 @@ def adjacency_entries(G, weight=None):
     cols = np.fromiter(
         map(index.__getitem__, chain.from_iterable(neighbours)), dtype=np.intp, count=rows.size
     )
+    kept = rows <= cols if once and not G.is_directed() else None
+    if kept is not None:
+        rows, cols = rows[kept], cols[kept]
     if weight is None and not G.is_multigraph():
         return nodes, rows, cols, np.ones(rows.size)
-    values = np.fromiter(_entry_values(G, nodes, neighbours, weight), dtype=float, count=rows.size)
+    values = _entry_values(G, nodes, neighbours, weight)
+    if kept is not None:
+        # An undirected edge's data is one dict seen from both ends: read it once.
+        # (Reading edge data is the slowest step here, one cache miss per dict.)
+        values = compress(values, kept.tolist())
+    values = np.fromiter(values, dtype=float, count=rows.size)
     if not callable(weight):
         return nodes, rows, cols, values
     shown = ~np.isnan(values)  # the entries a weight function hid
@@ -107,12 +117,12 @@ def _entry_values(G, nodes, neighbours, weight) -> Iterable[float]:
     datas = chain.from_iterable(map(methodcaller("values"), neighbours))
     if G.is_multigraph():
         return (sum(data.get(weight, 1) for data in keydict.values()) for keydict in datas)
-    return map(methodcaller("get", weight, 1), datas)
+    return map(dict.get, datas, repeat(weight), repeat(1))
 
 
 def _structure(G, weight=None) -> _Structure:
     """Mutual weights of ``G`` on its undirected pattern (see `_Structure`)."""
-    nodes, rows, cols, values = adjacency_entries(G, weight)
+    nodes, rows, cols, values = adjacency_entries(G, weight, once=True)
     if G.is_directed():
         # The mutual weight a_uv + a_vu: the adjacency plus its transpose.
         rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
@@ -121,8 +131,7 @@ def _structure(G, weight=None) -> _Structure:
         # nx.adjacency_matrix reads an undirected edge once, from its earlier endpoint
         # (which matters for undirected views of digraphs), and mirrors it; the
         # mutual weight is then twice that.
-        once = rows <= cols
-        rows, cols, values = rows[once], cols[once], 2 * values[once]
+        values = 2 * values
         off = rows != cols
         rows, cols, values = (
             np.concatenate([rows, cols[off]]),

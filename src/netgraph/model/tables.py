@@ -29,7 +29,7 @@ from .report import FileReport
 
 __all__ = ["Schema", "SCHEMAS", "YEARS", "EARLIEST", "LATEST", "FREE_TEXT",
            "Tables", "validate", "parse_dates", "CHANNELS", "KINDS", "STATUSES", "INVITATION",
-           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER"]
+           "ENDORSEMENT", "RECOMMENDATION", "MARKERS", "ASKS_NO_ANSWER", "REPEAT", "MAX_REPEAT"]
 
 CHANNELS = ("email", "message", "call", "meeting", "letter", "other")
 KINDS = ("ask", "give", "update", "intro", "social", "other")
@@ -115,6 +115,13 @@ FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "des
 #: What spreadsheets and databases write in an empty cell: read as empty (a re-saved export gave 3,037
 #: people the e-mail address "NA"). Case matters: "Na" is a name.
 MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "null", "NULL", "Null", "-", "--", "NaN", "nan"})
+#: An interactions row may stand for several identical interactions: an aggregated log (``netgraph
+#: aggregate``) gives their number in this column. The row is repeated that many times on reading, so
+#: nothing downstream sees the column.
+REPEAT = "count"
+#: More identical interactions than this in one row is a corrupt count, not a relationship (a person
+#: sends a few hundred messages a day at most): it is read as 1, and a planted count cannot fill memory.
+MAX_REPEAT = 100_000
 #: Characters no name or reference holds (tab and line breaks are white space, folded away).
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -221,6 +228,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     frame["_line"] = frame["_line"].astype(np.int64)
     frame["_file"] = entry.file
     frame["_source"] = source or kind
+    repeats = _repeats(frame.pop(REPEAT), frame["_line"].to_numpy(), entry) if kind == "interactions" \
+        and REPEAT in frame else None
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
     free = [c for c in unknown if c in FREE_TEXT]
     if free:
@@ -305,10 +314,23 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
         if name in present:
             frame[name] = frame[name].map(_truthy).astype(bool)
 
-    kept = _with_defaults(frame[keep].reset_index(drop=True), schema)
+    kept = frame[keep]
     if count:
         entry.loaded += len(kept)
-    return kept
+    if repeats is not None:
+        kept = kept.iloc[np.repeat(np.arange(len(kept)), repeats[keep])]
+    return _with_defaults(kept.reset_index(drop=True), schema)
+
+
+def _repeats(cells: pd.Series, lines: np.ndarray, entry: FileReport) -> np.ndarray:
+    """How many interactions each row stands for (see `REPEAT`); 1 where not a whole number from 1 up."""
+    number = pd.to_numeric(_cells(cells), errors="coerce").to_numpy(float)
+    given = _cells(cells).notna().to_numpy()
+    whole = np.isfinite(number) & (number >= 1) & (number <= MAX_REPEAT) & (number == np.floor(number))
+    for line, value in zip(lines[given & ~whole], cells[given & ~whole]):
+        entry.problem(int(line), f"{REPEAT} '{value}' is not a whole number from 1 to {MAX_REPEAT:,}; read as 1",
+                      skipped=False)
+    return np.where(whole, number, 1).astype(np.int64)
 
 
 def _missing_as_empty(cells: pd.Series) -> pd.Series:
