@@ -178,7 +178,7 @@ def test_only_what_the_graph_reads_is_kept(firm, tmp_path):
     logs_folder, directory, _ = firm
     edges = pd.read_csv(aggregate(logs_folder, tmp_path / "edges", people=directory)[0], dtype=str,
                         keep_default_na=False)
-    assert "message_id" not in edges
+    assert "subject" not in edges and "message_id" in edges  # who shared a message is evidence of who knows whom
     assert set(edges["note"]) == {"", "invitation", "endorsement", "recommendation"}  # free text is dropped
 
 

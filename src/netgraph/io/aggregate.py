@@ -10,7 +10,8 @@ once and run by either engine — pandas here (``engine="local"``), or Spark
 (``engine="spark"``, local mode or a cluster):
 
 1. **events**, row by row: each log row keeps only the columns the graph
-   reads (message ids, subjects and free-text notes are dropped), and each of
+   reads (subjects and free-text notes are dropped; message ids are kept, as
+   the evidence of who knows whom reads them), and each of
    its two references gets its exact keys, read as
    :meth:`netgraph.model.identity.Identity.resolve` reads a reference (the
    reference itself as an id; the e-mail address, profile URL or phone in it);
@@ -54,8 +55,11 @@ from .sources.canonical import _unescaped
 
 __all__ = ["aggregate", "ENGINES", "EVENT_COLUMNS"]
 
-#: The interactions columns the graph reads, in the canonical order.
-EVENT_COLUMNS = ("date", "from", "to", "channel", "kind", "note", "recipients", "mailing_list")
+#: The interactions columns the graph reads, in the canonical order. The message's identity and the one it
+#: answers are among them: who was on one message, or one thread, is evidence of who knows whom
+#: (:mod:`netgraph.model.evidence`).
+EVENT_COLUMNS = ("date", "from", "to", "channel", "kind", "note", "message_id", "in_reply_to", "recipients",
+                 "mailing_list")
 #: What each of a reference's two join keys is called, per side.
 _SIDES = {side: (f"_{side}_id", f"_{side}_key") for side in ("from", "to")}
 _KEYED_COLUMNS = EVENT_COLUMNS + tuple(key for keys in _SIDES.values() for key in keys)
