@@ -119,9 +119,10 @@ def test_paths_json_is_the_functions_records(capsys, demo):
 def test_paths_text_and_unknown_target(capsys):
     status, out, _ = run(capsys, "paths", "--to", "Novagen")
     assert status == 0 and out.startswith("Paths to Novagen:") and "Jane Jones ->" in out
-    status, out, _ = run(capsys, "paths", "--to", "Novagn")
-    assert status == 0 and "Did you mean Novagen?" in out
-    status, out, _ = run(capsys, "paths", "--to", "Novagn", "--json")
+    # nobody by that name: a usage error with the did-you-mean; somebody out of reach: no path, exit 0
+    assert "Did you mean Novagen?" in one_line_error(capsys, "paths", "--to", "Novagn")
+    assert "Did you mean Novagen?" in one_line_error(capsys, "paths", "--to", "Novagn", "--json")
+    status, out, _ = run(capsys, "paths", "--to", "Helix Therapeutics", "--max-hops", "1", "--json")
     assert status == 0 and json.loads(out) == []
 
 
@@ -154,12 +155,13 @@ def test_json_equals_the_dataframe_records(capsys, demo):
 def test_analysis_text(capsys):
     assert "Diane Okafor" in run(capsys, "weak-ties", "--top", "5")[1]
     out = run(capsys, "reciprocity")[1]
-    assert out.startswith("Network reciprocity:") and "Mark Delaney" in out
+    assert "reach out to you too" in out.splitlines()[0] and "Mark Delaney" in out
     out = " ".join(run(capsys, "follow-ups")[1].split())
     assert "how it went" in out and "Mark Delaney" in out
     out = run(capsys, "draft", "--to", "Daniel Weber")[1]
     assert out.startswith("To: Mary Lee") and "--- forwardable ---" in out
     assert "No company or person" in run(capsys, "draft", "--to", "Nowhere Inc")[1]
+    assert "Did you mean Novagen?" in one_line_error(capsys, "paths", "--to", "Novagn")
     assert json.loads(run(capsys, "draft", "--to", "Daniel Weber", "--json")[1])["to"] == "Mary Lee"
 
 
@@ -241,3 +243,52 @@ def test_summary_writes_its_tables_as_sheets(capsys, tmp_path):
     overview = dict(zip(sheets["overview"]["measure"], sheets["overview"]["value"]))
     assert overview["me"] == "Jane Jones" and int(overview["people"]) == 210
     one_line_error(capsys, "summary", "--csv", str(tmp_path / "summary.csv"))
+
+
+# ---------------------------------------------------------------------------------------------
+# A command line that fits
+
+
+def test_a_date_that_reads_two_ways_is_refused(capsys):
+    err = one_line_error(capsys, "summary", "--today", "01/11/2026")
+    assert "YYYY-MM-DD" in err and "11 January" in err
+
+
+def test_the_current_folder_is_the_network_when_it_holds_one(capsys, tmp_path, monkeypatch):
+    (tmp_path / "people.csv").write_text("name,company\nMe Myself,\nAnn Lee,Globex\n")
+    (tmp_path / "ties.csv").write_text("a,b\nMe Myself,Ann Lee\n")
+    (tmp_path / "netgraph.toml").write_text('me = "Me Myself"\ntargetz = ["Globex"]\n')
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "summary", "--json")
+    assert status == 0 and json.loads(out)["me"] == "Me Myself"
+    assert f"read the network in this folder ({tmp_path})" in err
+    assert "unknown settings" in err and "targetz" in err  # a misspelt key is said, not ignored
+    monkeypatch.chdir(tmp_path.parent)
+    monkeypatch.setenv("NETGRAPH_DATA", str(tmp_path))
+    assert json.loads(run(capsys, "summary", "--json")[1])["me"] == "Me Myself"
+
+
+def test_help_and_version_import_nothing_heavy():
+    code = ("import sys; from netgraph.cli import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('pandas', 'networkx', 'matplotlib') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("[]"), done.stdout
+
+
+def test_follow_ups_say_when_in_words(capsys):
+    from netgraph.cli import _when
+
+    assert [_when(5), _when(0), _when(-1), _when(-5)] == ["5 days overdue", "due today", "due in 1 day",
+                                                          "due in 5 days"]
+    out = " ".join(run(capsys, "follow-ups", "--kind", "nudge")[1].split())
+    assert "Nudge Mary Lee about Daniel Weber" in out and "overdue" in out
+
+
+def test_the_cli_choices_are_the_analyses():
+    from netgraph.analysis.follow_ups import KINDS
+    from netgraph.analysis.state import STATUSES
+    from netgraph.cli import FIGURES, FOLLOW_UP_KINDS
+    from netgraph.cli import STATUSES as CLI_STATUSES
+    from netgraph.viz.plot import KINDS as PLOTS
+
+    assert (FOLLOW_UP_KINDS, CLI_STATUSES, FIGURES) == (KINDS, STATUSES, PLOTS)

@@ -12,14 +12,22 @@ import argparse
 import json
 import math
 import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 from . import __version__
 from .errors import NetgraphError
 
 __all__ = ["main"]
+
+# The choices of the arguments, checked before anything is loaded (the analyses' modules hold the same tuples;
+# tests/test_cli.py checks that they agree, without the CLI importing pandas to answer --help).
+STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "one-way", "balanced")
+FOLLOW_UP_KINDS = ("reply", "update the introducer", "nudge", "reconnect", "keep in touch")
+FIGURES = ("map", "paths", "layers", "reciprocity", "decay")
 
 _COMMANDS: dict[str, Callable] = {}
 
@@ -40,19 +48,67 @@ def _command(name: str, help: str):
 
 
 def _common(parser: argparse.ArgumentParser, *, json_output: bool = True) -> None:
-    parser.add_argument("--data", metavar="PATH", help="a network folder or file (default: the bundled demo)")
+    parser.add_argument("--data", metavar="PATH", help="a network folder or file (default: the current folder when "
+                        f"it holds one, else ${DATA_VARIABLE}, else the bundled demo)")
     parser.add_argument("--me", help="who the network belongs to (overrides netgraph.toml)")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="the day recency is measured from")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day, help="the day recency is measured from")
     parser.add_argument("--targets", metavar="A,B", help="target companies, comma-separated")
     if json_output:
         parser.add_argument("--json", action="store_true", help="print JSON records only")
+
+
+#: What a command says on stderr once it has answered (which network it read, settings not understood);
+#: a command that fails says only its one line.
+_NOTES: list[str] = []
+#: Where a command finds the network when ``--data`` is not given and the current folder holds none.
+DATA_VARIABLE = "NETGRAPH_DATA"
+#: Names that make a folder a network folder (checked at its top level only: a home folder is not walked).
+_NETWORK_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".mbox", ".eml", ".zip", ".graphml", ".gexf", ".netshare")
+
+
+def _data(args) -> str | None:
+    """The network to read: ``--data``, else the current folder when it holds one, else ``$NETGRAPH_DATA``,
+    else the bundled demo (None); said on stderr unless given."""
+    if args.data:
+        return args.data
+    here = Path.cwd()
+    try:
+        names = [p for p in here.iterdir() if p.is_file()]
+    except OSError:
+        names = []
+    if any(p.name == "netgraph.toml" or p.suffix.lower() in _NETWORK_SUFFIXES for p in names):
+        _NOTES.append(f"read the network in this folder ({here})")
+        return str(here)
+    if os.environ.get(DATA_VARIABLE):
+        _NOTES.append(f"read ${DATA_VARIABLE} ({os.environ[DATA_VARIABLE]})")
+        return os.environ[DATA_VARIABLE]
+    _NOTES.append("no network here: this was the bundled demo (Jane Jones's); use --data PATH or run netgraph in "
+                  "the folder of your exports")
+    return None
 
 
 def _load(args):
     from .io.load import load
 
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
-    return load(args.data, me=args.me, today=args.today, targets=targets)
+    net = load(_data(args), me=args.me, today=args.today, targets=targets)
+    for entry in net.report.files:  # settings and targets that were not understood: said by every command
+        if entry.kind == "config":
+            for note in entry.notes:
+                if note.startswith(("unknown settings", "target")):
+                    _NOTES.append(f"warning: {note}")
+    return net
+
+
+def _day(text: str) -> str:
+    """A day on the command line: YYYY-MM-DD only; 01/11/2026 reads two ways and is refused."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD (01/11/2026 could be 1 November "
+                                         "or 11 January)") from None
 
 
 def _clean(value):
@@ -121,11 +177,18 @@ def _summary(args) -> int:
 
 
 def _table(frame, columns: list[str], wrap: dict[str, int] | None = None) -> str:
-    """A plain-text table for a terminal, long cells wrapped under their column."""
+    """A plain-text table that fits the terminal: readable headers, names kept whole, the widest text
+    column (the reasons) wrapped under itself to the width left."""
     wrap = wrap or {}
     cells = [[_text(row[c]) for c in columns] for row in frame.to_dict("records")]
-    widths = [min(max([len(c)] + [len(r[i]) for r in cells]), wrap.get(c, 40)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    headers = [c.replace("_", " ") for c in columns]
+    widths = [min(max([len(h)] + [len(r[i]) for r in cells]), wrap.get(c, 40))
+              for i, (c, h) in enumerate(zip(columns, headers))]
+    room = shutil.get_terminal_size((120, 24)).columns - 2 * (len(columns) - 1)
+    if sum(widths) > room and cells:
+        widest = max(range(len(columns)), key=lambda i: widths[i])
+        widths[widest] = max(len(headers[widest]), 20, room - (sum(widths) - widths[widest]))
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
     for row in cells:
         parts = [textwrap.wrap(v, w) or [""] for v, w in zip(row, widths)]
         for k in range(max(len(p) for p in parts)):
@@ -150,7 +213,9 @@ def _paths(args) -> int:
     net = _load(args)
     if args.team:
         return _team_paths(net, args)
-    found = intro_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops)
+    found = intro_paths(net.graph, args.to, top=args.top, max_hops=args.max_hops, looking_for=args.looking_for)
+    if not found.target.nodes:  # nobody by that name: a usage error, with the did-you-mean
+        raise NetgraphError(found.message)
     _write_spreadsheets(args, found.to_dict())
     if args.json:
         _print_json(found.to_dict())
@@ -187,15 +252,24 @@ def _reciprocity(args) -> int:
 
     net = _load(args)
     frame = reciprocity(net.graph, everyone=args.all)
+    shares = frame.attrs
+    frame = _filtered(frame, "status", args.status, args.top)
     _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
-    print(f"Network reciprocity: {frame.attrs['reciprocity']:.0%} of contacts are returned, "
-          f"{frame.attrs['weighted_reciprocity']:.0%} of the volume.\n")
-    print(_table(frame, ["contact", "status", "sent", "received", "balance", "asks", "favours_received",
-                         "favours_given", "last_unanswered"], {"contact": 30}))
+    print(f"{shares['reciprocity']:.0%} of the people you are in touch with reach out to you too; "
+          f"{shares['weighted_reciprocity']:.0%} of all contact goes both ways.\n")
+    print(_table(frame, ["contact", "status", "sent", "received", "favours_received", "favours_given",
+                         "next_action"], {"contact": 30, "next_action": 60}))
     return 0
+
+
+def _filtered(frame, column: str, wanted: str | None, top: int | None):
+    """Rows whose ``column`` is ``wanted`` (when given), the first ``top`` of them."""
+    if wanted:
+        frame = frame[frame[column] == wanted].reset_index(drop=True)
+    return frame.head(top) if top else frame
 
 
 @_command("weak-ties", "the weak and dormant ties worth nurturing")
@@ -208,7 +282,7 @@ def _weak_ties(args) -> int:
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
-    print(_table(frame, ["rank", "contact", "score", "strength", "action", "why"], {"contact": 22, "why": 70}))
+    print(_table(frame, ["rank", "contact", "strength", "action", "why"], {"contact": 26, "why": 70}))
     return 0
 
 
@@ -217,13 +291,23 @@ def _follow_ups(args) -> int:
     from .analysis.follow_ups import follow_ups
 
     net = _load(args)
-    frame = follow_ups(net.graph)
+    frame = _filtered(follow_ups(net.graph), "kind", args.kind, args.top)
     _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
-    print(_table(frame, ["contact", "kind", "due", "overdue_days", "why"], {"contact": 22, "why": 70}))
+    frame = frame.assign(when=frame["overdue_days"].map(_when))
+    print(_table(frame, ["action", "when", "why"], {"action": 50, "when": 18, "why": 70}))
     return 0
+
+
+def _when(overdue: int) -> str:
+    """How overdue, in words: "5 days overdue", "due today", "due in 5 days"."""
+    if overdue > 0:
+        return f"{overdue} day{'s' if overdue != 1 else ''} overdue"
+    if overdue == 0:
+        return "due today"
+    return f"due in {-overdue} day{'s' if overdue != -1 else ''}"
 
 
 @_command("contacts", "the contact sheet: one row per contact, with the one thing to do")
@@ -470,6 +554,8 @@ def _parser() -> argparse.ArgumentParser:
     paths.add_argument("--top", type=_positive, default=5, help="how many paths (default 5)")
     paths.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
     paths.add_argument("--team", action="store_true", help="paths from any member of the team (a team folder)")
+    paths.add_argument("--looking-for", metavar="TEXT", help='rank people by title and place, e.g. "marketing, '
+                                                              'Boston" (default: looking_for in netgraph.toml)')
 
     draft = commands.add_parser("draft", help=_COMMANDS["draft"][1])
     _common(draft)
@@ -480,6 +566,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(reciprocity)
     _spreadsheets(reciprocity)
     reciprocity.add_argument("--all", action="store_true", help="include connections with no contact at all")
+    reciprocity.add_argument("--status", choices=STATUSES, help="only relationships of this status")
+    reciprocity.add_argument("--top", type=_positive, help="only the first N")
 
     weak = commands.add_parser("weak-ties", help=_COMMANDS["weak-ties"][1])
     _common(weak)
@@ -488,6 +576,8 @@ def _parser() -> argparse.ArgumentParser:
 
     follow = commands.add_parser("follow-ups", help=_COMMANDS["follow-ups"][1])
     _common(follow)
+    follow.add_argument("--kind", choices=FOLLOW_UP_KINDS, help="only follow-ups of this kind")
+    follow.add_argument("--top", type=_positive, help="only the first N")
     _spreadsheets(follow)
 
     ties = commands.add_parser("ties", help=_COMMANDS["ties"][1])
@@ -505,7 +595,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(plot, json_output=False)
     plot.add_argument("--out", required=True, metavar="FILE", help="the picture: .png, .svg or .pdf")
     plot.add_argument("--to", metavar="TARGET", help="highlight the best paths to this company or person")
-    plot.add_argument("--kind", default="map", help="map (default), paths, layers, reciprocity or decay")
+    plot.add_argument("--kind", default="map", choices=FIGURES, help="which picture (default: map)")
     _privacy(plot)
 
     page = commands.add_parser("html", help=_COMMANDS["html"][1])
@@ -542,7 +632,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if getattr(args, "keep_companies", False) and not args.anonymize:
             raise NetgraphError(f"netgraph {args.command}: --keep-companies goes with --anonymize (see --help)")
-        return _COMMANDS[args.command][0](args)
+        _NOTES.clear()
+        status = _COMMANDS[args.command][0](args)
+        for note in _NOTES:
+            print(f"netgraph: {note}", file=sys.stderr)
+        return status
     except NetgraphError as exc:
         print(f"netgraph: {exc}", file=sys.stderr)
         return 2

@@ -118,8 +118,8 @@ class Summary:
                                                           if d["first_interaction"] else "")),
             ("introductions", f"{d['introductions']:,}"),
             ("companies", f"{d['companies']:,}"),
-            ("reciprocity", _percent(d["reciprocity"]) + " of contacts are returned (binary); "
-             + _percent(d["weighted_reciprocity"]) + " of the volume (weighted)"),
+            ("give and take", _percent(d["reciprocity"]) + " of the people you are in touch with reach out to "
+             "you too; " + _percent(d["weighted_reciprocity"]) + " of all contact goes both ways"),
         ]
         for i, t in enumerate(d["target_companies"] if d["targets"] else []):
             rows.append(("targets" if i == 0 else "",
@@ -127,13 +127,17 @@ class Summary:
                          f"{t['within_two_hops']} within two hops"))
         if d["me"]:
             layers = d["layers"]
-            rows.append(("layers", " / ".join(f"{layers[k]} in the {k}" for k in ("5", "15", "50", "150"))
+            rows.append(("closeness", " / ".join(f"{layers[k]} among your closest {k}" if k == "5" else
+                                                 f"{layers[k]} in the next {k}" for k in ("5", "15", "50", "150"))
                          + f" / {layers['acquaintances']} acquaintances"))
             rows.append(("two-way", f"{_percent(d['two_way_share'])} of your relationships have contact both "
                                     f"ways; {_percent(d['connection_only_share'])} are a connection only"))
-            rows.append(("your position", f"effective size {d['effective_size']:.1f} of "
-                                          f"{d['my_relationships']} contacts, constraint {d['constraint']:.3f}"))
-        rows.append(("clusters", f"{d['clusters']} (Louvain, seed {d['seed']})"))
+            circles = d["effective_size"] / d["my_relationships"] if d["my_relationships"] else 0.0
+            rows.append(("your position", f"your {d['my_relationships']} contacts are like "
+                                          f"{d['effective_size']:.0f} unconnected ones: "
+                                          + ("few of them know each other, so you bridge many groups" if circles > 0.7
+                                             else "many of them know each other, a close-knit network")))
+        rows.append(("groups", f"{d['clusters']} groups of people who know each other"))
         width = max(len(k) for k, _ in rows)
         lines += [f"  {k:<{width}}  {v}" for k, v in rows]
         if len(self.strongest):

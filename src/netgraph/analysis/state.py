@@ -84,7 +84,8 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
     ``you have asked a lot``   ``asked_a_lot`` asks or more in the last year, and
                                more asks than favours I have done them
     ``you owe``                two favours more, or they carry the relationship
-                               (balance above 0.5 over at least 6 contacts)
+                               (balance above 0.5 over at least 6 contacts, some
+                               of them mine)
     ``they owe you``           the reverse
     ``balanced``               contact both ways, no debt either way
     ``one-way``                contact in one direction only, long answered or old
@@ -101,7 +102,8 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
     if row["asks_year"] >= rules.asked_a_lot and row["asks"] > row["favours_given"]:
         return "you have asked a lot"
     total = row["sent"] + row["received"]
-    carried = total >= 6 and row["balance"] > 0.5
+    # they carry a relationship both keep up; one I never wrote back to is one-way, not a debt
+    carried = total >= 6 and row["balance"] > 0.5 and row["sent"] > 0
     if debt >= 2 or (debt >= 0 and carried):
         return "you owe"
     if debt <= -2 or (debt <= 0 and total >= 6 and row["balance"] < -0.5):
