@@ -30,12 +30,13 @@ combine as a noisy-or: :math:`1 - \\prod_i (1 - p_i)`.
 
 .. math::
 
-    p_{\\text{mail}} = \\sigma\\big(\\beta_0 + \\beta_1 \\log(1 + w) + \\beta_2 \\log(1 + c)\\big),
-    \\quad w = \\sum_{m} \\frac{1}{k_m - 1} + \\tfrac12 t
+    p_{\\text{mail}} = \\sigma\\big(\\beta_0 + \\beta_1 \\log(1 + w) + \\beta_2 \\log(1 + c)
+    + \\beta_3 \\log(1 + d)\\big), \\quad w = \\sum_{m} \\frac{1}{k_m - 1} + \\tfrac12 t
 
 for *k_m* people (other than me) on each shared message or meeting *m*, *t*
-threads shared, and *c* of my contacts whom the evidence links to both
-(triadic closure).
+threads shared, *c* of my contacts whom the evidence links to both (triadic
+closure), and *d* the fewer of the two's partners in the evidence (someone seen
+with everybody, an assistant copied on every message, says less about each).
 
 References
 ----------
@@ -61,8 +62,8 @@ __all__ = ["EvidenceModel", "pair_features", "infer_ties", "mail_introductions"]
 class EvidenceModel:
     """The coefficients of the confidence model, with where they come from.
 
-    ``intercept``, ``weighted`` and ``common`` are the logistic model of
-    shared messages, meetings and contacts, fitted on the Enron corpus by
+    ``intercept``, ``weighted``, ``common`` and ``partners`` are the logistic
+    model of shared messages, meetings and contacts, fitted on the Enron corpus by
     ``python benchmarks/who_knows_whom.py --fit`` (see the module docstring);
     ``thread`` discounts a shared thread against a shared message (a reply
     chain carries people who were added later and never wrote to each
@@ -75,16 +76,17 @@ class EvidenceModel:
     at a company are less likely to know each other than two among 5).
     """
 
-    intercept: float = -1.152
-    weighted: float = 0.907
-    common: float = 0.164
+    intercept: float = 0.395
+    weighted: float = 0.729
+    common: float = 0.397
+    partners: float = -0.553
     thread: float = 0.5
     employer: float = 0.28
     past_employer: float = 0.14
     crowd: int = 20
-    #: Pairs below this confidence are not edges: on Enron, the ties kept at 0.3 are right seven times
-    #: in ten and find 46% of the pairs who did exchange mail (docs/who-knows-whom.md).
-    min_confidence: float = 0.3
+    #: Pairs below this confidence are not edges: the least confidence at which, on the mailboxes the
+    #: model is fitted on, the ties kept are right at least seven times in ten (docs/who-knows-whom.md).
+    min_confidence: float = 0.31
     #: The strength of an inferred tie per unit of confidence: at most this (an observed tie of
     #: comparable evidence scores higher, being measured, not guessed).
     strength: float = 0.35
@@ -93,7 +95,8 @@ class EvidenceModel:
         """The probability that two people know each other from the messages, meetings and threads they
         share with me and the contacts they have in common (0 without any)."""
         weighted = features["weighted"] + self.thread * features["threads"]
-        logit = self.intercept + self.weighted * np.log1p(weighted) + self.common * np.log1p(features["common"])
+        logit = (self.intercept + self.weighted * np.log1p(weighted) + self.common * np.log1p(features["common"])
+                 + self.partners * np.log1p(features["partners"]))
         touched = (weighted > 0) | (features["common"] > 0)
         return np.where(touched, 1.0 / (1.0 + np.exp(-logit)), 0.0)
 
@@ -150,6 +153,12 @@ def pair_features(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:
         out[column] = out[column].fillna(0).astype(int) if column in out else 0
     out["weighted"] = out["weighted"].fillna(0.0)
     out["last"] = out[["last", "last_direct"]].max(axis=1)
+    # how many others the evidence links each of the two to: a person seen with everybody (an assistant on
+    # every message) is weaker evidence of knowing any one of them
+    partners = pd.concat([out.index.get_level_values(0).to_series(), out.index.get_level_values(1).to_series()])
+    counts = partners.value_counts()
+    out["partners"] = np.minimum(counts.reindex(out.index.get_level_values(0)).to_numpy(),
+                                 counts.reindex(out.index.get_level_values(1)).to_numpy())
     return out.drop(columns="last_direct")
 
 
