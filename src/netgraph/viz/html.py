@@ -135,9 +135,13 @@ def _map(scene: Scene):
     plot.grid.visible = False
     plot.outline_line_color = None
     others, spokes = scene.lines()
-    segments = scene.xy[np.concatenate([others, spokes])].astype(np.float32)
-    plot.segment(x0=segments[:, 0, 0], y0=segments[:, 0, 1], x1=segments[:, 1, 0], y1=segments[:, 1, 1],
-                 line_color=EDGE_COLOUR, line_alpha=min(0.35, 12 / np.sqrt(max(len(segments), 1))), line_width=0.7)
+    guessed = scene.inferred(others)
+    alpha = min(0.35, 12 / np.sqrt(max(len(others) + len(spokes), 1)))
+    for rows, share, dash in ((np.concatenate([others[~guessed], spokes]), 1.0, "solid"),
+                              (others[guessed], 0.5, "dashed")):  # inferred ties: lighter, they may not exist
+        segments = scene.xy[rows].astype(np.float32)
+        plot.segment(x0=segments[:, 0, 0], y0=segments[:, 0, 1], x1=segments[:, 1, 0], y1=segments[:, 1, 1],
+                     line_color=EDGE_COLOUR, line_alpha=alpha * share, line_width=0.7, line_dash=dash)
     nodes = ColumnDataSource(_people(scene))
     people = plot.scatter("x", "y", source=nodes, name="people", size="size", fill_color="colour", line_color="ring",
                           line_width="ring_width")

@@ -149,6 +149,12 @@ class Scene:
             arcs.append((1 - t) ** 2 * start + 2 * (1 - t) * t * control + t ** 2 * end)
         return np.concatenate(arcs)
 
+    def inferred(self, rows: np.ndarray) -> np.ndarray:
+        """Which of these pairs of rows are ties inferred from evidence (drawn lighter than those observed
+        or declared: they may not exist)."""
+        nodes, G = self.nodes, self.G
+        return np.array([G[nodes[a]][nodes[b]].get("basis") == "inferred" for a, b in rows.tolist()], dtype=bool)
+
     def lines(self) -> tuple[np.ndarray, np.ndarray]:
         """The relationships to draw, as pairs of rows: others' ties, and mine.
 
@@ -474,9 +480,13 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster
 
 def _draw_edges(ax, scene: Scene) -> None:
     others, spokes = scene.lines()
-    # the more lines, the fainter each, so that a dense map stays readable
-    ax.add_collection(LineCollection(scene.xy[others], colors=EDGE_COLOUR, linewidths=0.5, zorder=1,
-                                     alpha=0.35 * min(1.0, 40 / math.sqrt(max(len(others), 1)))))
+    guessed = scene.inferred(others)
+    # the more lines, the fainter each, so that a dense map stays readable; inferred ties lighter and dashed
+    alpha = 0.35 * min(1.0, 40 / math.sqrt(max(len(others), 1)))
+    ax.add_collection(LineCollection(scene.xy[others[~guessed]], colors=EDGE_COLOUR, linewidths=0.5, zorder=1,
+                                     alpha=alpha))
+    ax.add_collection(LineCollection(scene.xy[others[guessed]], colors=EDGE_COLOUR, linewidths=0.4, zorder=1,
+                                     alpha=alpha / 2, linestyles=(0, (2, 2))))
     ax.add_collection(LineCollection(scene.xy[spokes], colors=EDGE_COLOUR, linewidths=0.6, alpha=0.3, zorder=1))
 
 
