@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from netgraph import ImportReport
-from netgraph.model.identity import resolve_people
+from netgraph.model.identity import IdentitySettings, resolve_people
 from netgraph.model.tables import validate
 
 
@@ -92,7 +92,7 @@ def test_resolve_references():
     identity = resolve_people(records(
         {"id": "mary", "name": "Mary Lee", "email": "mary@novagen.com",
          "linkedin_url": "https://www.linkedin.com/in/marylee/", "phone": "+1 617 555 0142"},
-    ))
+    ), settings=IdentitySettings(phone_region="US"))
     for ref in ("mary", "Mary Lee", "lee, mary", "MARY@novagen.com", '"Mary" <mary@novagen.com>',
                 "linkedin.com/in/marylee", "(617) 555-0142"):
         assert identity.resolve(ref) == ("mary", ""), ref

@@ -1,6 +1,6 @@
 """Normalised keys for matching people and companies across sources.
 
-Exact keys (e-mail address, LinkedIn profile URL, phone number) and name keys
+Exact keys (e-mail address, LinkedIn profile URL, complete phone number) and name keys
 (case, accents, punctuation, "Last, First", middle initials, titles) are what
 identity resolution compares; companies compare on their name without legal
 suffixes. Each function returns ``""`` when there is no usable key.
@@ -8,12 +8,17 @@ suffixes. Each function returns ``""`` when there is no usable key.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from email.utils import parseaddr
+from urllib.parse import unquote
+
+import phonenumbers
 
 __all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key",
-           "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS"]
+           "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS", "url_refusal", "phone_refusal",
+           "is_phone_region"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "pmp", "dds"}
@@ -64,7 +69,7 @@ def split_reference(ref: str) -> tuple[str, str]:
     if match:
         return match.group(1).strip(), match.group(2).strip()
     text = ref.strip()
-    if email_key(text) or (url_key(text) and "linkedin.com/" in text.casefold()):
+    if email_key(text) or "linkedin.com/" in text.casefold():
         return "", text
     return text, ""
 
@@ -126,32 +131,101 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2]
 
 
-_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^/?#]+)", re.I)
+#: A LinkedIn profile: ``/in/<slug>`` (today's) or ``/pub/<name>/<a>/<b>/<c>`` (before about 2013),
+#: on ``www.``, a country's sub-domain, or none. Anything else on LinkedIn (``/in`` with no slug, a
+#: company page, a search) names nobody.
+_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^?#]+)", re.I)
 
 
 def url_key(url: object) -> str:
-    """A LinkedIn profile URL without scheme, country prefix, query or trailing slash.
+    """A LinkedIn profile URL as a key: percent-decoded, case-folded, without
+    scheme, country prefix, query, fragment or trailing slash; ``""`` unless it
+    names a profile.
+
+    ``Connections.csv`` writes ``/in/m%C3%BCller`` where the endorsement files
+    write ``/in/müller``: both are one profile. Late-2023 ``Invitations.csv``
+    writes ``https://www.linkedin.com/in`` (nothing after ``/in/``) for every
+    invitee: that names nobody (see :func:`url_refusal`).
 
     >>> url_key("https://uk.linkedin.com/in/Mary-Lee-42/?trk=x")
     'linkedin.com/in/mary-lee-42'
+    >>> url_key("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller") == url_key("linkedin.com/in/Jürgen-Müller/")
+    True
+    >>> url_key("https://www.linkedin.com/in"), url_key("https://example.com/mary")
+    ('', '')
     """
-    if not isinstance(url, str):
+    if not isinstance(url, str) or "linkedin.com/" not in url.casefold():
+        return ""
+    match = _PROFILE.match(unquote(url.strip()).strip())
+    if not match:
+        return ""
+    kind, path = match.group(1).lower(), match.group(2).strip().rstrip("/")
+    if kind == "in":  # /in/<slug>/details/... is a page of the profile <slug>
+        path = path.split("/", 1)[0]
+    if not path or any(c.isspace() for c in path):
+        return ""
+    return f"linkedin.com/{kind}/{unicodedata.normalize('NFC', path).casefold()}"
+
+
+def url_refusal(url: object) -> str:
+    """Why a profile URL given for someone is not used as a key (``""`` when it is, or none is given).
+
+    >>> url_refusal("https://www.linkedin.com/in")
+    "profile URL 'https://www.linkedin.com/in' names no profile (nothing after /in/): not used to match people"
+    """
+    if not isinstance(url, str) or not url.strip() or url_key(url):
         return ""
     text = url.strip()
-    match = _LINKEDIN.match(text)
-    if match:
-        return f"linkedin.com/{match.group(1).lower()}/{match.group(2).lower()}"
-    text = re.sub(r"^https?://(www\.)?", "", text, flags=re.I).rstrip("/").lower()
-    return text if "/" in text else ""
+    what = "names no profile (nothing after /in/)" if "linkedin.com" in text.casefold() else "is not a LinkedIn profile"
+    return f"profile URL '{text}' {what}: not used to match people"
 
 
-def phone_key(phone: object) -> str:
-    """The last ten digits of a phone number (enough to tell numbers apart, and
-    the same whether or not the country code was written)."""
-    if not isinstance(phone, str):
+def phone_key(phone: object, region: str | None = None) -> str:
+    """A complete phone number in E.164 form (``+16175550142``), or ``""``.
+
+    Numbers are parsed and checked by ``phonenumbers`` (Google's libphonenumber
+    metadata): a fragment (``12345678``), an extension alone or a number too
+    short for its country is not a key, since two people could share it by
+    chance. A number written without its country code is read in ``region``
+    (an ISO 3166 code such as ``"US"`` or ``"DE"``); without one, only numbers
+    that carry their country code (``+1 ...``, ``0044 ...``) are keys.
+
+    >>> phone_key("+1 (617) 555-0142"), phone_key("617.555.0142", "US"), phone_key("0049 30 1234567")
+    ('+16175550142', '+16175550142', '+49301234567')
+    >>> phone_key("12345678", "US"), phone_key("617.555.0142")
+    ('', '')
+    """
+    if not isinstance(phone, str) or not any(c.isdigit() for c in phone):
         return ""
-    digits = re.sub(r"\D", "", phone)
-    return digits[-10:] if len(digits) >= 7 else ""
+    return _phone_key(phone.strip(), (region or "").upper() or None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _phone_key(phone: str, region: str | None) -> str:
+    text = "+" + phone[2:] if phone.startswith("00") else phone  # 00 is the international prefix nearly everywhere
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_refusal(phone: object, region: str | None = None) -> str:
+    """Why a phone number given for someone is not used as a key (``""`` when it is, or none is given)."""
+    if not isinstance(phone, str) or not phone.strip() or phone_key(phone, region):
+        return ""
+    text = phone.strip()
+    if not region and not text.startswith(("+", "00")):
+        return (f"phone '{text}' has no country code and netgraph.toml sets no phone_region: "
+                "not used to match people")
+    return f"phone '{text}' is not a complete number: not used to match people"
+
+
+def is_phone_region(region: object) -> bool:
+    """True for a region ``phonenumbers`` knows (``"US"``, ``"DE"``, ``"GB"``...)."""
+    return isinstance(region, str) and region.upper() in phonenumbers.SUPPORTED_REGIONS
 
 
 def company_key(name: object) -> str:
