@@ -32,7 +32,9 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     recognises it (canonical CSV tables; see DESIGN.md section 2); others are
     listed in the report as ignored, and a folder named as a file netgraph
     reads (``people.csv/``) as a problem. ``netgraph.toml`` in the folder gives
-    ``me``, ``emails``, ``targets`` and ``today``; keyword arguments override it.
+    ``me``, ``emails``, ``targets`` and ``today`` (keyword arguments override
+    them), and ``linkedin_url``, ``employer``, ``past_employers`` and
+    ``phone_region`` for identity resolution.
 
     Parameters
     ----------
@@ -98,7 +100,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     tables = Tables.concat(parts)
     parts.clear()  # the readers' own tables: a million interactions should not be held twice
     return assemble(tables, me=me, emails=emails, today=today,
-                    targets=targets if targets is not None else config.targets, model=model, report=report)
+                    targets=targets if targets is not None else config.targets, model=model, report=report,
+                    settings=config.identity())
 
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports

@@ -46,7 +46,7 @@ import pandas as pd
 from ..errors import NetgraphError
 from .companies import directory
 from .edges import add_relationships
-from .identity import Identity, resolve_people
+from .identity import Identity, IdentitySettings, resolve_people
 from .keys import email_key, name_key, split_reference
 from .network import Network
 from .report import ImportReport
@@ -135,8 +135,11 @@ def validated(frames: dict[str, pd.DataFrame | None]) -> tuple[Tables, ImportRep
 
 
 def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
-             report: ImportReport | None = None) -> Network:
+             report: ImportReport | None = None, settings: IdentitySettings | None = None) -> Network:
     """Resolve identities and references, then build the graph: validated tables -> :class:`Network`.
+
+    ``settings`` carries what ``netgraph.toml`` says about me and phone numbers
+    (:class:`netgraph.model.identity.IdentitySettings`).
 
     The tables are consumed: their references are replaced by node ids in place.
     """
@@ -148,8 +151,13 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
         me = tables.owner[0]
         emails = [o for o in tables.owner if "@" in o]
         report.add("<owner>", "config").notes.append(f"nobody is set as me: taking {me}, the owner of the files read")
-    identity = resolve_people(records, me=me, emails=tuple(emails))
+    identity = resolve_people(records, me=me, emails=tuple(emails), settings=settings)
     report.merges = identity.merges
+    _report_refusals(identity, report)
+    if identity.phone_region and not (settings and settings.phone_region):
+        report.add("<phones>", "config").notes.append(
+            f"phone numbers without a country code read as {identity.phone_region}'s, the country of most numbers "
+            "written with one (phone_region in netgraph.toml says otherwise)")
     _check_owner_name(identity, me, report)
     people = identity.people
     found = directory(tables.companies, people)
@@ -214,6 +222,14 @@ def _check_owner_name(identity: Identity, me, report: ImportReport) -> None:
         report.add("<owner>", "config").problem(
             None, f"me is '{me}', but your own records (found by your e-mail addresses) say {known}: "
                   "is 'me' spelt right?", skipped=False)
+
+
+def _report_refusals(identity: Identity, report: ImportReport) -> None:
+    """Keys left unused and merges refused on real-file quirks are warnings of the record's file and line."""
+    refusals = identity.refusals
+    for file, line, reason in refusals.loc[refusals["reported"], ["file", "line", "reason"]].itertuples(index=False):
+        entry = next((f for f in reversed(report.files) if f.file == str(file)), None) or report.add(file, "people")
+        entry.problem(int(line) or None, reason, skipped=False)
 
 
 def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFrame:

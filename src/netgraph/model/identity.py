@@ -48,6 +48,7 @@ from .keys import (
     split_reference,
     url_key,
     url_refusal,
+    usual_phone_region,
 )
 
 __all__ = ["Identity", "IdentitySettings", "resolve_people", "SOURCE_PRIORITY", "RESERVED_IDS"]
@@ -83,7 +84,8 @@ class IdentitySettings:
     past_employers : tuple of str
         My former employers: an address at one of them identifies me, and is no job.
     phone_region : str or None
-        Where phone numbers written without a country code are read (``"US"``, ``"DE"``...).
+        Where phone numbers written without a country code are read (``"US"``,
+        ``"DE"``...); by default the country of most numbers written with one.
     """
 
     linkedin_url: str = ""
@@ -194,6 +196,8 @@ class Identity:
         left unused, with the reason (``refused``, ``"; "``-separated).
     me : str or None
         The node id of the network's owner.
+    phone_region : str or None
+        Where numbers without a country code were read (given, or the usual one).
     refusals : DataFrame
         One row per refusal: ``file``, ``line``, ``record_name``, ``node``,
         ``reason``, and ``reported`` (True for what the import report lists as a
@@ -290,8 +294,8 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     (2, 'shares the phone +49301234567 with Ann Berg (<people>:1), but not a given name: not merged')
     """
     settings = settings or IdentitySettings()
-    region = settings.phone_region
     records = _with_me(records.reset_index(drop=True), me, emails, settings)
+    region = settings.phone_region or usual_phone_region(p for ps in records["phone"] for p in ps)
     rows = list(records.itertuples(index=False))
     keys, unused = zip(*(_record_keys(r, region) for r in rows)) if rows else ((), ())
     name_keys = [name_key(r.name) for r in rows]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 import unicodedata
 from email.utils import parseaddr
 from urllib.parse import unquote
@@ -18,7 +19,7 @@ import phonenumbers
 
 __all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key",
            "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS", "url_refusal", "phone_refusal",
-           "is_phone_region"]
+           "is_phone_region", "usual_phone_region"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "pmp", "dds"}
@@ -187,8 +188,9 @@ def phone_key(phone: object, region: str | None = None) -> str:
     metadata): a fragment (``12345678``), an extension alone or a number too
     short for its country is not a key, since two people could share it by
     chance. A number written without its country code is read in ``region``
-    (an ISO 3166 code such as ``"US"`` or ``"DE"``); without one, only numbers
-    that carry their country code (``+1 ...``, ``0044 ...``) are keys.
+    (an ISO 3166 code such as ``"US"`` or ``"DE"``; see :func:`usual_phone_region`);
+    without one, only numbers that carry their country code (``+1 ...``,
+    ``0044 ...``) are keys.
 
     >>> phone_key("+1 (617) 555-0142"), phone_key("617.555.0142", "US"), phone_key("0049 30 1234567")
     ('+16175550142', '+16175550142', '+49301234567')
@@ -218,9 +220,29 @@ def phone_refusal(phone: object, region: str | None = None) -> str:
         return ""
     text = phone.strip()
     if not region and not text.startswith(("+", "00")):
-        return (f"phone '{text}' has no country code and netgraph.toml sets no phone_region: "
-                "not used to match people")
+        return (f"phone '{text}' has no country code, and neither netgraph.toml's phone_region nor any "
+                "number with one says which country: not used to match people")
     return f"phone '{text}' is not a complete number: not used to match people"
+
+
+def usual_phone_region(phones) -> str | None:
+    """The region most numbers written with a country code belong to (None if none has one).
+
+    Where an address book writes some numbers internationally (``+1 617...``)
+    and others nationally (``617...``), the national ones are most likely of
+    the same country; ties go to the first region in alphabetical order.
+
+    >>> usual_phone_region(["+1 617 555 0142", "617 555 0100", "+44 20 7946 0958", "+1 212 555 0199"])
+    'US'
+    """
+    counts = Counter(r for r in map(_phone_region, {p.strip() for p in phones if isinstance(p, str)}) if r)
+    return min(counts, key=lambda r: (-counts[r], r)) if counts else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _phone_region(phone: str) -> str:
+    key = _phone_key(phone, None) if phone.startswith(("+", "00")) else ""
+    return phonenumbers.region_code_for_number(phonenumbers.parse(key)) if key else ""
 
 
 def is_phone_region(region: object) -> bool:
