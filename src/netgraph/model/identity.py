@@ -303,7 +303,7 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     clusters = _Clusters([{t: set(k[t]) for t in _KEY_TYPES} for k in keys], records["is_me"].to_numpy(),
                          [_employer_hints(r) for r in rows], name_keys)
     files, lines = records["_file"].tolist(), records["_line"].tolist()
-    where = [f"{f}:{n}" for f, n in zip(files, lines)]
+    where = [f"{f}:{n}" if n else str(f) for f, n in zip(files, lines)]
     refusals = [(i, reason, True) for i, reasons in enumerate(unused) for reason in reasons]
 
     for t in _KEY_TYPES:
@@ -322,6 +322,7 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
 
     for keys_of, rule in ((name_keys, "same name"), (formal_keys, "same name (nickname)")):
         refusals += _merge_names(clusters, keys_of, rule, rows, where)
+    refusals = list(dict.fromkeys(refusals))  # a name that is its own formal form is refused in both passes
 
     roots = np.array([clusters.find(i) for i in range(len(rows))], dtype=int)
     me_root = next((r for r in range(len(rows)) if clusters.me[r] and roots[r] == r), None)
@@ -445,7 +446,8 @@ def _name_refusals(clusters: _Clusters, i: int, root: int, candidates: dict[int,
             refusals.append((i, f"has my name but the profile {sorted(clusters.keys[root]['url'] or clusters.keys[g]['url'])[0]}"
                                 ", and netgraph.toml gives no linkedin_url: taken for somebody else", True))
         elif why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
-            refusals.append((i, f"has my name but another {_WHAT[why]}: somebody else", True))
+            theirs = ", ".join(sorted(clusters.keys[g if clusters.me[root] else root][why]))
+            refusals.append((i, f"has my name but another {_WHAT[why]} ({theirs}): somebody else", True))
         elif why:
             refusals.append((i, f"same name as {rows[j].name} ({where[j]}) but another {_WHAT[why]}: kept apart",
                              False))
