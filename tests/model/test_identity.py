@@ -243,11 +243,11 @@ def test_a_stranger_with_my_name_and_another_profile_is_not_me(tmp_path):
     assert stranger != net.me and net.graph.nodes[stranger]["company"] == "Lloyds Banking Group"
     [(_, line, reason)] = warnings_of(net, "Connections.csv")
     assert line == 5 and "has my name but another profile URL (linkedin.com/in/janejones-london)" in reason
-    # without linkedin_url in netgraph.toml a profile still says "somebody else"
+    # without linkedin_url nothing tells them apart: taken for me, with a warning that says how to tell
     net = load_case(tmp_path / "no-url", "stranger_with_my_name", toml='me = "Jane Jones"\n', drop=["contacts.vcf"])
-    assert net.find("linkedin.com/in/janejones-london") != net.me
-    [(_, _, reason)] = warnings_of(net, "Connections.csv")
-    assert "netgraph.toml gives no linkedin_url" in reason
+    assert net.find("linkedin.com/in/janejones-london") == net.me
+    [(_, line, reason)] = warnings_of(net, "Connections.csv")
+    assert line == 5 and "taken for me, as netgraph.toml gives no linkedin_url" in reason
 
 
 def test_an_address_at_a_past_employer_is_me_but_no_job(tmp_path):

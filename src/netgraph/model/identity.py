@@ -67,6 +67,8 @@ _RULES = {"id": "same id", "url": "same profile URL", "email": "same e-mail", "p
 _WHAT = {"id": "id", "url": "profile URL", "email": "e-mail address", "phone": "phone"}
 #: Keys whose disagreement proves two records are two people.
 _HARD_KEYS = ("id", "url")
+#: Fewer digits than this make an id or a number, not an attempt at a phone number.
+_PHONE_DIGITS = 7
 #: The rule that joins one person's personal and work addresses.
 PERSONAL_AND_WORK = "same name, personal and work address at their employer"
 
@@ -118,7 +120,8 @@ def _employer_hints(row) -> set[str]:
 
 
 def _shared_employer(a: set[str], b: set[str]) -> str:
-    """An employer both hint sets name ("" if none): equal, or one a prefix of the other (``initech``, ``initechcorp``)."""
+    """An employer both hint sets name ("" if none): the same, or one the start of the other
+    (``initech`` and ``initechcorp``)."""
     return next((x for x in sorted(a) for y in sorted(b)
                  if x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))), "")
 
@@ -201,7 +204,9 @@ class Identity:
     refusals : DataFrame
         One row per refusal: ``file``, ``line``, ``record_name``, ``node``,
         ``reason``, and ``reported`` (True for what the import report lists as a
-        warning: unusable profile URLs and phones, shared phones, strangers with my name).
+        warning: unusable profile URLs and phones, shared phones, strangers
+        with my name, and a record taken for me on my name alone although it
+        has a profile).
     """
 
     people: pd.DataFrame
@@ -236,11 +241,13 @@ class Identity:
                 what = "e-mail address" if kind == "email" else "profile"
                 return None, f"nobody has the {what} '{found or key}'"
             text = name
-        if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text):
+        digits = sum(c.isdigit() for c in text)
+        if digits and not any(c.isalpha() for c in text):
             key = phone_key(text, self.phone_region)
-            if key in index["phone"]:
-                return index["phone"][key], ""
-            return None, f"nobody has the phone '{text}'" if key else phone_refusal(text, self.phone_region)
+            if key:
+                return index["phone"].get(key), "" if key in index["phone"] else f"nobody has the phone '{text}'"
+            if digits >= _PHONE_DIGITS:
+                return None, phone_refusal(text, self.phone_region)
         key = name_key(text)
         nodes = self._names.get(key) or self._formal.get(formal_key(key), [])
         if len(nodes) == 1:
@@ -393,7 +400,7 @@ def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, wh
                 candidates.setdefault(clusters.find(g), g)
             if root in candidates:
                 continue
-            fits = {g: "" for g in candidates if _name_conflict(clusters, g, root) is None}
+            fits = {g: "" for g in candidates if clusters.conflict(g, root, _KEY_TYPES) is None}
             how = rule
             if len(fits) > 1:  # two people of that name: the one at the same employer, if just one is
                 fits = {g: e for g in fits if (e := _shared_employer(clusters.employers[g], clusters.employers[root]))}
@@ -402,22 +409,12 @@ def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, wh
                 how = PERSONAL_AND_WORK
             if len(fits) == 1:
                 [(g, employer)] = fits.items()
+                refusals += _my_name_only(clusters, i, g, root)
                 clusters.union(g, root, (i, candidates[g], how, employer if how == PERSONAL_AND_WORK else key))
                 continue
             groups.append(i)
             refusals += _name_refusals(clusters, i, root, candidates, fits, rows, where)
     return refusals
-
-
-def _name_conflict(clusters: _Clusters, a: int, b: int) -> str | None:
-    """Why roots a and b, of one name, are two people: a key type, ``me`` for a stranger
-    with my name and a profile while mine is unknown, or None."""
-    found = clusters.conflict(a, b, _KEY_TYPES)
-    if found is None and (clusters.me[a] or clusters.me[b]):
-        mine, theirs = (a, b) if clusters.me[a] else (b, a)
-        if not clusters.keys[mine]["url"] and clusters.keys[theirs]["url"]:
-            return "me"
-    return found
 
 
 def _personal_and_work(clusters: _Clusters, a: int, b: int) -> str:
@@ -441,17 +438,27 @@ def _name_refusals(clusters: _Clusters, i: int, root: int, candidates: dict[int,
         return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({others}): kept apart", False)]
     refusals = []
     for g, j in candidates.items():
-        why = _name_conflict(clusters, g, root)
-        if why == "me":
-            refusals.append((i, f"has my name but the profile {sorted(clusters.keys[root]['url'] or clusters.keys[g]['url'])[0]}"
-                                ", and netgraph.toml gives no linkedin_url: taken for somebody else", True))
-        elif why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
+        why = clusters.conflict(g, root, _KEY_TYPES)
+        if why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
             theirs = ", ".join(sorted(clusters.keys[g if clusters.me[root] else root][why]))
             refusals.append((i, f"has my name but another {_WHAT[why]} ({theirs}): somebody else", True))
         elif why:
             refusals.append((i, f"same name as {rows[j].name} ({where[j]}) but another {_WHAT[why]}: kept apart",
                              False))
     return refusals
+
+
+def _my_name_only(clusters: _Clusters, i: int, a: int, b: int) -> list[tuple[int, str, bool]]:
+    """A warning when record i joins me on my name alone, bringing a profile while mine is unknown:
+    a stranger of my name would, and netgraph.toml's linkedin_url would tell them apart."""
+    if clusters.me[a] == clusters.me[b]:
+        return []
+    mine, theirs = (a, b) if clusters.me[a] else (b, a)
+    if clusters.keys[mine]["url"] or not clusters.keys[theirs]["url"]:
+        return []
+    profile = ", ".join(sorted(clusters.keys[theirs]["url"]))
+    return [(i, f"has my name and the profile {profile}: taken for me, as netgraph.toml gives no linkedin_url "
+                "(give it if this is somebody else)", True)]
 
 
 def _explain(n: int, events: list[tuple[int, int, str, str]]) -> tuple[list[str], list[str], list[int | None]]:

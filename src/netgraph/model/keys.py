@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from email.utils import parseaddr
 from urllib.parse import unquote
 
