@@ -3,10 +3,16 @@
 Every source contributes person *records* (a row of a people table, a LinkedIn
 connection, a vCard, a mail sender...). Records are merged in two passes:
 
-1. **Exact keys** — an explicit ``id``, a LinkedIn profile URL, an e-mail
-   address, a phone number: records sharing one are the same person, unless
-   their ids or profile URLs disagree (two people can share a team mailbox;
-   no one has two LinkedIn profiles).
+1. **Exact keys** — an explicit ``id``, a LinkedIn profile, an e-mail
+   address, a complete phone number: records sharing one are the same person,
+   unless their ids or profiles disagree (two people can share a team
+   mailbox; no one has two LinkedIn profiles). A profile URL is a key only
+   when it names a profile (``/in/<slug>``), compared percent-decoded and
+   case-folded (:func:`netgraph.model.keys.url_key`); a phone only when it is a
+   complete number (:func:`netgraph.model.keys.phone_key`), and it joins two
+   records only when their names could be one person's (the same given name,
+   its nickname or initial): colleagues who share an office line, or a family
+   a home line, stay apart.
 2. **Names** — records whose normalised names agree (case, accents,
    punctuation, "Last, First", middle initials; see :func:`netgraph.model.keys.name_key`)
    are merged when none of their exact keys conflict; then names that agree
@@ -14,14 +20,24 @@ connection, a vCard, a mail sender...). Records are merged in two passes:
    "Robert Lee"; not "Chris Lee", which could be Christopher or Christine).
    When a name fits two people, the record joins the one with the same
    employer (its company, or the name in its work address's domain), if
-   exactly one has it. Two "Mary Lee" with
-   different e-mail addresses stay two people; a third "Mary Lee" with no keys
-   at all could be either, so it stays apart and the ambiguity is reported.
+   exactly one has it. Two "Mary Lee" with different e-mail addresses stay
+   two people — unless one has only personal addresses (gmail...) and the
+   other a work address, and both name the same employer: that is one person
+   at home and at work. A third "Mary Lee" with no keys at all could be
+   either, so it stays apart.
 
-Every merge is recorded with its rule, so ``net.identity`` explains which
-records became which node and why. References in interactions, ties and
-introductions (an id, an e-mail address, a profile URL, a phone or a name) are
-then resolved against the merged people with :meth:`Identity.resolve`.
+The owner (``me``) is the record made from ``netgraph.toml``: my addresses and
+my profile identify me; a record with my name and another profile is somebody
+else; my employer is what the settings or my records say, never an address
+(an old work address is no job). ``me`` as a reference always means the
+owner, and no one else's node is called ``me``.
+
+Every merge is recorded with the rule, key and record that joined it, and
+every refusal (a key left unused, a merge refused) with its reason, so
+``net.identity`` explains which records became which node and why not
+another. References in interactions, ties and introductions (an id, an e-mail
+address, a profile URL, a phone or a name) are then resolved against the
+merged people with :meth:`Identity.resolve`.
 """
 
 from __future__ import annotations
