@@ -235,6 +235,12 @@ def test_colleagues_sharing_an_office_line_stay_two(tmp_path):
 
 
 def test_a_stranger_with_my_name_and_another_profile_is_not_me(tmp_path):
+    # netgraph.toml's linkedin_url alone tells the Connections.csv row of my name from me
+    net = load_case(tmp_path / "toml", "stranger_with_my_name", drop=["contacts.vcf"])
+    assert net.find("linkedin.com/in/janejones-london") != net.me
+    assert net.graph.nodes[net.me]["company"] == ""  # not the stranger's employer
+    assert "has my name but another profile URL" in net.explain_identity("linkedin.com/in/janejones-london")[
+        "refused"].iloc[0]
     net = load_case(tmp_path, "stranger_with_my_name")
     me = net.explain_identity(net.me)
     assert me["source"].tolist() == ["me", "vcard"]  # my own card, by my profile in another spelling
