@@ -83,6 +83,8 @@ _RULES = {"id": "same id", "url": "same profile URL", "email": "same e-mail", "p
 _WHAT = {"id": "id", "url": "profile URL", "email": "e-mail address", "phone": "phone"}
 #: Keys whose disagreement proves two records are two people.
 _HARD_KEYS = ("id", "url")
+#: How many records a refusal names before it says "and N more".
+_SHOWN = 3
 #: Fewer digits than this make an id or a number, not an attempt at a phone number.
 _PHONE_DIGITS = 7
 #: The rule that joins one person's personal and work addresses.
@@ -374,9 +376,9 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         "via": ["" if v is None else where[v] for v in via],
         "refused": ["; ".join(r) for r in refused],
     })
+    nodes = node.tolist()
     refusal_frame = pd.DataFrame(
-        [(files[i], lines[i], rows[i].name, node.iat[i], reason, reported)
-         for i, reason, reported in refusals],
+        [(files[i], lines[i], rows[i].name, nodes[i], reason, reported) for i, reason, reported in refusals],
         columns=["file", "line", "record_name", "node", "reason", "reported"])
 
     index = {t: {} for t in _KEY_TYPES}
@@ -450,17 +452,23 @@ def _name_refusals(clusters: _Clusters, i: int, root: int, candidates: dict[int,
                    rows: list, where: list[str]) -> list[tuple[int, str, bool]]:
     """Why record i joined none of the people of its name (candidates: root -> one of their records)."""
     if len(fits) > 1:
-        others = ", ".join(where[candidates[g]] for g in fits)
-        return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({others}): kept apart", False)]
-    refusals = []
+        others = ", ".join(where[candidates[g]] for g in list(fits)[:_SHOWN])
+        more = f" and {len(fits) - _SHOWN} more" if len(fits) > _SHOWN else ""
+        return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({others}{more}): kept apart", False)]
+    refusals, others = [], defaultdict(list)
     for g, j in candidates.items():
         why = clusters.conflict(g, root, _KEY_TYPES)
         if why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
             theirs = ", ".join(sorted(clusters.keys[g if clusters.me[root] else root][why]))
             refusals.append((i, f"has my name but another {_WHAT[why]} ({theirs}): somebody else", True))
         elif why:
-            refusals.append((i, f"same name as {rows[j].name} ({where[j]}) but another {_WHAT[why]}: kept apart",
-                             False))
+            others[why].append(j)
+    for why, records in others.items():  # one line per reason: a common name may have hundreds of bearers
+        shown = ", ".join(where[j] for j in records[:_SHOWN])
+        more = f" and {len(records) - _SHOWN} more" if len(records) > _SHOWN else ""
+        who = f"{rows[records[0]].name} ({shown}{more})" if len(records) == 1 else \
+            f"{len(records)} people ({shown}{more})"
+        refusals.append((i, f"same name as {who} but another {_WHAT[why]}: kept apart", False))
     return refusals
 
 

@@ -168,6 +168,16 @@ def url_key(url: object) -> str:
     return f"linkedin.com/{kind}/{unicodedata.normalize('NFC', path).casefold()}"
 
 
+#: Longer than any phone number however it is written (libphonenumber itself stops at 250 characters).
+_LONGEST_PHONE = 100
+#: How much of a refused value a reason quotes.
+_QUOTED = 60
+
+
+def _quoted(text: str) -> str:
+    return text if len(text) <= _QUOTED else text[:_QUOTED - 3] + "..."
+
+
 def url_refusal(url: object) -> str:
     """Why a profile URL given for someone is not used as a key (``""`` when it is, or none is given).
 
@@ -178,7 +188,7 @@ def url_refusal(url: object) -> str:
         return ""
     text = url.strip()
     what = "names no profile (nothing after /in/)" if "linkedin.com" in text.casefold() else "is not a LinkedIn profile"
-    return f"profile URL '{text}' {what}: not used to match people"
+    return f"profile URL '{_quoted(text)}' {what}: not used to match people"
 
 
 def phone_key(phone: object, region: str | None = None) -> str:
@@ -197,7 +207,7 @@ def phone_key(phone: object, region: str | None = None) -> str:
     >>> phone_key("12345678", "US"), phone_key("617.555.0142")
     ('', '')
     """
-    if not isinstance(phone, str) or not any(c.isdigit() for c in phone):
+    if not isinstance(phone, str) or len(phone) > _LONGEST_PHONE or not any(c.isdigit() for c in phone):
         return ""
     return _phone_key(phone.strip(), (region or "").upper() or None)
 
@@ -220,9 +230,9 @@ def phone_refusal(phone: object, region: str | None = None) -> str:
         return ""
     text = phone.strip()
     if not region and not text.startswith(("+", "00")):
-        return (f"phone '{text}' has no country code, and neither netgraph.toml's phone_region nor any "
+        return (f"phone '{_quoted(text)}' has no country code, and neither netgraph.toml's phone_region nor any "
                 "number with one says which country: not used to match people")
-    return f"phone '{text}' is not a complete number: not used to match people"
+    return f"phone '{_quoted(text)}' is not a complete number: not used to match people"
 
 
 def usual_phone_region(phones) -> str | None:
@@ -235,7 +245,8 @@ def usual_phone_region(phones) -> str | None:
     >>> usual_phone_region(["+1 617 555 0142", "617 555 0100", "+44 20 7946 0958", "+1 212 555 0199"])
     'US'
     """
-    counts = Counter(r for r in map(_phone_region, {p.strip() for p in phones if isinstance(p, str)}) if r)
+    counts = Counter(r for r in map(_phone_region, {p.strip() for p in phones
+                                                     if isinstance(p, str) and len(p) <= _LONGEST_PHONE}) if r)
     return min(counts, key=lambda r: (-counts[r], r)) if counts else None
 
 
