@@ -165,7 +165,7 @@ def url_key(url: object) -> str:
         path = path.split("/", 1)[0]
     if not path or any(c.isspace() for c in path):
         return ""
-    return f"linkedin.com/{kind}/{unicodedata.normalize('NFC', path).casefold()}"
+    return f"linkedin.com/{kind}/{_caseless(path)}"
 
 
 #: Longer than any phone number however it is written (libphonenumber itself stops at 250 characters).
@@ -176,6 +176,11 @@ _QUOTED = 60
 
 def _quoted(text: str) -> str:
     return text if len(text) <= _QUOTED else text[:_QUOTED - 3] + "..."
+
+
+def _caseless(text: str) -> str:
+    """Canonical caseless form (Unicode 3.13, D145): two spellings of one text, accents composed or not, agree."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
 
 
 def url_refusal(url: object) -> str:
