@@ -67,13 +67,15 @@ def test_url_key_decodes_percent_encoding_and_folds_case():
 @pytest.mark.parametrize("url", ["https://www.linkedin.com/in", "https://www.linkedin.com/in/",
                                  "https://www.linkedin.com/in/?trk=x", "https://www.linkedin.com/company/initech",
                                  "https://www.linkedin.com/search/results/people/?keywords=lee",
-                                 "https://example.com/in/mary", "linkedin.com/in/%20"])
+                                 "https://example.com/in/mary", "linkedin.com/in/%20",
+                                 "https://www.linkedin.com/in/mary-lee-4…", "https://www.linkedin.com/in/jürgen-mü..."])
 def test_a_url_that_names_no_profile_is_no_key_and_says_why(url):
     assert url_key(url) == ""
     assert "not used to match people" in url_refusal(url)
 
 
 def test_url_refusal_is_empty_for_profiles_and_blanks():
+    assert "is cut short" in url_refusal("https://www.linkedin.com/in/mary-lee-4…")
     assert url_refusal("https://www.linkedin.com/in/mary-lee-42") == url_refusal("") == url_refusal(None) == ""
 
 

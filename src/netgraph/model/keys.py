@@ -163,9 +163,13 @@ def url_key(url: object) -> str:
     kind, path = match.group(1).lower(), match.group(2).strip().rstrip("/")
     if kind == "in":  # /in/<slug>/details/... is a page of the profile <slug>
         path = path.split("/", 1)[0]
-    if not path or any(c.isspace() for c in path):
+    if not path or any(c.isspace() for c in path) or path.endswith(_CUT):
         return ""
     return f"linkedin.com/{kind}/{_caseless(path)}"
+
+
+#: How a spreadsheet or a report cuts a long cell short: a profile that ends so is not the whole profile.
+_CUT = ("…", "...")
 
 
 #: Longer than any phone number however it is written (libphonenumber itself stops at 250 characters).
@@ -192,7 +196,12 @@ def url_refusal(url: object) -> str:
     if not isinstance(url, str) or not url.strip() or url_key(url):
         return ""
     text = url.strip()
-    what = "names no profile (nothing after /in/)" if "linkedin.com" in text.casefold() else "is not a LinkedIn profile"
+    if "linkedin.com" not in text.casefold():
+        what = "is not a LinkedIn profile"
+    elif text.rstrip("/").endswith(_CUT):
+        what = "is cut short"
+    else:
+        what = "names no profile (nothing after /in/)"
     return f"profile URL '{_quoted(text)}' {what}: not used to match people"
 
 
