@@ -189,7 +189,7 @@ def test_invitees_with_a_profile_url_that_names_no_profile_stay_apart(tmp_path):
     assert net.graph.number_of_nodes() == 7  # me, five invitees, Omar who invited me
     warnings = warnings_of(net, "Invitations.csv")
     assert [line for _, line, _ in warnings] == [2, 3, 4, 5, 6]
-    assert all("names no profile (nothing after /in/): not used" in reason for *_, reason in warnings)
+    assert all("names no profile (nothing after /in/): left out" in reason for *_, reason in warnings)
     assert "names no profile" in net.explain_identity("Aiko Tanabe")["refused"].iloc[0]
     assert all(net.graph.has_edge(net.me, net.find(name)) for name in invitees)
 

@@ -323,6 +323,9 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     region = settings.phone_region or usual_phone_region(p for ps in records["phone"] for p in ps)
     rows = list(records.itertuples(index=False))
     keys, unused = zip(*(_record_keys(r, region) for r in rows)) if rows else ((), ())
+    # a profile URL that names nobody is no attribute either (its refusal says so); a phone that is no
+    # key stays: it may still be dialled
+    records.loc[[not k["url"] for k in keys], "linkedin_url"] = ""
     name_keys = [name_key(r.name) for r in rows]
     formal_keys = [formal_key(k) for k in name_keys]
     clusters = _Clusters([{t: set(k[t]) for t in _KEY_TYPES} for k in keys], records["is_me"].to_numpy(),

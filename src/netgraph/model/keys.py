@@ -188,10 +188,11 @@ def _caseless(text: str) -> str:
 
 
 def url_refusal(url: object) -> str:
-    """Why a profile URL given for someone is not used as a key (``""`` when it is, or none is given).
+    """Why a profile URL given for someone is left out (``""`` when it is a key, or none is given):
+    it names nobody, so it is neither a key nor worth keeping.
 
     >>> url_refusal("https://www.linkedin.com/in")
-    "profile URL 'https://www.linkedin.com/in' names no profile (nothing after /in/): not used to match people"
+    "profile URL 'https://www.linkedin.com/in' names no profile (nothing after /in/): left out"
     """
     if not isinstance(url, str) or not url.strip() or url_key(url):
         return ""
@@ -202,7 +203,7 @@ def url_refusal(url: object) -> str:
         what = "is cut short"
     else:
         what = "names no profile (nothing after /in/)"
-    return f"profile URL '{_quoted(text)}' {what}: not used to match people"
+    return f"profile URL '{_quoted(text)}' {what}: left out"
 
 
 def phone_key(phone: object, region: str | None = None) -> str:
