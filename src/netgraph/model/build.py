@@ -154,10 +154,8 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
     identity = resolve_people(records, me=me, emails=tuple(emails), settings=settings)
     report.merges = identity.merges
     _report_refusals(identity, report)
-    if identity.phone_region and not (settings and settings.phone_region):
-        report.add("<phones>", "config").notes.append(
-            f"phone numbers without a country code read as numbers of {identity.phone_region}, the country of most "
-            "numbers written with one (phone_region in netgraph.toml says otherwise)")
+    if identity.notes:
+        report.add("<identity>", "config").notes.extend(identity.notes)
     _check_owner_name(identity, me, report)
     people = identity.people
     found = directory(tables.companies, people)

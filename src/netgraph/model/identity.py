@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -67,7 +67,7 @@ from .keys import (
     usual_phone_region,
 )
 
-__all__ = ["Identity", "IdentitySettings", "resolve_people", "SOURCE_PRIORITY", "RESERVED_IDS"]
+__all__ = ["Identity", "IdentitySettings", "resolve_people", "SOURCE_PRIORITY", "RESERVED_IDS", "PERSONAL_AND_WORK"]
 
 #: Whose word counts first when records disagree (lower wins): what the user
 #: typed, then what the person wrote about themselves, then what mail headers say.
@@ -219,6 +219,8 @@ class Identity:
         The node id of the network's owner.
     phone_region : str or None
         Where numbers without a country code were read (given, or the usual one).
+    notes : list of str
+        What was assumed for all records (the phone region, when it was inferred).
     refusals : DataFrame
         One row per refusal: ``file``, ``line``, ``record_name``, ``node``,
         ``reason``, and ``reported`` (True for what the import report lists as a
@@ -235,6 +237,7 @@ class Identity:
     _formal: dict[str, list[str]]
     refusals: pd.DataFrame | None = None
     phone_region: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def resolve(self, ref: object) -> tuple[str | None, str]:
         """Map a reference (id, e-mail, profile URL, phone or name) to a node.
@@ -320,7 +323,12 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     """
     settings = settings or IdentitySettings()
     records = _with_me(records.reset_index(drop=True), me, emails, settings)
-    region = settings.phone_region or usual_phone_region(p for ps in records["phone"] for p in ps)
+    phones = [p for ps in records["phone"] for p in ps]
+    region = settings.phone_region or usual_phone_region(phones)
+    notes = []
+    if region and not settings.phone_region and any(not p.strip().startswith(("+", "00")) for p in phones):
+        notes.append(f"phone numbers without a country code read as numbers of {region}, the country of most "
+                     "numbers written with one (phone_region in netgraph.toml says otherwise)")
     rows = list(records.itertuples(index=False))
     keys, unused = zip(*(_record_keys(r, region) for r in rows)) if rows else ((), ())
     # a profile URL that names nobody is no attribute either (its refusal says so); a phone that is no
@@ -396,7 +404,7 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         for table, key in ((names, name_keys[i]), (formal, formal_keys[i])):
             if key and n not in table[key]:
                 table[key].append(n)
-    return Identity(people, merges, me_node, index, dict(names), dict(formal), refusal_frame, region)
+    return Identity(people, merges, me_node, index, dict(names), dict(formal), refusal_frame, region, notes)
 
 
 def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, where: list[str]
