@@ -67,7 +67,7 @@ def test_url_key_decodes_percent_encoding_and_folds_case():
 @pytest.mark.parametrize("url", ["https://www.linkedin.com/in", "https://www.linkedin.com/in/",
                                  "https://www.linkedin.com/in/?trk=x", "https://www.linkedin.com/company/initech",
                                  "https://www.linkedin.com/search/results/people/?keywords=lee",
-                                 "https://example.com/in/mary", "linkedin.com/in/%20",
+                                 "https://example.com/mary", "linkedin.com/in/%20", "mary@x.com/in/y",
                                  "https://www.linkedin.com/in/mary-lee-4…", "https://www.linkedin.com/in/jürgen-mü..."])
 def test_a_url_that_names_no_profile_is_no_key_and_says_why(url):
     assert url_key(url) == ""

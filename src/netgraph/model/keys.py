@@ -132,14 +132,15 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2]
 
 
-#: A LinkedIn profile: ``/in/<slug>`` (today's) or ``/pub/<name>/<a>/<b>/<c>`` (before about 2013),
-#: on ``www.``, a country's sub-domain, or none. Anything else on LinkedIn (``/in`` with no slug, a
-#: company page, a search) names nobody.
-_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^?#]+)", re.I)
+#: A profile: ``/in/<slug>`` (today's) or ``/pub/<name>/<a>/<b>/<c>`` (before about 2013), on
+#: LinkedIn (``www.``, a country's sub-domain, or none) or on the host an anonymised export writes
+#: (``example.invalid``). Anything else (``/in`` with no slug, a company page, a search) names nobody.
+_PROFILE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[^/?#\s@]+)/(?P<kind>in|pub)/(?P<path>[^?#]+)", re.I)
+_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$", re.I)
 
 
 def url_key(url: object) -> str:
-    """A LinkedIn profile URL as a key: percent-decoded, case-folded, without
+    """A profile URL as a key: percent-decoded, case-folded, without
     scheme, country prefix, query, fragment or trailing slash; ``""`` unless it
     names a profile.
 
@@ -154,18 +155,23 @@ def url_key(url: object) -> str:
     True
     >>> url_key("https://www.linkedin.com/in"), url_key("https://example.com/mary")
     ('', '')
+    >>> url_key("https://example.invalid/in/person-4f2a")  # as --anonymize writes it
+    'example.invalid/in/person-4f2a'
+
     """
-    if not isinstance(url, str) or "linkedin.com/" not in url.casefold():
+    if not isinstance(url, str) or "/" not in url:
         return ""
     match = _PROFILE.match(unquote(url.strip()).strip())
     if not match:
         return ""
-    kind, path = match.group(1).lower(), match.group(2).strip().rstrip("/")
+    host = match["host"].lower()
+    host = "linkedin.com" if _LINKEDIN_HOST.match(host) else host
+    kind, path = match["kind"].lower(), match["path"].strip().rstrip("/")
     if kind == "in":  # /in/<slug>/details/... is a page of the profile <slug>
         path = path.split("/", 1)[0]
     if not path or any(c.isspace() for c in path) or path.endswith(_CUT):
         return ""
-    return f"linkedin.com/{kind}/{_caseless(path)}"
+    return f"{host}/{kind}/{_caseless(path)}"
 
 
 #: How a spreadsheet or a report cuts a long cell short: a profile that ends so is not the whole profile.
@@ -198,7 +204,7 @@ def url_refusal(url: object) -> str:
         return ""
     text = url.strip()
     if "linkedin.com" not in text.casefold():
-        what = "is not a LinkedIn profile"
+        what = "is not a profile (/in/<name>)"
     elif text.rstrip("/").endswith(_CUT):
         what = "is cut short"
     else:
