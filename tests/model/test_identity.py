@@ -1,11 +1,17 @@
-"""Identity, first cut: ids, e-mail addresses and names resolve to one node each."""
+"""Identity: ids, e-mail addresses, profiles, phones and names resolve to one node per human."""
 
 from __future__ import annotations
 
-import pandas as pd
+import shutil
+from pathlib import Path
 
+import pandas as pd
+import pytest
+
+import netgraph
 from netgraph import ImportReport
-from netgraph.model.identity import resolve_people
+from netgraph.analysis.reasons import hop_reasons
+from netgraph.model.identity import PERSONAL_AND_WORK, IdentitySettings, resolve_people
 from netgraph.model.tables import validate
 
 
@@ -92,7 +98,7 @@ def test_resolve_references():
     identity = resolve_people(records(
         {"id": "mary", "name": "Mary Lee", "email": "mary@novagen.com",
          "linkedin_url": "https://www.linkedin.com/in/marylee/", "phone": "+1 617 555 0142"},
-    ))
+    ), settings=IdentitySettings(phone_region="US"))
     for ref in ("mary", "Mary Lee", "lee, mary", "MARY@novagen.com", '"Mary" <mary@novagen.com>',
                 "linkedin.com/in/marylee", "(617) 555-0142"):
         assert identity.resolve(ref) == ("mary", ""), ref
@@ -133,3 +139,179 @@ def test_an_employer_tells_two_people_of_one_name_apart():
     assert len(identity.people) == 3
     nodes = identity.merges["node"].tolist()
     assert nodes[0] == nodes[3] and nodes[1] == nodes[2] and nodes[4] not in nodes[:4]
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity on real files: each case is a fixture in tests/fixtures/identity that reproduces a quirk
+# of exports written by other people's programs.
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "identity"
+
+
+def load_case(tmp_path, case, *, toml=None, drop=()):
+    """Load a fixture folder, with its netgraph.toml replaced by ``toml`` and the files in ``drop`` left out."""
+    folder = tmp_path / case
+    shutil.copytree(FIXTURES / case, folder)
+    for name in drop:
+        (folder / name).unlink()
+    if toml is not None:
+        (folder / "netgraph.toml").write_text(toml)
+    return netgraph.load(folder, today="2026-11-01")
+
+
+def warnings_of(net, name):
+    return [(Path(p.file).name, p.line, p.reason) for p in net.report.problems
+            if not p.skipped and Path(p.file).name == name]
+
+
+def test_a_personal_and_a_work_address_at_the_employer_are_one_person(tmp_path):
+    """Google Contacts has the gmail address and the employer, LinkedIn the work address."""
+    net = load_case(tmp_path, "personal_work")
+    marcus = net.explain_identity("Marcus Oyelaran")
+    assert marcus["source"].tolist() == ["linkedin", "google"]
+    assert marcus["rule"].iloc[1] == PERSONAL_AND_WORK and marcus["key"].iloc[1] == "initech"
+    assert marcus["via"].iloc[1].endswith("Connections.csv:5")
+    assert set(net.people.at[net.find("Marcus Oyelaran"), "email"]) == {"marcus.oyelaran@initech.com",
+                                                                        "marcus.oyelaran@gmail.com"}
+    assert "Marcus Oyelaran" not in net.graph.graph["homonyms"]
+    # a personal address with no employer, or another one, could be anybody of that name
+    assert net.graph.graph["homonyms"] == {"Dana Whitlock": 2, "Priya Natarajan": 2}
+    [refused] = net.identity.loc[net.identity["record_name"].eq("Priya Natarajan") & net.identity["refused"].ne(""),
+                                 "refused"]
+    assert "same name as Priya Natarajan" in refused and "another e-mail address" in refused
+
+
+def test_invitees_with_a_profile_url_that_names_no_profile_stay_apart(tmp_path):
+    """Late-2023 Invitations.csv: every invitee's profile is https://www.linkedin.com/in."""
+    net = load_case(tmp_path, "invitations_2023")
+    invitees = ["Tomasz Wójcik", "Aiko Tanabe", "Lucía Ferrer", "Kwabena Mensah", "Ingrid Solberg"]
+    assert len({net.find(name) for name in invitees}) == 5
+    assert net.graph.number_of_nodes() == 7  # me, five invitees, Omar who invited me
+    warnings = warnings_of(net, "Invitations.csv")
+    assert [line for _, line, _ in warnings] == [2, 3, 4, 5, 6]
+    assert all("names no profile (nothing after /in/): left out" in reason for *_, reason in warnings)
+    assert "names no profile" in net.explain_identity("Aiko Tanabe")["refused"].iloc[0]
+    assert all(net.graph.has_edge(net.me, net.find(name)) for name in invitees)
+
+
+def test_percent_encoded_and_decoded_profile_urls_are_one_profile(tmp_path):
+    """Connections.csv writes /in/j%C3%BCrgen..., the endorsement file /in/jürgen... (and in capitals)."""
+    net = load_case(tmp_path, "percent_encoded")
+    for name in ("Jürgen Müller", "Zoë Ngô", "Renée Lefèvre"):
+        records = net.explain_identity(name)  # find() would fail if the name were two people
+        assert set(records["rule"]) == {"new", "same profile URL", "same name"} - (
+            set() if name == "Jürgen Müller" else {"same name"}), name
+        assert net.graph.has_edge(net.find(name), net.me)  # the endorsement reached the connection
+    assert net.explain_identity("Jürgen Müller")["key"].iloc[1] == "linkedin.com/in/jürgen-müller-4a1b2c"
+    assert net.graph.number_of_nodes() == 5
+
+
+def test_junk_phone_fragments_never_join_unrelated_people(tmp_path):
+    """Google Contacts with 8-digit fragments ("55501234", a date "20231107") in several records."""
+    net = load_case(tmp_path, "junk_phones")  # the +49 numbers say German: 8 digits can be a number there
+    assert net.graph.number_of_nodes() == 5
+    shared = warnings_of(net, "contacts.csv")
+    assert [line for _, line, _ in shared] == [3, 4, 5]
+    assert all("shares the phone" in reason and "not merged" in reason for *_, reason in shared)
+    net = load_case(tmp_path / "us", "junk_phones", toml='phone_region = "US"\n')  # in the US they are fragments
+    assert net.graph.number_of_nodes() == 5
+    reasons = [reason for *_, reason in warnings_of(net, "contacts.csv")]
+    # three 55501234, two 20231107, and Greta's Berlin number, which is no number in the US
+    assert sum("is not a complete number" in reason for reason in reasons) == 6
+    assert net.find("+49 151 23456789") == net.find("Hannah Kowalczyk")  # complete numbers still identify
+
+
+def test_colleagues_sharing_an_office_line_stay_two(tmp_path):
+    """A vCard address book where two colleagues share a desk line and a couple a home line."""
+    net = load_case(tmp_path, "office_line")
+    assert len({net.find(n) for n in ("Anna Berg", "Tom Weller", "Lena Weller")}) == 3
+    assert [line for _, line, _ in warnings_of(net, "contacts.vcf")] == [9, 18]
+    assert "shares the phone +16175550100 with Anna Berg" in net.explain_identity("Tom Weller")["refused"].iloc[0]
+    # one person in two address books, by one mobile written two ways
+    robert = net.explain_identity("Robert Lindgren")
+    assert robert["record_name"].tolist() == ["Bob Lindgren", "Robert Lindgren"]
+    assert robert["rule"].iloc[1] == "same phone" and robert["key"].iloc[1] == "+16175550123"
+    assert any("read as numbers of US" in n for f in net.report.files for n in f.notes)
+
+
+def test_a_stranger_with_my_name_and_another_profile_is_not_me(tmp_path):
+    # netgraph.toml's linkedin_url alone tells the Connections.csv row of my name from me
+    net = load_case(tmp_path / "toml", "stranger_with_my_name", drop=["contacts.vcf"])
+    assert net.find("linkedin.com/in/janejones-london") != net.me
+    assert net.graph.nodes[net.me]["company"] == ""  # not the stranger's employer
+    assert "has my name but another profile URL" in net.explain_identity("linkedin.com/in/janejones-london")[
+        "refused"].iloc[0]
+    net = load_case(tmp_path, "stranger_with_my_name")
+    me = net.explain_identity(net.me)
+    assert me["source"].tolist() == ["me", "vcard"]  # my own card, by my profile in another spelling
+    assert me["rule"].iloc[1] == "same profile URL"
+    stranger = net.find("linkedin.com/in/janejones-london")
+    assert stranger != net.me and net.graph.nodes[stranger]["company"] == "Lloyds Banking Group"
+    [(_, line, reason)] = warnings_of(net, "Connections.csv")
+    assert line == 5 and "has my name but another profile URL (linkedin.com/in/janejones-london)" in reason
+    # without linkedin_url nothing tells them apart: taken for me, with a warning that says how to tell
+    net = load_case(tmp_path / "no-url", "stranger_with_my_name", toml='me = "Jane Jones"\n', drop=["contacts.vcf"])
+    assert net.find("linkedin.com/in/janejones-london") == net.me
+    [(_, line, reason)] = warnings_of(net, "Connections.csv")
+    assert line == 5 and "taken for me, as netgraph.toml gives no linkedin_url" in reason
+
+
+def test_an_address_at_a_past_employer_is_me_but_no_job(tmp_path):
+    net = load_case(tmp_path, "past_employer")
+    G = net.graph
+    assert net.explain_identity(net.me)["record_name"].tolist() == ["Jane Jones", "Jane Jones", "Jones, J."]
+    assert G.nodes[net.me]["company"] == "Orchid Health" and "Initech" in G.nodes[net.me]["past_companies"]
+    reasons = hop_reasons(G, net.me, net.find("Peter Gibbons"), net.today, net.me)
+    assert "you worked together at Initech" in reasons and not any("colleagues" in r for r in reasons)
+    # with only my addresses given, the old one makes no employer either
+    net = load_case(tmp_path / "bare", "past_employer",
+                    toml='me = "Jane Jones"\nemails = ["jane.jones@gmail.com", "jane.jones@initech.com"]\n')
+    assert net.graph.nodes[net.me]["company"] == ""
+    assert not any("colleagues" in r for r in hop_reasons(net.graph, net.me, net.find("Peter Gibbons"), net.today))
+
+
+def test_me_always_means_the_owner(tmp_path):
+    """Issue 13.8: contacts named Me, ME, Mé, Mẹ and a mail from me@anything are strangers."""
+    net = load_case(tmp_path, "planted_me")
+    G = net.graph
+    assert net.me == "jane-jones" == net.find("me") == net.find("ME") and "me" not in G
+    strangers = [n for n in G if G.nodes[n]["name"] in ("Me", "ME", "Mé", "Mẹ", "me@anything.example")]
+    assert len(strangers) == 5 and not any(G.nodes[n]["is_me"] for n in strangers)
+    stan = net.find("Stan Whitfield")
+    assert G[net.me][stan]["sent"] == 1 and G[stan][net.me]["sent"] == 1
+    planted = net.find("me@anything.example")
+    assert G[planted][net.me]["sent"] == 1
+
+
+def test_a_contact_called_me_gets_another_id_and_me_resolves_to_the_owner():
+    identity = resolve_people(records({"name": "Me", "email": "x@y.com"}, {"name": "Jane Jones"}), me="Jane Jones")
+    assert identity.me == "jane-jones" and "me" not in identity.people.index
+    assert identity.resolve("me") == ("jane-jones", "") and identity.resolve("x@y.com")[0] == "me-2"
+    nobody = resolve_people(records({"name": "Me", "email": "x@y.com"}))
+    assert nobody.resolve("me") == (None, "'me' is used but nobody is set as me")
+
+
+@pytest.mark.parametrize("a, b, agree", [
+    ("Anna Berg", "Tom Weller", False),
+    ("Anna Berg", "Tom Berg", False),       # a home line: one family, two people
+    ("Robert Lee", "Bob Lee", True),
+    ("Mary Lee", "M. Lee", True),
+    ("Mary Lee", "Mary", True),            # a phone's contact with a first name only
+    ("Mary Lee", "", True),
+])
+def test_a_shared_phone_joins_only_names_that_could_be_one_person(a, b, agree):
+    identity = resolve_people(records({"name": a, "phone": "+1 617 555 0100"}, {"name": b, "phone": "+16175550100"}))
+    assert (len(identity.people) == 1) == agree
+    assert (identity.refusals["reported"].sum() == 0) == agree
+
+
+def test_every_refusal_names_the_record_and_reason():
+    identity = resolve_people(records(
+        {"name": "Ann Ko", "phone": "+1 617 555 0100", "linkedin_url": "https://www.linkedin.com/in"},
+        {"name": "Ted Wu", "phone": "+1 617 555 0100"},
+        {"name": "Ted Wu", "phone": "12345", "email": "ted@wu.example"},
+    ))
+    frame = identity.refusals
+    assert frame.columns.tolist() == ["file", "line", "record_name", "node", "reason", "reported"]
+    assert frame["line"].tolist() == [1, 3, 2] and frame["reported"].all()
+    assert identity.merges["refused"].ne("").all()

@@ -1,4 +1,4 @@
-"""``netgraph.toml``: whose network it is, my addresses, my targets, the fixed today."""
+"""``netgraph.toml``: whose network it is, my addresses, profile and employers, my targets, the fixed today."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NetgraphError
+from ..model.identity import IdentitySettings
+from ..model.keys import is_phone_region
 from .textio import read_text
 
 __all__ = ["Config", "read_config"]
 
-_KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date)}
+_KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date), "linkedin_url": str,
+         "employer": str, "past_employers": list, "phone_region": str}
+_LISTS = ("emails", "targets", "past_employers")
 #: A netgraph.toml is a few lines; anything larger (a link to /dev/zero, a file put there by mistake) is refused.
 MAX_CONFIG = 1 << 20
 
@@ -26,7 +30,16 @@ class Config:
     emails: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     today: dt.date | None = None
+    linkedin_url: str = ""
+    employer: str = ""
+    past_employers: list[str] = field(default_factory=list)
+    phone_region: str | None = None
     unknown: list[str] = field(default_factory=list)
+
+    def identity(self) -> IdentitySettings:
+        """What identity resolution needs from these settings besides ``me`` and ``emails``."""
+        return IdentitySettings(linkedin_url=self.linkedin_url, employer=self.employer,
+                                past_employers=tuple(self.past_employers), phone_region=self.phone_region)
 
 
 def read_config(path: str | Path) -> Config:
@@ -50,7 +63,7 @@ def read_config(path: str | Path) -> Config:
         if not isinstance(value, _KEYS[key]):
             raise NetgraphError(f"'{key}' should be {_describe(key)}, not {type(value).__name__}",
                                 file=path, line=_line_of(text, key))
-        if key in ("emails", "targets"):
+        if key in _LISTS:
             if not all(isinstance(v, str) for v in value):
                 raise NetgraphError(f"'{key}' should be a list of strings", file=path, line=_line_of(text, key))
             value = [v.strip() for v in value if v.strip()]
@@ -60,6 +73,13 @@ def read_config(path: str | Path) -> Config:
             except ValueError:
                 raise NetgraphError(f"today '{value}' is not a date (expected YYYY-MM-DD)",
                                     file=path, line=_line_of(text, key)) from None
+        if key == "phone_region":
+            if not is_phone_region(value.strip()):
+                raise NetgraphError(f"phone_region '{value}' is not a region code (expected two letters, like "
+                                    "US, GB or DE)", file=path, line=_line_of(text, key))
+            value = value.strip().upper()
+        if key in ("linkedin_url", "employer"):
+            value = value.strip()
         if isinstance(value, dt.datetime):
             value = value.date()
         setattr(config, key, value)
@@ -68,7 +88,9 @@ def read_config(path: str | Path) -> Config:
 
 def _describe(key: str) -> str:
     return {"me": "a name, id or e-mail address in quotes", "emails": "a list of addresses",
-            "targets": "a list of company names", "today": "a date, YYYY-MM-DD"}[key]
+            "targets": "a list of company names", "today": "a date, YYYY-MM-DD",
+            "linkedin_url": "a profile URL in quotes", "employer": "a company name in quotes",
+            "past_employers": "a list of company names", "phone_region": "a region code in quotes, like \"US\""}[key]
 
 
 def _line_of(text: str, key: str) -> int | None:

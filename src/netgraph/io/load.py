@@ -47,7 +47,9 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     (``people.csv/``), a folder that cannot be opened, and an entry that is no
     regular file (a FIFO, a device, a broken link) are reported as problems,
     not read. ``netgraph.toml`` in the folder gives ``me``, ``emails``,
-    ``targets`` and ``today``; keyword arguments override it. When nothing
+    ``targets`` and ``today`` (keyword arguments override them), and
+    ``linkedin_url``, ``employer``, ``past_employers`` and ``phone_region`` for
+    identity resolution. When nothing
     names the owner but the files speak of them ("me" in a LinkedIn export's
     endorsements), the owner is one node named "Me".
     A folder holding share files (``*.netshare``) is a team's: see
@@ -124,7 +126,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
             "(me = \"Your Name\" in netgraph.toml, or --me)")
     return assemble(tables, me=me, emails=emails, today=today,
                     targets=targets if targets is not None else config.targets, model=model, rules=rules,
-                    report=report)
+                    report=report, settings=config.identity())
 
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports

@@ -48,7 +48,7 @@ from .companies import directory
 from .dates import as_timestamp
 from .edges import add_relationships
 from .evidence import EvidenceModel, infer_ties, mail_introductions
-from .identity import Identity, resolve_people
+from .identity import Identity, IdentitySettings, resolve_people
 from .keys import email_key, name_key, split_reference
 from .network import Network
 from .report import ImportReport
@@ -129,8 +129,11 @@ def validated(frames: dict[str, pd.DataFrame | None]) -> tuple[Tables, ImportRep
 
 def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), model: StrengthModel | None = None,
              rules: Rules | None = None,
-             report: ImportReport | None = None) -> Network:
+             report: ImportReport | None = None, settings: IdentitySettings | None = None) -> Network:
     """Resolve identities and references, then build the graph: validated tables -> :class:`Network`.
+
+    ``settings`` carries what ``netgraph.toml`` says about me and phone numbers
+    (:class:`netgraph.model.identity.IdentitySettings`).
 
     The tables are consumed: their references are replaced by node ids in place.
     """
@@ -143,8 +146,11 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
         me = tables.owner[0]
         emails = [o for o in tables.owner if "@" in o]
         report.add("<owner>", "config").notes.append(f"nobody is set as me: taking {me}, the owner of the files read")
-    identity = resolve_people(records, me=me, emails=tuple(emails))
+    identity = resolve_people(records, me=me, emails=tuple(emails), settings=settings)
     report.merges = identity.merges
+    _report_refusals(identity, report)
+    if identity.notes:
+        report.add("<identity>", "config").notes.extend(identity.notes)
     _check_owner_name(identity, me, report)
     people = identity.people
     found = directory(tables.companies, people)
@@ -215,6 +221,14 @@ def _check_owner_name(identity: Identity, me, report: ImportReport) -> None:
         report.add("<owner>", "config").problem(
             None, f"me is '{me}', but your own records (found by your e-mail addresses) say {known}: "
                   "is 'me' spelt right?", skipped=False)
+
+
+def _report_refusals(identity: Identity, report: ImportReport) -> None:
+    """Keys left unused and merges refused on real-file quirks are warnings of the record's file and line."""
+    refusals = identity.refusals
+    for file, line, reason in refusals.loc[refusals["reported"], ["file", "line", "reason"]].itertuples(index=False):
+        entry = next((f for f in reversed(report.files) if f.file == str(file)), None) or report.add(file, "people")
+        entry.problem(int(line) or None, reason, skipped=False)
 
 
 def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFrame:

@@ -87,7 +87,9 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     ``people`` is changed in place: ``company`` and ``past_companies`` get
     canonical names, and people with no company but a work address at a known
     domain get that domain's company (``company_from`` says so) — unless they
-    list it among their past employers: an old work address is not a job.
+    list it among their past employers: an old work address is not a job. My
+    own addresses (``is_me``) identify me and never make me an employee: my
+    employer is what netgraph.toml or my records say.
     """
     found = Directory()
     for row in companies.itertuples(index=False):
@@ -98,10 +100,11 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     people["company"] = [found.canonical(c) if c else "" for c in people["company"]]
     people["past_companies"] = [[found.canonical(c) for c in cs] for cs in people["past_companies"]]
     _learn_domains(found, people)
+    mine = people["is_me"] if "is_me" in people else pd.Series(False, index=people.index)
     inferred = [
-        "" if company else next((c for c in (found.domain(domain_of(e)) for e in map(email_key, emails) if e)
-                                 if c and c not in past), "")
-        for company, emails, past in zip(people["company"], people["email"], people["past_companies"])
+        "" if company or me else next((c for c in (found.domain(domain_of(e)) for e in map(email_key, emails) if e)
+                                       if c and c not in past), "")
+        for company, emails, past, me in zip(people["company"], people["email"], people["past_companies"], mine)
     ]
     people["company_from"] = ["email domain" if c else "" for c in inferred]
     people["company"] = [c or i for c, i in zip(people["company"], inferred)]
@@ -111,8 +114,9 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
 def _learn_domains(found: Directory, people: pd.DataFrame) -> None:
     """A work domain belongs to the company most of its people name (at least two, two thirds)."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    for company, emails in zip(people["company"], people["email"]):
-        if not company:
+    mine = people["is_me"] if "is_me" in people else pd.Series(False, index=people.index)
+    for company, emails, me in zip(people["company"], people["email"], mine):
+        if not company or me:  # my addresses may be old ones: they say nothing of my employer's domain
             continue
         for domain in {domain_of(e) for e in map(email_key, emails) if e}:
             if domain not in PERSONAL_DOMAINS:

@@ -3,10 +3,16 @@
 Every source contributes person *records* (a row of a people table, a LinkedIn
 connection, a vCard, a mail sender...). Records are merged in two passes:
 
-1. **Exact keys** — an explicit ``id``, a LinkedIn profile URL, an e-mail
-   address, a phone number: records sharing one are the same person, unless
-   their ids or profile URLs disagree (two people can share a team mailbox;
-   no one has two LinkedIn profiles).
+1. **Exact keys** — an explicit ``id``, a LinkedIn profile, an e-mail
+   address, a complete phone number: records sharing one are the same person,
+   unless their ids or profiles disagree (two people can share a team
+   mailbox; no one has two LinkedIn profiles). A profile URL is a key only
+   when it names a profile (``/in/<slug>``), compared percent-decoded and
+   case-folded (:func:`netgraph.model.keys.url_key`); a phone only when it is a
+   complete number (:func:`netgraph.model.keys.phone_key`), and it joins two
+   records only when their names could be one person's (the same given name,
+   its nickname or initial): colleagues who share an office line, or a family
+   a home line, stay apart.
 2. **Names** — records whose normalised names agree (case, accents,
    punctuation, "Last, First", middle initials; see :func:`netgraph.model.keys.name_key`)
    are merged when none of their exact keys conflict; then names that agree
@@ -14,26 +20,37 @@ connection, a vCard, a mail sender...). Records are merged in two passes:
    "Robert Lee"; not "Chris Lee", which could be Christopher or Christine).
    When a name fits two people, the record joins the one with the same
    employer (its company, or the name in its work address's domain), if
-   exactly one has it. Two "Mary Lee" with
-   different e-mail addresses stay two people; a third "Mary Lee" with no keys
-   at all could be either, so it stays apart and the ambiguity is reported.
+   exactly one has it. Two "Mary Lee" with different e-mail addresses stay
+   two people — unless one has only personal addresses (gmail...) and the
+   other a work address, and both name the same employer: that is one person
+   at home and at work. A third "Mary Lee" with no keys at all could be
+   either, so it stays apart.
 
-Every merge is recorded with its rule, so ``net.identity`` explains which
-records became which node and why. References in interactions, ties and
-introductions (an id, an e-mail address, a profile URL, a phone or a name) are
-then resolved against the merged people with :meth:`Identity.resolve`.
+The owner (``me``) is the record made from ``netgraph.toml``: my addresses and
+my profile identify me; a record with my name and another profile is somebody
+else; my employer is what the settings or my records say, never an address
+(an old work address is no job). ``me`` as a reference always means the
+owner, and no one else's node is called ``me``.
+
+Every merge is recorded with the rule, key and record that joined it, and
+every refusal (a key left unused, a merge refused) with its reason, so
+``net.identity`` explains which records became which node and why not
+another. References in interactions, ties and introductions (an id, an e-mail
+address, a profile URL, a phone or a name) are then resolved against the
+merged people with :meth:`Identity.resolve`.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from .keys import (
+    NICKNAMES,
     PERSONAL_DOMAINS,
     company_key,
     domain_of,
@@ -42,31 +59,72 @@ from .keys import (
     name_key,
     natural_name,
     phone_key,
+    phone_refusal,
     slug,
     split_reference,
     url_key,
+    url_refusal,
+    usual_phone_region,
 )
 
-__all__ = ["Identity", "resolve_people", "SOURCE_PRIORITY"]
+__all__ = ["Identity", "IdentitySettings", "resolve_people", "SOURCE_PRIORITY", "RESERVED_IDS", "PERSONAL_AND_WORK"]
 
 #: Whose word counts first when records disagree (lower wins): what the user
 #: typed, then what the person wrote about themselves, then what mail headers say.
 SOURCE_PRIORITY = {"me": -1, "people": 0, "linkedin": 1, "vcard": 2, "google": 3, "ics": 4,
                    "mbox": 5, "reference": 9}
 
+#: Node ids nobody but the owner may take: ``me`` always means the owner, so a
+#: contact called "Me" or an address ``me@...`` becomes ``me-2``.
+RESERVED_IDS = frozenset({"me"})
+
 _KEY_TYPES = ("id", "url", "email", "phone")
 _RULES = {"id": "same id", "url": "same profile URL", "email": "same e-mail", "phone": "same phone"}
+_WHAT = {"id": "id", "url": "profile URL", "email": "e-mail address", "phone": "phone"}
 #: Keys whose disagreement proves two records are two people.
 _HARD_KEYS = ("id", "url")
+#: How many records a refusal names before it says "and N more".
+_SHOWN = 3
+#: Fewer digits than this make an id or a number, not an attempt at a phone number.
+_PHONE_DIGITS = 7
+#: The rule that joins one person's personal and work addresses.
+PERSONAL_AND_WORK = "same name, personal and work address at their employer"
 
 
-def _record_keys(row) -> dict[str, set[str]]:
-    return {
+@dataclass(frozen=True)
+class IdentitySettings:
+    """What ``netgraph.toml`` tells identity besides who I am and my addresses.
+
+    Attributes
+    ----------
+    linkedin_url : str
+        My LinkedIn profile: a record with my name and another profile is somebody else.
+    employer : str
+        My current employer (my addresses never make one).
+    past_employers : tuple of str
+        My former employers: an address at one of them identifies me, and is no job.
+    phone_region : str or None
+        Where phone numbers written without a country code are read (``"US"``,
+        ``"DE"``...); by default the country of most numbers written with one.
+    """
+
+    linkedin_url: str = ""
+    employer: str = ""
+    past_employers: tuple[str, ...] = ()
+    phone_region: str | None = None
+
+
+def _record_keys(row, region: str | None) -> tuple[dict[str, set[str]], list[str]]:
+    """A record's exact keys, and why any profile URL or phone it gives is not one."""
+    phones = {p: phone_key(p, region) for p in row.phone}
+    keys = {
         "id": {row.id} if row.id else set(),
         "url": {k for k in [url_key(row.linkedin_url)] if k},
         "email": {k for k in map(email_key, row.email) if k},
-        "phone": {k for k in map(phone_key, row.phone) if k},
+        "phone": {k for k in phones.values() if k},
     }
+    refused = [url_refusal(row.linkedin_url)] + [phone_refusal(p, region) for p, k in phones.items() if not k]
+    return keys, [r for r in refused if r]
 
 
 def _employer_hints(row) -> set[str]:
@@ -79,18 +137,36 @@ def _employer_hints(row) -> set[str]:
     return hints - {""}
 
 
-def _same_employer(a: set[str], b: set[str]) -> bool:
-    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x))) for x in a for y in b)
+def _shared_employer(a: set[str], b: set[str]) -> str:
+    """An employer both hint sets name ("" if none): the same, or one the start of the other
+    (``initech`` and ``initechcorp``)."""
+    return next((x for x in sorted(a) for y in sorted(b)
+                 if x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))), "")
+
+
+def _given_names_agree(a: str, b: str) -> bool:
+    """Whether two name keys could name one person: the same given name (or its nickname or
+    initial), or a one-word name that is a word of the other ("Lee" in "Mary Lee")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return bool(set(wa) & set(wb)) or (wa[0][0] == wb[0][0] and min(len(wa[0]), len(wb[0])) == 1)
+    fa, fb = wa[0], wb[0]
+    return (fa == fb or (min(len(fa), len(fb)) == 1 and fa[0] == fb[0])
+            or fb in NICKNAMES.get(fa, ()) or fa in NICKNAMES.get(fb, ()))
 
 
 class _Clusters:
-    """Union-find over records, each root carrying the union of its keys and employer hints."""
+    """Union-find over records, each root carrying the union of its keys, names and employer hints."""
 
-    def __init__(self, keys: list[dict[str, set[str]]], is_me: np.ndarray, employers: list[set[str]]):
+    def __init__(self, keys: list[dict[str, set[str]]], is_me: np.ndarray, employers: list[set[str]],
+                 names: list[str]):
         self.parent = list(range(len(keys)))
         self.keys = keys
         self.me = [bool(v) for v in is_me]
         self.employers = employers
+        self.names = [{n} if n else set() for n in names]
+        #: (record, record, rule, key): why two clusters became one, through which two records.
+        self.events: list[tuple[int, int, str, str]] = []
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -99,7 +175,7 @@ class _Clusters:
         return i
 
     def conflict(self, a: int, b: int, types: tuple[str, ...]) -> str | None:
-        """The first key type on which roots a and b disagree, if any."""
+        """The first key type on which roots a and b disagree, if any (my own addresses never disagree)."""
         if self.me[a] or self.me[b]:
             types = tuple(t for t in types if t in _HARD_KEYS)
         for t in types:
@@ -108,13 +184,20 @@ class _Clusters:
                 return t
         return None
 
-    def union(self, a: int, b: int) -> None:
+    def names_agree(self, a: int, b: int) -> bool:
+        """Whether the names of roots a and b could be one person's (true when either has none)."""
+        na, nb = self.names[a], self.names[b]
+        return not na or not nb or any(_given_names_agree(x, y) for x in na for y in nb)
+
+    def union(self, a: int, b: int, event: tuple[int, int, str, str]) -> None:
+        self.events.append(event)
         if a > b:
             a, b = b, a
         self.parent[b] = a
         for t in _KEY_TYPES:
             self.keys[a][t] |= self.keys[b][t]
         self.employers[a] |= self.employers[b]
+        self.names[a] |= self.names[b]
         self.me[a] = self.me[a] or self.me[b]
 
 
@@ -128,10 +211,22 @@ class Identity:
         One row per node, indexed by node id.
     merges : DataFrame
         One row per record: the ``node`` it became, its ``file`` and ``line``,
-        the ``rule`` that joined it (``new``, ``same e-mail``, ``same name``...)
-        and the ``key`` that matched.
+        the ``rule`` that joined it (``new``, ``same e-mail``, ``same name``...),
+        the ``key`` that matched and the record it matched (``via``, as
+        ``file:line``), and every merge it was refused and every key of it
+        left unused, with the reason (``refused``, ``"; "``-separated).
     me : str or None
         The node id of the network's owner.
+    phone_region : str or None
+        Where numbers without a country code were read (given, or the usual one).
+    notes : list of str
+        What was assumed for all records (the phone region, when it was inferred).
+    refusals : DataFrame
+        One row per refusal: ``file``, ``line``, ``record_name``, ``node``,
+        ``reason``, and ``reported`` (True for what the import report lists as a
+        warning: unusable profile URLs and phones, shared phones, strangers
+        with my name, and a record taken for me on my name alone although it
+        has a profile).
     """
 
     people: pd.DataFrame
@@ -140,6 +235,9 @@ class Identity:
     _index: dict[str, dict[str, str]]
     _names: dict[str, list[str]]
     _formal: dict[str, list[str]]
+    refusals: pd.DataFrame | None = None
+    phone_region: str | None = None
+    notes: list[str] = field(default_factory=list)
 
     def resolve(self, ref: object) -> tuple[str | None, str]:
         """Map a reference (id, e-mail, profile URL, phone or name) to a node.
@@ -150,11 +248,11 @@ class Identity:
         text = "" if ref is None else " ".join(str(ref).split())
         if not text:
             return None, "empty reference"
+        if text.casefold() == "me":  # always the owner, whoever else is called "Me"
+            return (self.me, "") if self.me else (None, "'me' is used but nobody is set as me")
         index = self._index
         if text in index["id"]:
             return index["id"][text], ""
-        if text.casefold() == "me":
-            return (self.me, "") if self.me else (None, "'me' is used but nobody is set as me")
         name, key = split_reference(text)
         if key:
             kind, found = ("email", email_key(key)) if "@" in key else ("url", url_key(key))
@@ -164,9 +262,13 @@ class Identity:
                 what = "e-mail address" if kind == "email" else "profile"
                 return None, f"nobody has the {what} '{found or key}'"
             text = name
-        key = phone_key(text) if any(c.isdigit() for c in text) and not any(c.isalpha() for c in text) else ""
-        if key:
-            return index["phone"].get(key), "" if key in index["phone"] else f"nobody has the phone '{text}'"
+        digits = sum(c.isdigit() for c in text)
+        if digits and not any(c.isalpha() for c in text):
+            key = phone_key(text, self.phone_region)
+            if key:
+                return index["phone"].get(key), "" if key in index["phone"] else f"nobody has the phone '{text}'"
+            if digits >= _PHONE_DIGITS:
+                return None, phone_refusal(text, self.phone_region)
         key = name_key(text)
         nodes = self._names.get(key) or self._formal.get(formal_key(key), [])
         if len(nodes) == 1:
@@ -187,7 +289,8 @@ class Identity:
         return pd.Series(nodes, index=refs.index), pd.Series(reasons, index=refs.index)
 
 
-def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tuple[str, ...] = ()) -> Identity:
+def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tuple[str, ...] = (),
+                   settings: IdentitySettings | None = None) -> Identity:
     """Merge person records into people (see the module docstring).
 
     Parameters
@@ -200,40 +303,78 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         Who the network belongs to: an id, an e-mail address or a name.
     emails : sequence of str
         My e-mail addresses.
+    settings : IdentitySettings, optional
+        My profile URL and employers, and the region of national phone numbers.
 
     Returns
     -------
     Identity
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from netgraph.model.tables import validate
+    >>> from netgraph.model.report import FileReport
+    >>> records = validate(pd.DataFrame({"name": ["Ann Berg", "Tom Weller"], "phone": ["+49 30 1234567"] * 2}),
+    ...                    "people", FileReport("<people>", "people"))
+    >>> identity = resolve_people(records)
+    >>> len(identity.people), identity.refusals["reason"].iloc[0]
+    (2, 'shares the phone +49301234567 with Ann Berg (<people>:1), but not a given name: not merged')
     """
-    records = _with_me(records.reset_index(drop=True), me, emails)
+    settings = settings or IdentitySettings()
+    records = _with_me(records.reset_index(drop=True), me, emails, settings)
+    phones = [p for ps in records["phone"] for p in ps]
+    region = settings.phone_region or usual_phone_region(phones)
+    notes = []
+    if region and not settings.phone_region and any(not p.strip().startswith(("+", "00")) for p in phones):
+        notes.append(f"phone numbers without a country code read as numbers of {region}, the country of most "
+                     "numbers written with one (phone_region in netgraph.toml says otherwise)")
     rows = list(records.itertuples(index=False))
-    keys = [_record_keys(r) for r in rows]
+    keys, unused = zip(*(_record_keys(r, region) for r in rows)) if rows else ((), ())
+    # a profile URL that names nobody is no attribute either (its refusal says so); a phone that is no
+    # key stays: it may still be dialled
+    records.loc[[not k["url"] for k in keys], "linkedin_url"] = ""
+    name_keys = [name_key(r.name) for r in rows]
+    formal_keys = [formal_key(k) for k in name_keys]
     clusters = _Clusters([{t: set(k[t]) for t in _KEY_TYPES} for k in keys], records["is_me"].to_numpy(),
-                         [_employer_hints(r) for r in rows])
+                         [_employer_hints(r) for r in rows], name_keys)
+    files, lines = records["_file"].tolist(), records["_line"].tolist()
+    where = [f"{f}:{n}" if n else str(f) for f, n in zip(files, lines)]
+    refusals = [(i, reason, True) for i, reasons in enumerate(unused) for reason in reasons]
 
     for t in _KEY_TYPES:
         owner: dict[str, int] = {}
         for i, record_keys in enumerate(keys):
             for k in sorted(record_keys[t]):
-                a, b = clusters.find(i), clusters.find(owner.setdefault(k, i))
-                if a != b and clusters.conflict(a, b, _HARD_KEYS) is None:
-                    clusters.union(a, b)
+                j = owner.setdefault(k, i)
+                a, b = clusters.find(i), clusters.find(j)
+                if a == b or clusters.conflict(a, b, _HARD_KEYS) is not None:
+                    continue
+                if t == "phone" and not clusters.names_agree(a, b):  # an office line, or a junk fragment
+                    refusals.append((i, f"shares the phone {k} with {rows[j].name} ({where[j]}), but not a "
+                                        "given name: not merged", True))
+                    continue
+                clusters.union(a, b, (i, j, _RULES[t], k))
 
-    name_keys = [name_key(r.name) for r in rows]
-    formal_keys = [formal_key(k) for k in name_keys]
-    _merge_names(clusters, name_keys)
-    _merge_names(clusters, formal_keys)
+    for keys_of, rule in ((name_keys, "same name"), (formal_keys, "same name (nickname)")):
+        refusals += _merge_names(clusters, keys_of, rule, rows, where)
+    refusals = list(dict.fromkeys(refusals))  # a name that is its own formal form is refused in both passes
 
-    roots = np.array([clusters.find(i) for i in range(len(rows))])
+    roots = np.array([clusters.find(i) for i in range(len(rows))], dtype=int)
     me_root = next((r for r in range(len(rows)) if clusters.me[r] and roots[r] == r), None)
     records["_root"] = roots
     records["_priority"] = records["_source"].map(lambda s: SOURCE_PRIORITY.get(s, 8))
     people, node_of_root = _merge_attributes(records.drop(columns="is_me"))
     me_node = None if me_root is None else node_of_root[me_root]
     people["is_me"] = people.index == me_node
+    if me_node is not None and settings.past_employers and not settings.employer:
+        _not_a_past_employer(people, me_node, settings.past_employers)
 
     node = pd.Series(roots).map(node_of_root)
-    rule, matched = _explain(roots, keys, name_keys, formal_keys)
+    rule, matched, via = _explain(len(rows), clusters.events)
+    refused: list[list[str]] = [[] for _ in rows]
+    for i, reason, _ in refusals:
+        refused[i].append(reason)
     merges = pd.DataFrame({
         "node": node.to_numpy(),
         "node_name": people.loc[node, "name"].to_numpy(),
@@ -243,7 +384,13 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         "line": records["_line"].to_numpy(),
         "rule": rule,
         "key": matched,
+        "via": ["" if v is None else where[v] for v in via],
+        "refused": ["; ".join(r) for r in refused],
     })
+    nodes = node.tolist()
+    refusal_frame = pd.DataFrame(
+        [(files[i], lines[i], rows[i].name, nodes[i], reason, reported) for i, reason, reported in refusals],
+        columns=["file", "line", "record_name", "node", "reason", "reported"])
 
     index = {t: {} for t in _KEY_TYPES}
     index["id"] = {n: n for n in people.index}
@@ -257,81 +404,152 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         for table, key in ((names, name_keys[i]), (formal, formal_keys[i])):
             if key and n not in table[key]:
                 table[key].append(n)
-    return Identity(people, merges, me_node, index, dict(names), dict(formal))
+    return Identity(people, merges, me_node, index, dict(names), dict(formal), refusal_frame, region, notes)
 
 
-def _merge_names(clusters: _Clusters, keys: list[str]) -> None:
-    """Merge the clusters whose records share a name key, when exactly one candidate fits."""
+def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, where: list[str]
+                 ) -> list[tuple[int, str, bool]]:
+    """Merge the clusters whose records share a name key, when exactly one candidate fits.
+
+    A candidate fits when no exact key of the two disagrees; failing that, when
+    one holds only personal addresses and the other a work address, and both
+    name the same employer. Returns the refusals: (record, reason, reported).
+    """
+    refusals = []
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         if key:
             by_name[key].append(i)
-    for members in by_name.values():
-        groups: list[int] = []
+    for key, members in by_name.items():
+        groups: list[int] = []  # one record of each person of this name so far
         for i in members:
             root = clusters.find(i)
-            roots = list(dict.fromkeys(clusters.find(g) for g in groups))
-            if root in roots:
+            candidates = {}
+            for g in groups:
+                candidates.setdefault(clusters.find(g), g)
+            if root in candidates:
                 continue
-            fits = [g for g in roots if clusters.conflict(g, root, _KEY_TYPES) is None]
+            fits = {g: "" for g in candidates if clusters.conflict(g, root, _KEY_TYPES) is None}
+            how = rule
             if len(fits) > 1:  # two people of that name: the one at the same employer, if just one is
-                fits = [g for g in fits if _same_employer(clusters.employers[g], clusters.employers[root])]
+                fits = {g: e for g in fits if (e := _shared_employer(clusters.employers[g], clusters.employers[root]))}
+            if not fits:
+                fits = {g: e for g in candidates if (e := _personal_and_work(clusters, g, root))}
+                how = PERSONAL_AND_WORK
             if len(fits) == 1:
-                clusters.union(fits[0], root)
-            else:
-                groups.append(root)
+                [(g, employer)] = fits.items()
+                refusals += _my_name_only(clusters, i, g, root)
+                clusters.union(g, root, (i, candidates[g], how, employer if how == PERSONAL_AND_WORK else key))
+                continue
+            groups.append(i)
+            refusals += _name_refusals(clusters, i, root, candidates, fits, rows, where)
+    return refusals
 
 
-def _explain(roots: np.ndarray, keys: list[dict[str, set[str]]], name_keys: list[str],
-             formal_keys: list[str]) -> tuple[list[str], list[str]]:
-    """Why each record joined its node: the first key it shares with an earlier
-    record of the same node, else its name, else a chain through later records."""
-    rule, matched = [], []
-    seen: dict[int, dict[str, set[str]]] = {}
-    for i, root in enumerate(roots):
-        earlier = seen.get(root)
-        if earlier is None:
-            rule.append("new")
-            matched.append("")
-            seen[root] = {t: set(keys[i][t]) for t in _KEY_TYPES} | {"name": {name_keys[i]},
-                                                                     "formal": {formal_keys[i]}}
+def _personal_and_work(clusters: _Clusters, a: int, b: int) -> str:
+    """The employer, when roots a and b differ only in their addresses, one has only personal
+    ones, the other a work address, and their records name one employer; else ""."""
+    if clusters.conflict(a, b, tuple(t for t in _KEY_TYPES if t != "email")) is not None:
+        return ""
+    if clusters.me[a] or clusters.me[b]:
+        return ""
+    personal = [all(domain_of(e) in PERSONAL_DOMAINS for e in clusters.keys[r]["email"]) for r in (a, b)]
+    if personal[0] == personal[1]:
+        return ""
+    return _shared_employer(clusters.employers[a], clusters.employers[b])
+
+
+def _name_refusals(clusters: _Clusters, i: int, root: int, candidates: dict[int, int], fits: dict[int, str],
+                   rows: list, where: list[str]) -> list[tuple[int, str, bool]]:
+    """Why record i joined none of the people of its name (candidates: root -> one of their records)."""
+    if len(fits) > 1:
+        others = ", ".join(where[candidates[g]] for g in list(fits)[:_SHOWN])
+        more = f" and {len(fits) - _SHOWN} more" if len(fits) > _SHOWN else ""
+        return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({others}{more}): kept apart", False)]
+    refusals, others = [], defaultdict(list)
+    for g, j in candidates.items():
+        why = clusters.conflict(g, root, _KEY_TYPES)
+        if why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
+            theirs = ", ".join(sorted(clusters.keys[g if clusters.me[root] else root][why]))
+            refusals.append((i, f"has my name but another {_WHAT[why]} ({theirs}): somebody else", True))
+        elif why:
+            others[why].append(j)
+    for why, records in others.items():  # one line per reason: a common name may have hundreds of bearers
+        shown = ", ".join(where[j] for j in records[:_SHOWN])
+        more = f" and {len(records) - _SHOWN} more" if len(records) > _SHOWN else ""
+        who = f"{rows[records[0]].name} ({shown}{more})" if len(records) == 1 else \
+            f"{len(records)} people ({shown}{more})"
+        refusals.append((i, f"same name as {who} but another {_WHAT[why]}: kept apart", False))
+    return refusals
+
+
+def _my_name_only(clusters: _Clusters, i: int, a: int, b: int) -> list[tuple[int, str, bool]]:
+    """A warning when record i joins me on my name alone, bringing a profile while mine is unknown:
+    a stranger of my name would, and netgraph.toml's linkedin_url would tell them apart."""
+    if clusters.me[a] == clusters.me[b]:
+        return []
+    mine, theirs = (a, b) if clusters.me[a] else (b, a)
+    if clusters.keys[mine]["url"] or not clusters.keys[theirs]["url"]:
+        return []
+    profile = ", ".join(sorted(clusters.keys[theirs]["url"]))
+    return [(i, f"has my name and the profile {profile}: taken for me, as netgraph.toml gives no linkedin_url "
+                "(give it if this is somebody else)", True)]
+
+
+def _explain(n: int, events: list[tuple[int, int, str, str]]) -> tuple[list[str], list[str], list[int | None]]:
+    """Why each record joined its node: the merge that first reached it from the node's first
+    record (breadth first over the merges), with the key and the record it matched."""
+    adjacency: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for i, j, rule, key in events:
+        adjacency[i].append((j, rule, key))
+        adjacency[j].append((i, rule, key))
+    rule, matched, via = ["new"] * n, [""] * n, [None] * n
+    seen = [False] * n
+    for start in range(n):
+        if seen[start]:
             continue
-        shared = next(((t, sorted(keys[i][t] & earlier[t])[0]) for t in _KEY_TYPES if keys[i][t] & earlier[t]), None)
-        if shared:
-            rule.append(_RULES[shared[0]])
-            matched.append(shared[1])
-        elif name_keys[i] and name_keys[i] in earlier["name"]:
-            rule.append("same name")
-            matched.append(name_keys[i])
-        elif formal_keys[i] and formal_keys[i] in earlier["formal"]:
-            rule.append("same name (nickname)")
-            matched.append(formal_keys[i])
-        else:
-            rule.append("linked through another record")
-            matched.append("")
-        for t in _KEY_TYPES:
-            earlier[t] |= keys[i][t]
-        earlier["name"].add(name_keys[i])
-        earlier["formal"].add(formal_keys[i])
-    return rule, matched
+        seen[start] = True
+        queue = deque([start])
+        while queue:
+            u = queue.popleft()
+            for v, how, key in adjacency[u]:
+                if not seen[v]:
+                    seen[v] = True
+                    rule[v], matched[v], via[v] = how, key, u
+                    queue.append(v)
+    return rule, matched, via
 
 
-def _with_me(records: pd.DataFrame, me: str | None, emails: tuple[str, ...]) -> pd.DataFrame:
+def _with_me(records: pd.DataFrame, me: str | None, emails: tuple[str, ...],
+             settings: IdentitySettings) -> pd.DataFrame:
+    """The records, with ``is_me`` marked, and a record of what netgraph.toml says about me."""
     records = records.copy()
     records["is_me"] = False
+    facts = {"linkedin_url": settings.linkedin_url, "company": settings.employer,
+             "past_companies": list(settings.past_employers)}
     if not me and not emails:
         return records
     mine = {email_key(e) for e in emails} - {""}
     if me and records["id"].eq(me).any():
-        records.loc[records["id"].eq(me), "is_me"] = True
+        at = records.index[records["id"].eq(me)]
+        records.loc[at, "is_me"] = True
+        for column, value in facts.items():
+            if value:
+                records.loc[at, column] = pd.Series([value] * len(at), index=at, dtype=object)
         return records
     name = me if me and "@" not in me else ""
     if me and "@" in me:
         mine.add(email_key(me))
     row = {c: "" for c in records.columns if records[c].dtype == object}
-    row.update({"name": name or sorted(mine)[0], "email": sorted(mine), "phone": [], "past_companies": [],
-                "tags": [], "_source": "me", "_file": "netgraph.toml", "_line": 0, "is_me": True})
+    row.update({"name": name or sorted(mine)[0], "email": sorted(mine), "phone": [], "tags": [],
+                "_source": "me", "_file": "netgraph.toml", "_line": 0, "is_me": True, **facts})
     return pd.concat([pd.DataFrame([row]), records], ignore_index=True)
+
+
+def _not_a_past_employer(people: pd.DataFrame, me: str, past: tuple[str, ...]) -> None:
+    """My records may still name a job I have left; netgraph.toml's past employers say I did."""
+    if company_key(people.at[me, "company"]) in {company_key(c) for c in past}:
+        people.at[me, "company"] = ""
 
 
 def _merge_attributes(records: pd.DataFrame) -> tuple[pd.DataFrame, dict[int, str]]:
@@ -389,8 +607,8 @@ def _best_name(names: pd.Series) -> str:
 
 
 def _assign_ids(people: pd.DataFrame) -> list[str]:
-    """Explicit ids first; everyone else gets a slug of their name, made unique."""
-    taken = set(people["id"][people["id"] != ""])
+    """Explicit ids first; everyone else gets a slug of their name, made unique and never a reserved id."""
+    taken = set(people["id"][people["id"] != ""]) | RESERVED_IDS
     ids = []
     for explicit, name in zip(people["id"], people["name"]):
         if explicit:

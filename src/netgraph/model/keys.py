@@ -1,6 +1,6 @@
 """Normalised keys for matching people and companies across sources.
 
-Exact keys (e-mail address, LinkedIn profile URL, phone number) and name keys
+Exact keys (e-mail address, LinkedIn profile URL, complete phone number) and name keys
 (case, accents, punctuation, "Last, First", middle initials, titles) are what
 identity resolution compares; companies compare on their name without legal
 suffixes. Each function returns ``""`` when there is no usable key.
@@ -8,12 +8,18 @@ suffixes. Each function returns ``""`` when there is no usable key.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections import Counter
 from email.utils import parseaddr
+from urllib.parse import unquote
+
+import phonenumbers
 
 __all__ = ["formal_key", "NICKNAMES", "split_reference", "natural_name", "name_key", "email_key", "url_key",
-           "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS"]
+           "phone_key", "company_key", "slug", "domain_of", "PERSONAL_DOMAINS", "url_refusal", "phone_refusal",
+           "is_phone_region", "usual_phone_region"]
 
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mx"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "phd", "md", "mba", "cpa", "esq", "pmp", "dds"}
@@ -64,7 +70,7 @@ def split_reference(ref: str) -> tuple[str, str]:
     if match:
         return match.group(1).strip(), match.group(2).strip()
     text = ref.strip()
-    if email_key(text) or (url_key(text) and "linkedin.com/" in text.casefold()):
+    if email_key(text) or "linkedin.com/" in text.casefold():
         return "", text
     return text, ""
 
@@ -126,32 +132,154 @@ def domain_of(address: str) -> str:
     return address.rpartition("@")[2]
 
 
-_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^/?#]+)", re.I)
+#: A profile: ``/in/<slug>`` (today's) or ``/pub/<name>/<a>/<b>/<c>`` (before about 2013), on
+#: LinkedIn (``www.``, a country's sub-domain, or none) or on the host an anonymised export writes
+#: (``example.invalid``). Anything else (``/in`` with no slug, a company page, a search) names nobody.
+_PROFILE = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[^/?#\s@]+)/(?P<kind>in|pub)/(?P<path>[^?#]+)", re.I)
+_LINKEDIN_HOST = re.compile(r"^(?:[a-z]{2,3}\.)?linkedin\.com$", re.I)
 
 
 def url_key(url: object) -> str:
-    """A LinkedIn profile URL without scheme, country prefix, query or trailing slash.
+    """A profile URL as a key: percent-decoded, case-folded, without
+    scheme, country prefix, query, fragment or trailing slash; ``""`` unless it
+    names a profile.
+
+    ``Connections.csv`` writes ``/in/m%C3%BCller`` where the endorsement files
+    write ``/in/müller``: both are one profile. Late-2023 ``Invitations.csv``
+    writes ``https://www.linkedin.com/in`` (nothing after ``/in/``) for every
+    invitee: that names nobody (see :func:`url_refusal`).
 
     >>> url_key("https://uk.linkedin.com/in/Mary-Lee-42/?trk=x")
     'linkedin.com/in/mary-lee-42'
+    >>> url_key("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller") == url_key("linkedin.com/in/Jürgen-Müller/")
+    True
+    >>> url_key("https://www.linkedin.com/in"), url_key("https://example.com/mary")
+    ('', '')
+    >>> url_key("https://example.invalid/in/person-4f2a")  # as --anonymize writes it
+    'example.invalid/in/person-4f2a'
+
     """
-    if not isinstance(url, str):
+    if not isinstance(url, str) or "/" not in url:
+        return ""
+    match = _PROFILE.match(unquote(url.strip()).strip())
+    if not match:
+        return ""
+    host = match["host"].lower()
+    host = "linkedin.com" if _LINKEDIN_HOST.match(host) else host
+    kind, path = match["kind"].lower(), match["path"].strip().rstrip("/")
+    if kind == "in":  # /in/<slug>/details/... is a page of the profile <slug>
+        path = path.split("/", 1)[0]
+    if not path or any(c.isspace() for c in path) or path.endswith(_CUT):
+        return ""
+    return f"{host}/{kind}/{_caseless(path)}"
+
+
+#: How a spreadsheet or a report cuts a long cell short: a profile that ends so is not the whole profile.
+_CUT = ("…", "...")
+
+
+#: Longer than any phone number however it is written (libphonenumber itself stops at 250 characters).
+_LONGEST_PHONE = 100
+#: How much of a refused value a reason quotes.
+_QUOTED = 60
+
+
+def _quoted(text: str) -> str:
+    return text if len(text) <= _QUOTED else text[:_QUOTED - 3] + "..."
+
+
+def _caseless(text: str) -> str:
+    """Canonical caseless form (Unicode 3.13, D145): two spellings of one text, accents composed or not, agree."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).casefold())
+
+
+def url_refusal(url: object) -> str:
+    """Why a profile URL given for someone is left out (``""`` when it is a key, or none is given):
+    it names nobody, so it is neither a key nor worth keeping.
+
+    >>> url_refusal("https://www.linkedin.com/in")
+    "profile URL 'https://www.linkedin.com/in' names no profile (nothing after /in/): left out"
+    """
+    if not isinstance(url, str) or not url.strip() or url_key(url):
         return ""
     text = url.strip()
-    match = _LINKEDIN.match(text)
-    if match:
-        return f"linkedin.com/{match.group(1).lower()}/{match.group(2).lower()}"
-    text = re.sub(r"^https?://(www\.)?", "", text, flags=re.I).rstrip("/").lower()
-    return text if "/" in text else ""
+    if "linkedin.com" not in text.casefold():
+        what = "is not a profile (/in/<name>)"
+    elif text.rstrip("/").endswith(_CUT):
+        what = "is cut short"
+    else:
+        what = "names no profile (nothing after /in/)"
+    return f"profile URL '{_quoted(text)}' {what}: left out"
 
 
-def phone_key(phone: object) -> str:
-    """The last ten digits of a phone number (enough to tell numbers apart, and
-    the same whether or not the country code was written)."""
-    if not isinstance(phone, str):
+def phone_key(phone: object, region: str | None = None) -> str:
+    """A complete phone number in E.164 form (``+16175550142``), or ``""``.
+
+    Numbers are parsed and checked by ``phonenumbers`` (Google's libphonenumber
+    metadata): a fragment (``12345678``), an extension alone or a number too
+    short for its country is not a key, since two people could share it by
+    chance. A number written without its country code is read in ``region``
+    (an ISO 3166 code such as ``"US"`` or ``"DE"``; see :func:`usual_phone_region`);
+    without one, only numbers that carry their country code (``+1 ...``,
+    ``0044 ...``) are keys.
+
+    >>> phone_key("+1 (617) 555-0142"), phone_key("617.555.0142", "US"), phone_key("0049 30 1234567")
+    ('+16175550142', '+16175550142', '+49301234567')
+    >>> phone_key("12345678", "US"), phone_key("617.555.0142")
+    ('', '')
+    """
+    if not isinstance(phone, str) or len(phone) > _LONGEST_PHONE or not any(c.isdigit() for c in phone):
         return ""
-    digits = re.sub(r"\D", "", phone)
-    return digits[-10:] if len(digits) >= 7 else ""
+    return _phone_key(phone.strip(), (region or "").upper() or None)
+
+
+@functools.lru_cache(maxsize=65536)
+def _phone_key(phone: str, region: str | None) -> str:
+    text = "+" + phone[2:] if phone.startswith("00") else phone  # 00 is the international prefix nearly everywhere
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_refusal(phone: object, region: str | None = None) -> str:
+    """Why a phone number given for someone is not used as a key (``""`` when it is, or none is given)."""
+    if not isinstance(phone, str) or not phone.strip() or phone_key(phone, region):
+        return ""
+    text = phone.strip()
+    if not region and not text.startswith(("+", "00")):
+        return (f"phone '{_quoted(text)}' has no country code, and neither netgraph.toml's phone_region nor any "
+                "number with one says which country: not used to match people")
+    return f"phone '{_quoted(text)}' is not a complete number: not used to match people"
+
+
+def usual_phone_region(phones) -> str | None:
+    """The region most numbers written with a country code belong to (None if none has one).
+
+    Where an address book writes some numbers internationally (``+1 617...``)
+    and others nationally (``617...``), the national ones are most likely of
+    the same country; ties go to the first region in alphabetical order.
+
+    >>> usual_phone_region(["+1 617 555 0142", "617 555 0100", "+44 20 7946 0958", "+1 212 555 0199"])
+    'US'
+    """
+    counts = Counter(r for r in map(_phone_region, {p.strip() for p in phones
+                                                     if isinstance(p, str) and len(p) <= _LONGEST_PHONE}) if r)
+    return min(counts, key=lambda r: (-counts[r], r)) if counts else None
+
+
+@functools.lru_cache(maxsize=65536)
+def _phone_region(phone: str) -> str:
+    key = _phone_key(phone, None) if phone.startswith(("+", "00")) else ""
+    return phonenumbers.region_code_for_number(phonenumbers.parse(key)) if key else ""
+
+
+def is_phone_region(region: object) -> bool:
+    """True for a region ``phonenumbers`` knows (``"US"``, ``"DE"``, ``"GB"``...)."""
+    return isinstance(region, str) and region.upper() in phonenumbers.SUPPORTED_REGIONS
 
 
 def company_key(name: object) -> str:

@@ -82,7 +82,13 @@ class Network:
         return self.report.merges
 
     def explain_identity(self, person) -> pd.DataFrame:
-        """The records merged into one person (a node id or anything :meth:`find` takes)."""
+        """The records merged into one person (a node id or anything :meth:`find` takes).
+
+        One row per record: its file and line, the ``rule`` and ``key`` that
+        joined it and the record it matched (``via``), and in ``refused`` every
+        merge it was refused and every profile URL or phone of it left unused,
+        with the reason.
+        """
         node = person if person in self.graph else self.find(person)
         return self.identity[self.identity["node"] == node].reset_index(drop=True)
 
