@@ -16,7 +16,7 @@ from .textio import read_text
 __all__ = ["Config", "read_config"]
 
 _KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date), "linkedin_url": str,
-         "employer": str, "past_employers": list, "phone_region": str}
+         "employer": str, "past_employers": list, "phone_region": str, "looking_for": str}
 _LISTS = ("emails", "targets", "past_employers")
 #: A netgraph.toml is a few lines; anything larger (a link to /dev/zero, a file put there by mistake) is refused.
 MAX_CONFIG = 1 << 20
@@ -34,6 +34,7 @@ class Config:
     employer: str = ""
     past_employers: list[str] = field(default_factory=list)
     phone_region: str | None = None
+    looking_for: str = ""
     unknown: list[str] = field(default_factory=list)
 
     def identity(self) -> IdentitySettings:
@@ -89,7 +90,7 @@ def read_config(path: str | Path) -> Config:
 def _describe(key: str) -> str:
     return {"me": "a name, id or e-mail address in quotes", "emails": "a list of addresses",
             "targets": "a list of company names", "today": "a date, YYYY-MM-DD",
-            "linkedin_url": "a profile URL in quotes", "employer": "a company name in quotes",
+            "linkedin_url": "a profile URL in quotes", "employer": "a company name in quotes", "looking_for": "what you are looking for, in quotes",
             "past_employers": "a list of company names", "phone_region": "a region code in quotes, like \"US\""}[key]
 
 

@@ -124,9 +124,12 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         report.add("<owner>", "config").notes.append(
             f"the files speak of their owner ('me') but never name them: the owner is '{OWNER}' until named "
             "(me = \"Your Name\" in netgraph.toml, or --me)")
-    return assemble(tables, me=me, emails=emails, today=today,
+    net = assemble(tables, me=me, emails=emails, today=today,
                     targets=targets if targets is not None else config.targets, model=model, rules=rules,
                     report=report, settings=config.identity())
+    if config.looking_for:  # what paths rank the target people by (netgraph.intro_paths)
+        net.graph.graph["looking_for"] = config.looking_for
+    return net
 
 
 #: Suffixes of the files netgraph reads. ``.mbox`` is not one of them here: Apple Mail exports
