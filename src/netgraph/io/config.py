@@ -90,7 +90,8 @@ def read_config(path: str | Path) -> Config:
 def _describe(key: str) -> str:
     return {"me": "a name, id or e-mail address in quotes", "emails": "a list of addresses",
             "targets": "a list of company names", "today": "a date, YYYY-MM-DD",
-            "linkedin_url": "a profile URL in quotes", "employer": "a company name in quotes", "looking_for": "what you are looking for, in quotes",
+            "linkedin_url": "a profile URL in quotes", "employer": "a company name in quotes",
+            "looking_for": "what you are looking for, in quotes",
             "past_employers": "a list of company names", "phone_region": "a region code in quotes, like \"US\""}[key]
 
 
