@@ -147,8 +147,9 @@ def draft_intro(G: nx.DiGraph, target, *, me=None, looking_for: str | None = Non
     me = me_of(G, me)
     today = today or G.graph.get("today") or dt.date.today()
     paths = intro_paths(G, target, me=me, top=1, max_hops=max_hops, today=today)
-    if len(paths.pending) and not (len(paths) and paths.frame["score"].iloc[0] > paths.pending["match"].iloc[0]):
-        # the best person to reach is one I already asked for: the draft is the follow-up to that request
+    best = paths.frame["score"].iloc[0] / paths.frame["probability"].iloc[0] if len(paths) else 0.0
+    if len(paths.pending) and paths.pending["match"].iloc[0] > best - 1e-9 * (not len(paths)):
+        # the person who best matches what I look for is one I already asked for: the draft follows that up
         nodes = paths.pending["nodes"].iloc[0]
         row = pd.Series({"nodes": nodes, "path": [display_name(G, n) for n in nodes],
                          "company": paths.pending["company"].iloc[0], "probability": _probability(G, nodes)})

@@ -138,12 +138,19 @@ _AUTOMATED = re.compile(r"(?:^|[._+-])(?:no-?reply|do-?not-?reply|mailer-daemon|
                         r"(?:$|[_+-])", re.IGNORECASE)
 
 
+#: Suffixes of the formats other readers read: such a file is never taken for a mailbox by its content.
+_OTHER_FORMATS = frozenset({".csv", ".vcf", ".vcard", ".ics", ".zip", ".graphml", ".gexf", ".xml", ".toml",
+                            ".netshare", ".json"})
+
+
 def recognises(path: Path, head: str) -> bool:
     """Whether ``path`` is a mailbox: by extension (``.mbox``, ``.eml``), or by a
     first line that is an mbox separator (Thunderbird's folders have no extension,
     nor do mailing-list archives once unpacked)."""
     if path.suffix.lower() in (".mbox", ".eml"):
         return True
+    if path.suffix.lower() in _OTHER_FORMATS:  # a damaged file of another format is that format's to report
+        return False
     lines = head.lstrip("\ufeff").encode("utf-8", "replace").split(b"\n", 2)
     if not lines[0].startswith(b"From "):
         return False
