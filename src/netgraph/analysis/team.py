@@ -27,7 +27,7 @@ import networkx as nx
 import pandas as pd
 
 from ..io.share import Share, share_of
-from ..model.graph import display_name, me_of, neighbours
+from ..model.graph import display_name, me_of, neighbours, rings
 from ..model.targets import find_target
 from .layers import dunbar_layers
 from .paths import IntroPaths, intro_paths
@@ -232,23 +232,6 @@ def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, max_hops: int 
     return frame.sort_values(["former", "probability", "person"], ascending=[True, False, True], ignore_index=True)
 
 
-def _reach(G: nx.DiGraph, member, others: set, radius: int) -> list[set]:
-    """The people at each distance up to ``radius`` from a member, not passing through another member."""
-    adjacency = neighbours(G)
-    seen, frontier, rings = {member}, [member], []
-    for _ in range(radius):
-        following = []
-        for node in frontier:
-            for other in adjacency[node]:
-                if other not in seen:
-                    seen.add(other)
-                    if other not in others:
-                        following.append(other)
-        rings.append(set(following))
-        frontier = following
-    return rings
-
-
 def team_coverage(G: nx.DiGraph, *, targets=None, members=None) -> pd.DataFrame:
     """For each target company: how many of its people the team reaches in one and two hops, and through whom.
 
@@ -282,14 +265,14 @@ def team_coverage(G: nx.DiGraph, *, targets=None, members=None) -> pd.DataFrame:
     """
     starts = members_of(G, members)
     targets = list(G.graph.get("targets", [])) if targets is None else list(targets)
-    rings = {m: _reach(G, m, set(starts) - {m}, 2) for m in starts}
+    reach = {m: rings(G, m, 2, blocked=set(starts) - {m}) for m in starts}
     rows = []
     for target in targets:
         found = find_target(G, target)
         people = set(found.nodes) - set(starts)
-        one = set().union(*(rings[m][0] & people for m in starts)) if starts else set()
-        two = set().union(*((rings[m][0] | rings[m][1]) & people for m in starts)) if starts else set()
-        counts = {m: len((rings[m][0] | rings[m][1]) & people) for m in starts}
+        one = set().union(*(reach[m][0] & people for m in starts)) if starts else set()
+        two = set().union(*((reach[m][0] | reach[m][1]) & people for m in starts)) if starts else set()
+        counts = {m: len((reach[m][0] | reach[m][1]) & people) for m in starts}
         reaching = [m for m in sorted(starts, key=lambda m: (-counts[m], str(m))) if counts[m]]
         inside = [m for m in starts if found.company and found.company in
                   {G.nodes[m].get("company"), *G.nodes[m].get("past_companies", [])}]

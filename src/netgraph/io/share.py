@@ -35,7 +35,7 @@ import networkx as nx
 import pandas as pd
 
 from ..errors import NetgraphError
-from ..model.companies import Directory
+from ..model.companies import Directory, canonical_targets
 from ..model.dates import as_timestamp
 from ..model.graph import me_of
 from ..model.keys import company_key, email_key, name_key, slug, url_key
@@ -588,12 +588,7 @@ def _companies(G: nx.DiGraph, shares: list[Share], targets, report: ImportReport
         for key in ("employers", "past_companies"):
             if key in data:
                 data[key] = [found.canonical(c) for c in data[key]]
-    target_names = []
-    for target in targets:
-        name = found.canonical(target)
-        if not name:
-            report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
-        target_names.append(name or target)
+    target_names = canonical_targets(found, targets, report)
     return found, target_names
 
 

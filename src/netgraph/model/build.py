@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetgraphError
-from .companies import directory
+from .companies import canonical_targets, directory
 from .dates import as_timestamp
 from .edges import add_relationships
 from .evidence import EvidenceModel, infer_ties, mail_introductions
@@ -169,12 +169,7 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
         intros = _with_mail_introductions(intros, interactions, identity.me, model)
     inferred = infer_ties(people, interactions, identity.me, bulk=model.bulk_recipients, model=evidence)
 
-    target_names = []
-    for target in targets:
-        name = found.canonical(target)
-        if not name:
-            report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
-        target_names.append(name or target)
+    target_names = canonical_targets(found, targets, report)
     G = _graph(people, interactions, ties, intros, inferred, identity.me, today, model, evidence)
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
                    model=model, rules=rules,
@@ -258,8 +253,9 @@ def _people_from_references(tables: Tables, report: ImportReport) -> pd.DataFram
     for ref in mentions["ref"]:
         name, key = split_reference(ref)
         address = email_key(key)
+        # a key with an @ is an address, however odd (sam@intranet); anything else may be a profile URL
         rows.append({"name": name or address or key, "email": [address] if address else [],
-                     "linkedin_url": "" if address else key})
+                     "linkedin_url": "" if address or "@" in key else key})
     entry = report.add("<references>", "people")
     entry.notes.append("people named in interactions" + (", ties and introductions: there is no people table"
                                                          if anyone else " read from mail, calendars and messages"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .keys import PERSONAL_DOMAINS, company_key, domain_of, email_key
+from .report import ImportReport
 
 __all__ = ["Directory", "directory"]
 
@@ -127,3 +128,15 @@ def _learn_domains(found: Directory, people: pd.DataFrame) -> None:
         company, count = counter.most_common(1)[0]
         if count >= 2 and count * 3 >= 2 * sum(counter.values()):
             found.add(company, domains=[domain])
+
+
+def canonical_targets(found: Directory, targets, report: ImportReport) -> list[str]:
+    """The targets in the directory's canonical names; one that matches no company is kept as given, and
+    said in the report (a misspelt target would otherwise find nobody without a word)."""
+    names = []
+    for target in targets:
+        name = found.canonical(target)
+        if not name:
+            report.add("netgraph.toml", "config").notes.append(f"target '{target}' matches no known company")
+        names.append(name or target)
+    return names

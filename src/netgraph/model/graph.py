@@ -57,17 +57,25 @@ def relationship_count(G: nx.Graph) -> int:
 
 def ball(G: nx.Graph, centre, radius: int) -> set:
     """The people within ``radius`` hops of ``centre`` (``centre`` included)."""
+    return {centre}.union(*rings(G, centre, radius))
+
+
+def rings(G: nx.Graph, centre, radius: int, *, blocked=frozenset()) -> list[set]:
+    """The people at each distance 1 to ``radius`` from ``centre``; people in ``blocked`` are neither
+    counted nor passed through."""
     adjacency = neighbours(G)
-    seen, frontier = {centre}, [centre]
+    seen, frontier, found = {centre}, [centre], []
     for _ in range(radius):
         following = []
         for node in frontier:
             for other in adjacency[node]:
                 if other not in seen:
                     seen.add(other)
-                    following.append(other)
+                    if other not in blocked:
+                        following.append(other)
+        found.append(set(following))
         frontier = following
-    return seen
+    return found
 
 
 def induced(G: nx.Graph, nodes: Iterable) -> nx.DiGraph:
