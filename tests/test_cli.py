@@ -241,7 +241,7 @@ def test_summary_writes_its_tables_as_sheets(capsys, tmp_path):
     sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None)
     assert list(sheets) == ["overview", "clusters", "strongest", "top_companies"]
     overview = dict(zip(sheets["overview"]["measure"], sheets["overview"]["value"]))
-    assert overview["me"] == "Jane Jones" and int(overview["people"]) == 210
+    assert overview["me"] == "Jane Jones" and int(overview["people"]) == 209
     one_line_error(capsys, "summary", "--csv", str(tmp_path / "summary.csv"))
 
 

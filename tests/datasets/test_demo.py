@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import filecmp
+from collections import Counter
 from pathlib import Path
 
+import icalendar
+import pandas as pd
 import pytest
 
 import netgraph
 from netgraph.datasets import demo as demo_module
 from netgraph.io.load import sample_path
+from netgraph.io.sources.linkedin import read_linkedin_messages
+from netgraph.io.sources.mbox import read_mbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +31,7 @@ def test_sample_files_are_what_the_generator_writes(tmp_path):
             "Recommendations_Given.csv", "Endorsement_Received_Info.csv", "Endorsement_Given_Info.csv",
             "contacts.vcf", "mail.mbox", "calendar.ics"} <= set(names)
     match, mismatch, errors = filecmp.cmpfiles(sample_path(), tmp_path, names, shallow=False)
-    assert not mismatch and not errors, "regenerate with: python -m netgraph.datasets.demo src/netgraph/sample"
+    assert not mismatch and not errors, "regenerate with: python -m netgraph.datasets.demo src/netgraph/datasets/sample"
 
 
 def test_real_exports_give_the_same_network_as_the_canonical_tables(demo):
@@ -50,8 +55,6 @@ def test_real_exports_give_the_same_network_as_the_canonical_tables(demo):
         assert e["strength"] == pytest.approx(d["strength"], abs=1e-12)
     rules = set(demo.identity["rule"])
     assert {"same e-mail", "same profile URL", "same name"} <= rules
-    # the address book's nicknames join by the address they share (the rule says which merge joined them)
-    assert demo.find("Tommy Diaz") == demo.find("Thomas Diaz") and demo.find("Sue Okafor") == demo.find("Susan Okafor")
     sources = set(demo.identity["source"])
     assert {"linkedin", "vcard", "mbox", "ics", "people", "reference"} <= sources
     assert demo.report.ok and not [p for p in demo.report.problems if p.skipped]
@@ -87,3 +90,70 @@ def test_main_writes_canonical_tables_on_request(tmp_path, demo):
         "companies.csv", "interactions.csv", "introductions.csv", "netgraph.toml", "people.csv", "ties.csv"]
     assert netgraph.load(tmp_path / "jane").graph.number_of_edges() == demo.graph.number_of_edges()
     assert demo_module.main([]) == 2
+
+
+JANE = ("jane.jones@example.com", "jane.jones@orchidhealth.com")
+
+
+def test_ties_are_the_few_a_user_would_type():
+    ties = pd.read_csv(sample_path() / "ties.csv", dtype=str, keep_default_na=False)
+    assert 0 < len(ties) <= 40
+    assert (ties["note"] != "").all()  # each one says what Jane knows: "my old boss", "Mary reports to Daniel"
+
+
+def test_her_mailbox_shows_who_knows_whom():
+    mail = read_mbox(sample_path() / "mail.mbox", me="Jane Jones", emails=JANE)
+    messages = mail.groupby("message_id").agg(recipients=("to", "size"), me=("to", lambda t: (t == "me").any()),
+                                              sender=("from", "first"))
+    copied = messages[messages["me"] & (messages["recipients"] >= 3) & (messages["sender"] != "me")]
+    assert len(copied) >= 20  # former colleagues and friends, several to a message
+    threads = mail[mail["in_reply_to"] != ""].drop_duplicates("message_id")
+    assert len(threads.merge(copied, left_on="in_reply_to", right_index=True)) >= 10  # and answering all
+    text = (sample_path() / "mail.mbox").read_text(encoding="utf-8")
+    assert text.count("\nCc: ") >= 10 and text.count("\nReferences: ") >= 10
+    # "meet X": a friend writes to me and someone new at once, and the new person answers
+    stan = mail[mail["from"].str.contains("stan.whitfield@")].groupby("message_id")["to"].agg(set)
+    assert any(len(to) == 2 and "me" in to and any("priya.raman@" in t for t in to) for to in stan)
+
+
+def test_her_calendar_has_group_meetings_with_answers():
+    calendar = icalendar.Calendar.from_ical((sample_path() / "calendar.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    answers = Counter(str(a.params["PARTSTAT"]) for e in events for a in _listed(e.get("ATTENDEE")))
+    assert answers["TENTATIVE"] >= 5 and answers["DECLINED"] >= 5
+    by_title = {str(e["SUMMARY"]): e for e in events if "RECURRENCE-ID" not in e}
+    assert "FREQ=MONTHLY" in by_title["Boston Pharma Marketing Forum"]["RRULE"].to_ical().decode()
+    assert len(_listed(by_title["Farewell lunch for Jane"]["ATTENDEE"])) >= 8
+    coach = by_title["Coaching session"]
+    assert coach["RRULE"]["FREQ"] == ["WEEKLY"] and len(_listed(coach["ATTENDEE"])) == 2
+
+
+def test_her_linkedin_messages_hold_group_conversations():
+    messages = read_linkedin_messages(sample_path() / "messages.csv", me="Jane Jones")
+    assert (messages["recipients"] >= 5).sum() >= 50
+    raw = pd.read_csv(sample_path() / "messages.csv", dtype=str, keep_default_na=False)
+    groups = raw[raw["RECIPIENT PROFILE URLS"].str.contains(",")]
+    assert groups["CONVERSATION ID"].nunique() >= 4 and groups["FROM"].nunique() >= 10
+    assert raw["CONVERSATION ID"].str.match(r"^2-[A-Za-z0-9+/]+$").all()
+
+
+def test_who_knows_whom_comes_from_the_exports(demo):
+    """Her few typed ties are not what holds the network together: the exports are."""
+    ties = netgraph.who_knows_whom(demo.graph)
+    assert len(ties) >= 300 and set(ties["basis"]) >= {"observed", "inferred", "declared"}
+    assert (ties["basis"] == "declared").sum() <= 40 and (ties["evidence"] != "").all()
+    summary = netgraph.summary(demo.graph)
+    assert summary["clusters"] <= 30  # former colleagues at each employer, friends, the forum, the targets...
+    labels = {c["label"] for c in summary.to_dict()["largest_clusters"]}
+    assert {"Orchid Health", "Kestrel Media"} <= labels
+
+
+def test_paths_to_both_targets_cite_their_evidence(demo):
+    for target in ("Novagen", "Helix Therapeutics"):
+        paths = netgraph.intro_paths(demo.graph, target, max_hops=3, top=3).to_dict()
+        assert paths, target
+        assert all(hop["why"] for path in paths for hop in path["hops"])
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]

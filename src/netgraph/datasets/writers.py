@@ -2,14 +2,18 @@
 
 The demo network, and the tests at scale, arrive the way a real user's data
 does: a LinkedIn data export (``Connections.csv`` with its ``Notes:``
-preamble, ``messages.csv``, ``Invitations.csv``), a phone's address book
-(vCard 3.0 as iCloud writes it), a mailbox (mbox, headers only) and a calendar
-(iCalendar). These writers produce those files from plain records, so that
-loading them exercises every importer and every identity rule.
+preamble, ``messages.csv`` with its group conversations, ``Invitations.csv``),
+a phone's address book (vCard 3.0 as iCloud writes it), a mailbox (mbox,
+headers only: To, Cc, In-Reply-To and References, so that threads and the
+people copied together on them can be told) and a calendar (iCalendar, each
+invitee with their answer: accepted, tentative or declined). These writers
+produce those files from plain records, so that loading them exercises every
+importer, every identity rule and the inference of who knows whom.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import email.utils
 import zlib
@@ -140,28 +144,38 @@ def write_mbox(path: str | Path, messages: Iterable[dict]) -> Path:
     """Write a mailbox as Gmail Takeout does, headers only.
 
     Each message is a dict with ``date`` (a datetime), ``from`` and ``to``
-    (``(name, address)`` pairs; ``to`` a list), ``message_id``, optionally
-    ``in_reply_to``, ``subject`` and ``last_first`` (write the sender's name as
-    "Last, First", as some mail programs do).
+    (``(name, address)`` pairs; ``to`` a list), ``message_id`` (with or without
+    its angle brackets), optionally ``cc`` (a list of pairs), ``in_reply_to``
+    and ``references`` (Message-IDs), ``subject``, ``sent`` (in the Sent label)
+    and ``last_first`` (write the sender's name as "Last, First", as some mail
+    programs do).
     """
     chunks = []
     for m in messages:
         sender_name, sender = m["from"]
         when = m["date"].replace(tzinfo=dt.UTC)
+        thread = (m.get("references") or [m["message_id"]])[0]
         headers = [f"From {sender} {when:%a %b %d %H:%M:%S %Y}",
-                   f"X-GM-THRID: {zlib.crc32(m['message_id'].encode()) * 7919}",
+                   f"X-GM-THRID: {zlib.crc32(thread.encode()) * 7919}",
                    "X-Gmail-Labels: " + ("Sent" if m.get("sent") else "Inbox"),
                    f"From: {_address(sender_name, sender, m.get('last_first', False))}",
-                   "To: " + ", ".join(_address(n, a) for n, a in m["to"]),
-                   f"Date: {email.utils.format_datetime(when)}",
-                   f"Message-ID: <{m['message_id']}>"]
+                   "To: " + ", ".join(_address(n, a) for n, a in m["to"])]
+        if m.get("cc"):
+            headers.append("Cc: " + ", ".join(_address(n, a) for n, a in m["cc"]))
+        headers += [f"Date: {email.utils.format_datetime(when)}", f"Message-ID: {_bracketed(m['message_id'])}"]
         if m.get("in_reply_to"):
-            headers.append(f"In-Reply-To: <{m['in_reply_to']}>")
+            headers.append(f"In-Reply-To: {_bracketed(m['in_reply_to'])}")
+        if m.get("references"):
+            headers.append("References: " + " ".join(_bracketed(r) for r in m["references"]))
         headers.append(f"Subject: {m.get('subject', '')}")
         chunks.append("\n".join(headers) + "\n\n")
     path = Path(path)
     atomic_write(path, "".join(chunks))
     return path
+
+
+def _bracketed(message_id: str) -> str:
+    return message_id if message_id.startswith("<") else f"<{message_id}>"
 
 
 def _ics_time(when: dt.datetime) -> str:
@@ -172,8 +186,10 @@ def write_ics(path: str | Path, events: Iterable[dict], *, owner: str) -> Path:
     """Write a calendar as Google Calendar exports it.
 
     Each event is a dict with ``uid``, ``start`` (a datetime, UTC),
-    ``minutes``, ``organizer`` and ``attendees`` (``(name, address)`` pairs),
-    and optionally ``rrule`` (e.g. ``FREQ=WEEKLY;UNTIL=20260629T235959Z``),
+    ``minutes``, ``organizer`` (a ``(name, address)`` pair) and ``attendees``
+    (``(name, address)`` pairs, or ``(name, address, answer)`` with answer
+    ACCEPTED, TENTATIVE, DECLINED or NEEDS-ACTION; ACCEPTED when not given), and
+    optionally ``title``, ``rrule`` (e.g. ``FREQ=WEEKLY;UNTIL=20260629T235959Z``),
     ``exdates`` (datetimes) and ``overrides`` (``{original start: new start}``).
     """
     lines = ["BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN", "VERSION:2.0",
@@ -186,15 +202,16 @@ def write_ics(path: str | Path, events: Iterable[dict], *, owner: str) -> Path:
         organizer_name, organizer = event["organizer"]
         body.append(f"ORGANIZER;CN={organizer_name}:mailto:{organizer}")
         body.append(f"UID:{event['uid']}")
-        for name, address in event["attendees"]:
-            body.append(f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={name};"
-                        f"X-NUM-GUESTS=0:mailto:{address}")
+        for name, address, *answer in event["attendees"]:
+            body.append(f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT={(answer or ['ACCEPTED'])[0]};"
+                        f"CN={name};X-NUM-GUESTS=0:mailto:{address}")
         if recurrence_id is not None:
             body.append(f"RECURRENCE-ID:{_ics_time(recurrence_id)}")
         elif event.get("rrule"):
             body.append(f"RRULE:{event['rrule']}")
             body += [f"EXDATE:{_ics_time(day)}" for day in event.get("exdates", [])]
-        body += ["STATUS:CONFIRMED", "SUMMARY:Meeting", "TRANSP:OPAQUE", "END:VEVENT"]
+        body += ["STATUS:CONFIRMED", f"SUMMARY:{_escape(event.get('title', 'Meeting'))}", "TRANSP:OPAQUE",
+                 "END:VEVENT"]
         return body
 
     for event in events:
@@ -216,11 +233,16 @@ def write_exports(s, folder: str | Path) -> Path:
     """Write a generated network the way its owner would have it: real exports plus a few canonical tables.
 
     People with a LinkedIn connection date go to ``Connections.csv``; people
-    with a phone number to ``contacts.vcf``; e-mails to ``mail.mbox``;
-    meetings to ``calendar.ics`` (weekly series as recurring events, from
-    ``s.extra["recurring"]``); messages with connections to ``messages.csv``,
-    invitations to ``Invitations.csv``, recommendations and endorsements
-    between connections to LinkedIn's four files of them. What no export holds stays in
+    with a phone number to ``contacts.vcf``; e-mails to ``mail.mbox`` (the rows
+    of one Message-ID as one message, its recipients on the To or, where the
+    bookkeeping column ``_cc`` says so, the Cc line); meetings to
+    ``calendar.ics`` (one-to-one ones as single events, those of
+    ``s.extra["meetings"]`` with their invitees' answers and recurrence rules);
+    messages with connections to ``messages.csv`` (with the group
+    conversations of ``s.extra["chats"]``), invitations to ``Invitations.csv``,
+    recommendations and endorsements between connections to LinkedIn's four
+    files of them. Rows that belong to a meeting or conversation of ``s.extra``
+    name it in the bookkeeping column ``_event``. What no export holds stays in
     canonical tables: asks and favours, calls and other contacts
     (``interactions.csv``), known ties, introductions, companies, and the
     people no export knows, or what only the owner knows of them (tags,
@@ -250,10 +272,11 @@ def write_exports(s, folder: str | Path) -> Path:
     x = s.interactions.copy()
     x["when"] = pd.to_datetime(x["date"])
     x["other"] = [t if f == "me" else f for f, t in zip(x["from"], x["to"])]
+    grouped = x["_event"].notna() if "_event" in x else pd.Series(False, index=x.index)
     connected = {row["email"] for _, row in people.iterrows() if row["connected_on"]}
     invitation = x["note"] == INVITATION
     chat = (x["channel"] == "message") & ~x["other"].map(lambda o: who[o]["email"] in connected) & ~invitation
-    canonical = x["kind"].isin(["ask", "give"]) | x["channel"].isin(["call", "letter", "other"]) | chat
+    canonical = (x["kind"].isin(["ask", "give"]) | x["channel"].isin(["call", "letter", "other"]) | chat) & ~grouped
     route = pd.Series("canonical", index=x.index).where(canonical, x["channel"].map(
         {"email": "mbox", "message": "linkedin", "meeting": "ics"}))
     route[invitation] = "invitations"
@@ -261,15 +284,21 @@ def write_exports(s, folder: str | Path) -> Path:
     on_linkedin = x["other"].map(lambda o: who[o]["email"] in connected)
     route[x["note"].isin([RECOMMENDATION, ENDORSEMENT]) & on_linkedin] = "favours"
 
-    def address(row, when) -> tuple[str, str]:
+    def address(row, when, others=()) -> tuple[str, str]:
+        """Someone's address; mine is the work one while I had it, for my colleagues (when ``others`` are
+        given: the people on a message), else my own."""
         if row is me:
             work = my_addresses[-1]
-            return me["name"], work if when < pd.Timestamp("2026-07-01") and len(my_addresses) > 1 else my_addresses[0]
+            colleagues = not others or any(o["email"].split(";")[0].endswith("@" + work.partition("@")[2])
+                                           for o in others)
+            at_work = when < pd.Timestamp("2026-07-01") and len(my_addresses) > 1 and colleagues
+            return me["name"], work if at_work else my_addresses[0]
         return row["name"], row["email"].split(";")[0]
 
     _mail(folder, x[route == "mbox"], who, address)
-    _calendar(folder, x[route == "ics"], s.extra.get("recurring", []), who, me, address)
-    _linkedin(folder, people, x[route == "linkedin"], x[route == "invitations"], x[route == "favours"], who, me)
+    _calendar(folder, x[(route == "ics") & ~grouped], s.extra.get("meetings", []), who, me, address)
+    _linkedin(folder, people, x[(route == "linkedin") & ~grouped], s.extra.get("chats", []), x[route == "invitations"],
+              x[route == "favours"], who, me)
     cards = [{"first": _as_saved(r), "last": _split_name(r["name"])[1],
               "emails": [e.strip() for e in r["email"].split(";")], "phones": [r["phone"]],
               "company": r["company"], "title": r["title"]} for _, r in people.iloc[1:].iterrows() if r["phone"]]
@@ -279,7 +308,7 @@ def write_exports(s, folder: str | Path) -> Path:
     exported = people.iloc[1:][lambda p: (p["connected_on"] != "") | (p["phone"] != "")]
     noted = (exported["closeness"] != "") | (exported["tags"] != "") | (exported["past_companies"] != "")
     enrichment = exported[noted]
-    mailed = set(x.loc[route.isin(["mbox", "ics"]), "other"])
+    mailed = set(x.loc[route.isin(["mbox", "ics"]), "from"]) | set(x.loc[route.isin(["mbox", "ics"]), "to"])
     addressed = mailed | set(notes_only["email"]) | set(enrichment["email"]) | set(people.loc[people["phone"] != "",
                                                                                              "email"])
     refer = _referrer(people, addressed)
@@ -331,47 +360,71 @@ def _referrer(people: pd.DataFrame, addressed: set[str]):
 
 
 def _mail(folder: Path, mail: pd.DataFrame, who: dict, address) -> None:
-    """One message per e-mail contact; a message answering the other's last within ten days is a reply."""
-    last: dict[frozenset, tuple] = {}
+    """The rows of each Message-ID as one message (a row without one is a message of its own)."""
+    ids = mail["message_id"] if "message_id" in mail else pd.Series(None, index=mail.index)
+    keys = ids.where(ids.notna() & (ids != ""), pd.Series([f"<row{i}@netgraph.demo>" for i in mail.index],
+                                                          index=mail.index))
+    parent = dict(zip(keys, mail["in_reply_to"].fillna(""))) if "in_reply_to" in mail else {}
+    cc = mail["_cc"].fillna(False).astype(bool) if "_cc" in mail else pd.Series(False, index=mail.index)
+    subject = mail["_subject"] if "_subject" in mail else pd.Series(None, index=mail.index)
     messages = []
-    for i, (sender_ref, recipient_ref, when) in enumerate(zip(mail["from"], mail["to"], mail["when"])):
-        sender, recipient = who[sender_ref], who[recipient_ref]
-        own = address(sender, when)
-        message_id = f"{when:%Y%m%d%H%M}.{i}@{own[1].split('@')[1]}"
-        pair = frozenset((sender_ref, recipient_ref))
-        previous = last.get(pair)
-        reply = previous is not None and previous[0] == recipient_ref and (when - previous[1]).days <= 10
-        messages.append({"date": when.to_pydatetime(), "from": own, "to": [address(recipient, when)],
-                         "message_id": message_id, "in_reply_to": previous[2] if reply else None,
-                         "sent": sender_ref == "me", "subject": "Re: catching up" if reply else "Catching up",
+    for key, rows in mail.groupby(keys, sort=False):
+        first = rows.iloc[0]
+        sender, when = who[first["from"]], first["when"]
+        people = [sender, *(who[r] for r in rows["to"])]
+        own = address(sender, when, people)
+        chain, up = [], parent.get(key, "")
+        while up and up not in chain:  # References: the thread's messages, oldest first
+            chain.insert(0, up)
+            up = parent.get(up, "")
+        messages.append({"date": when.to_pydatetime(), "from": own, "message_id": key,
+                         "to": [address(who[r], when, people) for r, c in zip(rows["to"], cc[rows.index]) if not c],
+                         "cc": [address(who[r], when, people) for r, c in zip(rows["to"], cc[rows.index]) if c],
+                         "in_reply_to": chain[-1] if chain else None, "references": chain,
+                         "sent": first["from"] == "me", "subject": subject[rows.index[0]] or "Catching up",
                          # some mail programs write "Last, First"
                          "last_first": sender["name"] == "Mary Lee" or zlib.crc32(own[1].encode()) % 7 == 0})
-        last[pair] = (sender_ref, when, message_id)
     write_mbox(folder / "mail.mbox", messages)
 
 
-def _calendar(folder: Path, meetings: pd.DataFrame, recurring: list[dict], who: dict, me, address) -> None:
-    """Single meetings as events (organised by the one who reached out), weekly 1:1s as recurring series."""
+def _calendar(folder: Path, singles: pd.DataFrame, meetings: list[dict], who: dict, me, address) -> None:
+    """One-to-one meetings as single events (organised by the one who reached out); the meetings of
+    the story with every invitee's answer, recurring ones as a rule with its exceptions."""
     events = []
-    singles = meetings[meetings["_series"].isna()] if "_series" in meetings else meetings
-    for i, (organizer, attendee, when) in enumerate(zip(singles["from"], singles["to"], singles["when"])):
+    ids = singles["message_id"] if "message_id" in singles else pd.Series(None, index=singles.index)
+    for i, (organizer, attendee, when, occurrence) in enumerate(zip(singles["from"], singles["to"], singles["when"],
+                                                                    ids)):
         start = when.to_pydatetime()
-        events.append({"uid": f"{when:%Y%m%dT%H%M}-{i}@netgraph.demo", "start": start, "minutes": 30,
+        uid = occurrence.partition("/")[0] if isinstance(occurrence, str) and occurrence else \
+            f"{when:%Y%m%dT%H%M}-{i}@netgraph.demo"
+        events.append({"uid": uid, "start": start, "minutes": 30,
                        "organizer": address(who[organizer], when),
                        "attendees": [address(who[organizer], when), address(who[attendee], when)]})
-    for i, series in enumerate(recurring):
-        first = series["first"]
-        other = who[series["other"]]
-        events.append({"uid": f"series-{i}@netgraph.demo", "start": first.to_pydatetime(), "minutes": 30,
-                       "organizer": address(me, first), "attendees": [address(me, first), address(other, first)],
-                       "rrule": f"FREQ=WEEKLY;UNTIL={series['last']:%Y%m%dT%H%M%SZ}",
-                       "exdates": [d.to_pydatetime() for d in series["skip"]],
-                       "overrides": {a.to_pydatetime(): b.to_pydatetime() for a, b in series["moved"].items()}})
+    for spec in meetings:
+        first = spec["start"]
+        rule = ""
+        if spec["rule"] == "WEEKLY":
+            rule = "FREQ=WEEKLY"
+        elif spec["rule"] == "MONTHLY":
+            rule = f"FREQ=MONTHLY;BYDAY={(first.day - 1) // 7 + 1}{first.day_name()[:2].upper()}"
+        if rule and spec["until"] is not None:
+            rule += f";UNTIL={spec['until']:%Y%m%dT%H%M%SZ}"
+        events.append({"uid": spec["uid"], "title": spec["title"], "start": first.to_pydatetime(),
+                       "minutes": spec["minutes"], "organizer": address(who[spec["organizer"]], first),
+                       "attendees": [(*address(who[p], first), answer) for p, answer in spec["attendees"].items()],
+                       "rrule": rule, "exdates": [d.to_pydatetime() for d in spec["skip"]],
+                       "overrides": {a.to_pydatetime(): b.to_pydatetime() for a, b in spec["moved"].items()}})
     write_ics(folder / "calendar.ics", events, owner=address(me, pd.Timestamp.max)[1])
 
 
-def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, invitations: pd.DataFrame,
-              favours: pd.DataFrame, who: dict, me) -> None:
+def conversation_id(seed: str) -> str:
+    """A conversation id as LinkedIn writes them: ``2-`` and a base64 token."""
+    token = f"{zlib.crc32(seed.encode()):08x}-{zlib.adler32(seed.encode()):08x}_010"
+    return "2-" + base64.b64encode(token.encode()).decode().rstrip("=")
+
+
+def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, chats: list[dict],
+              invitations: pd.DataFrame, favours: pd.DataFrame, who: dict, me) -> None:
     my_url = f"https://www.linkedin.com/in/{me['name'].lower().replace(' ', '-')}-marketing"
     connections = people.iloc[1:][people.iloc[1:]["connected_on"] != ""]
     first_last = connections["name"].map(_split_name)
@@ -391,10 +444,20 @@ def _linkedin(folder: Path, people: pd.DataFrame, messages: pd.DataFrame, invita
     for sender_ref, recipient_ref, when in zip(messages["from"], messages["to"], messages["when"]):
         (sender, sender_url), (recipient, recipient_url) = party(sender_ref), party(recipient_ref)
         other = recipient_url if sender_ref == "me" else sender_url
-        rows.append({"CONVERSATION ID": f"2-{zlib.crc32(other.encode()):08x}", "CONVERSATION TITLE": "",
+        rows.append({"CONVERSATION ID": conversation_id(other), "CONVERSATION TITLE": "",
                      "FROM": sender, "SENDER PROFILE URL": sender_url, "TO": recipient,
                      "RECIPIENT PROFILE URLS": recipient_url, "DATE": when, "SUBJECT": "",
                      "CONTENT": "Thanks, talk soon!", "FOLDER": "INBOX"})
+    for chat in chats:  # a group conversation: each message to everyone else in it
+        conversation = conversation_id(chat["title"])
+        for when, sender_ref in chat["messages"]:
+            sender, sender_url = party(sender_ref)
+            others = [party(p) for p in chat["participants"] if p != sender_ref]
+            rows.append({"CONVERSATION ID": conversation, "CONVERSATION TITLE": chat["title"], "FROM": sender,
+                         "SENDER PROFILE URL": sender_url, "TO": ",".join(name for name, _ in others),
+                         "RECIPIENT PROFILE URLS": ",".join(url for _, url in others), "DATE": when,
+                         "SUBJECT": "", "CONTENT": "See you there!", "FOLDER": "INBOX"})
+    rows.sort(key=lambda r: r["DATE"])
     invited = []
     for sender_ref, recipient_ref, when in zip(invitations["from"], invitations["to"], invitations["when"]):
         (sender, sender_url), (recipient, recipient_url) = party(sender_ref), party(recipient_ref)

@@ -224,7 +224,9 @@ def _employers(people: pd.DataFrame, me) -> tuple[pd.DataFrame, pd.DataFrame]:
     domains = people["email"].map(lambda emails: {d for d in map(domain_of, emails or []) if d}
                                   - PERSONAL_DOMAINS)
     rows = [(node, c) for node, c in company.items() if c and node != me]
-    rows += [(node, f"@{d}") for node, ds in domains.items() if node != me for d in ds]
+    # a work address stands for the employer of someone whose company is not known (the company, when
+    # known, is the employer: counting both would count one crowd twice)
+    rows += [(node, f"@{d}") for node, ds in domains.items() if node != me and not company[node] for d in ds]
     current = pd.DataFrame(rows, columns=["node", "employer"]).drop_duplicates()
     past = pd.DataFrame([(node, c) for node, cs in people["past_companies"].items() if node != me
                          for c in (cs or []) if c], columns=["node", "employer"]).drop_duplicates()

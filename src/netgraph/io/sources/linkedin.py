@@ -152,6 +152,16 @@ class _Message(NamedTuple):
     date: pd.Timestamp
 
 
+def group_message_id(m: _Message) -> str:
+    """A group conversation's message, as one message: who was on it is evidence that they know each other
+    (:mod:`netgraph.model.evidence`). ``"linkedin:<conversation>@<minute>"``: the export gives messages no id,
+    and one conversation rarely holds two messages in one minute; a message to one person has none (it
+    is direct contact, evidence of nothing more)."""
+    if len(m.recipients) < 2:
+        return ""
+    return f"linkedin:{m.conversation}@{pd.Timestamp(m.date):%Y-%m-%dT%H:%M}"
+
+
 @dataclass(frozen=True)
 class _Part:
     """One file of the export, from disk or from the archive, decoded."""
@@ -594,12 +604,9 @@ def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tupl
         sender = "me" if owner and m.sender.key == owner.key else m.sender.reference
         for person in m.recipients:
             to = "me" if owner and person.key == owner.key else person.reference
-            # a message's identity, and its conversation as its thread: the people of one group
-            # conversation are evidence that they know each other
             rows.append({"date": m.date, "from": sender, "to": to, "channel": "message", "kind": "other",
-                         "recipients": len(m.recipients), "message_id": f"linkedin:{m.conversation}#{m.line}",
-                         "in_reply_to": f"linkedin:{m.conversation}", "_line": m.line})
-    columns = ["date", "from", "to", "channel", "kind", "recipients", "message_id", "in_reply_to", "_line"]
+                         "recipients": len(m.recipients), "message_id": group_message_id(m), "_line": m.line})
+    columns = ["date", "from", "to", "channel", "kind", "recipients", "message_id", "_line"]
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     # Every message kept gives rows with a date, a sender and a recipient, which validation keeps.
