@@ -340,6 +340,7 @@ def _ties(args) -> int:
         # below the floor the graph was built with: every pair the evidence touches, from the tables
         found = infer_ties(net.people, net.interactions, net.me, bulk=net.model.bulk_recipients,
                            min_confidence=args.min_confidence).reset_index()
+        found = found[found["basis"] == "inferred"]  # the observed ones are in the graph already
         frame = who_knows_whom(G, min_confidence=args.min_confidence)
         frame = frame[frame["basis"] != "inferred"]
         named = found.assign(a=[display_name(G, n) for n in found["a"]], b=[display_name(G, n) for n in found["b"]])

@@ -293,7 +293,7 @@ def _phrases(row) -> str:
     last = f", last in {row.last:%B %Y}" if isinstance(row.last, pd.Timestamp) else ""
     out = []
     if row.direct:
-        out.append(f"they wrote to each other on {_count(row.direct, 'message')} you have{last}")
+        out.append(f"they wrote to each other on {_count(row.direct, 'messages', 'a message')} you have{last}")
     if row.messages:
         out.append(f"both on {_count(row.messages, 'of your messages', 'one of your messages')}"
                    + ("" if row.direct else last))
