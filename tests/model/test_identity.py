@@ -315,3 +315,17 @@ def test_every_refusal_names_the_record_and_reason():
     assert frame.columns.tolist() == ["file", "line", "record_name", "node", "reason", "reported"]
     assert frame["line"].tolist() == [1, 3, 2] and frame["reported"].all()
     assert identity.merges["refused"].ne("").all()
+
+
+def test_ten_thousand_unresolved_references_are_reported_within_seconds():
+    """Did-you-mean hints are indexed by first letter and given for the first names only (the quadratic walk
+    took minutes for 10,000)."""
+    from netgraph.model.identity import MAX_HINTS
+
+    people = pd.DataFrame({"name": [f"Person {i:05d} Example" for i in range(3000)]})
+    refs = pd.DataFrame({"date": "2025-01-01", "from": [f"Nobody {i:05d} Atall" for i in range(10_000)],
+                         "to": "Person 00001 Example"})
+    report = netgraph.build_graph(people, refs, errors="report").graph["report"]
+    reasons = [p.reason for entry in report.files for p in entry.problems]
+    assert len(reasons) == 10_000 and all("nobody called" in r for r in reasons)
+    assert sum("did you mean" in r for r in reasons) <= MAX_HINTS

@@ -87,6 +87,8 @@ _HARD_KEYS = ("id", "url")
 _SHOWN = 3
 #: Fewer digits than this make an id or a number, not an attempt at a phone number.
 _PHONE_DIGITS = 7
+#: Did-you-mean hints are given for this many names that match nobody; the others are reported without one.
+MAX_HINTS = 200
 #: The rule that joins one person's personal and work addresses.
 PERSONAL_AND_WORK = "same name, personal and work address at their employer"
 
@@ -238,6 +240,8 @@ class Identity:
     refusals: pd.DataFrame | None = None
     phone_region: str | None = None
     notes: list[str] = field(default_factory=list)
+    _by_letter: dict[str, list[str]] | None = field(default=None, repr=False)
+    _hinted: int = field(default=0, repr=False)
 
     def resolve(self, ref: object) -> tuple[str | None, str]:
         """Map a reference (id, e-mail, profile URL, phone or name) to a node.
@@ -276,9 +280,20 @@ class Identity:
         if len(nodes) > 1:
             who = ", ".join(f"{n} <{'; '.join(self.people.at[n, 'email'][:1]) or 'no e-mail'}>" for n in nodes[:4])
             return None, f"'{text}' could be any of {len(nodes)} people ({who}); use an id or e-mail address"
-        close = difflib.get_close_matches(key, list(self._names), n=1, cutoff=0.75)
-        hint = f" (did you mean '{self.people.at[self._names[close[0]][0], 'name']}'?)" if close else ""
-        return None, f"nobody called '{text}' is in the people tables{hint}"
+        return None, f"nobody called '{text}' is in the people tables{self._hint(key)}"
+
+    def _hint(self, key: str) -> str:
+        """A did-you-mean for a name that matches nobody: among the names of its first letter (indexed once),
+        for the first :data:`MAX_HINTS` names only (10,000 unresolved references must not take minutes)."""
+        if self._hinted >= MAX_HINTS or not key:
+            return ""
+        self._hinted += 1
+        if self._by_letter is None:
+            self._by_letter = {}
+            for name in self._names:
+                self._by_letter.setdefault(name[:1], []).append(name)
+        close = difflib.get_close_matches(key, self._by_letter.get(key[:1], []), n=1, cutoff=0.75)
+        return f" (did you mean '{self.people.at[self._names[close[0]][0], 'name']}'?)" if close else ""
 
     def resolve_many(self, refs: pd.Series) -> tuple[pd.Series, pd.Series]:
         """Vectorised :meth:`resolve`: (nodes, reasons) aligned with ``refs``."""
