@@ -38,7 +38,7 @@ def people() -> pd.DataFrame:
     rows = []
     for i in range(N_PEOPLE):
         rows.append({"id": f"p{i:03d}", "name": f"Person{i} Family{i % 7}", "email": f"person{i}@firm{i % 3}.com",
-                     "phone": f"+1 555 010 {i:04d}", "linkedin_url": f"https://www.linkedin.com/in/person{i}",
+                     "phone": f"+1 617 555 {i:04d}", "linkedin_url": f"https://www.linkedin.com/in/person{i}",
                      "company": f"Firm{i % 3}"})
     rows[0]["name"] = "Jane Jones"
     # a team mailbox two people share: an address that names nobody in particular
@@ -55,7 +55,7 @@ def reference(rng: np.random.Generator, i: int) -> str:
     if way == 1:
         return f'"Family{i % 7}, Person{i}" <person{i}@firm{i % 3}.com>'
     if way == 2:
-        return f"(555) 010-{i:04d}".replace("(555)", "+1 555")
+        return f"+1 (617) 555-{i:04d}"
     if way == 3:
         return f"https://linkedin.com/in/person{i}/"
     if way == 4:
@@ -184,11 +184,11 @@ def test_only_what_the_graph_reads_is_kept(firm, tmp_path):
 
 def test_references_are_resolved_by_exact_keys(tmp_path):
     directory = people()
-    directory.loc[13, "phone"] = "'+1 555 010 0013"  # a spreadsheet-escaped cell, as netgraph export writes it
+    directory.loc[13, "phone"] = "'+1 617 555 0013"  # a spreadsheet-escaped cell, as netgraph export writes it
     directory.to_csv(tmp_path / "people.csv", index=False)
     refs = {"PERSON3@FIRM0.COM": "p003", '"Family4, Person4" <person4@firm1.com>': "p004",
-            "+1 (555) 010-0008": "p008", "https://linkedin.com/in/person9/": "p009", "p010": "p010",
-            "'+1 555 010 0012": "p012", "+1 555 010 0013": "p013",
+            "+1 (617) 555-0008": "p008", "https://linkedin.com/in/person9/": "p009", "p010": "p010",
+            "'+1 617 555 0012": "p012", "+1 617 555 0013": "p013",
             "Person11 Family4": "Person11 Family4",  # a name: resolved by netgraph.load, as from the logs
             "team@firm2.com": "team@firm2.com",      # two people's address: left as written
             "nobody@nowhere.org": "nobody@nowhere.org", "me": "me"}

@@ -466,7 +466,7 @@ def test_every_text_cell_a_spreadsheet_would_run_is_escaped(tmp_path):
                 if column not in numeric:
                     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (file, column, cell)
                     risky += cell.startswith("'")
-    assert risky >= 20
+    assert risky >= 18  # escaped and kept; a few risky values are not kept at all (@profile names no profile)
     again = netgraph.load(tmp_path / "out")
     same_graph(net.graph, again.graph)
     assert again.interactions[["note", "message_id", "in_reply_to", "mailing_list"]].values.tolist() == [

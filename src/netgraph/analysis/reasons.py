@@ -115,7 +115,7 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
     >>> import netgraph
     >>> net = netgraph.load()
     >>> hop_reasons(net.graph, net.me, net.find("Stan Whitfield"), net.today, net.me)[0]
-    'you met 19 times this year'
+    'you met 23 times this year'
     """
     data = G[u][v] if G.has_edge(u, v) else G[v][u]
     mine = u == me

@@ -31,13 +31,14 @@ _LEGAL_FORMS = {
     "srl", "spa", "bv", "nv", "oy", "ab", "as", "kk", "pty", "co", "corp", "corporation", "company",
 }
 
-#: Mail providers whose addresses say nothing about an employer.
+#: Mail providers whose addresses say nothing about an employer (and ``example.invalid``, the domain of
+#: the pseudonymous addresses an anonymised export writes: everyone's, nobody's employer).
 PERSONAL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "ymail.com", "hotmail.com",
     "hotmail.co.uk", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com",
     "mac.com", "protonmail.com", "proton.me", "gmx.com", "gmx.de", "gmx.net", "web.de", "mail.com",
     "yandex.com", "yandex.ru", "zoho.com", "fastmail.com", "hey.com", "qq.com", "163.com",
-    "example.com", "example.org",
+    "example.com", "example.org", "example.invalid",
 })
 
 

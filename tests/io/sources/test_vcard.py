@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import netgraph
 from netgraph import ImportReport, NetgraphError
 from netgraph.io.sources import Context
 from netgraph.io.sources.contentline import logical_lines
@@ -232,3 +233,10 @@ def test_base64_e_mail_and_phone_values_are_read(tmp_path):
     people, report = _cards(tmp_path, "FN:Ann Berg\r\nEMAIL;ENCODING=b:YW5uQHguZXhhbXBsZQ==\r\nTEL;ENCODING=b:MTIz\r\n")
     assert people[["email", "phone"]].values.tolist() == [[["ann@x.example"], ["123"]]]
     assert report.ok
+
+
+def test_a_damaged_fn_line_leaves_the_name_to_n(tmp_path):
+    """Found by the damage tests: "FN;Alma;;;" (a parameter where the value should be) is no crash."""
+    path = tmp_path / "card.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN;Alma;;;\r\nN:Alma;Ann;;;\r\nEMAIL:ann@x.org\r\nEND:VCARD\r\n")
+    assert netgraph.read_vcard(path)["name"].tolist() == ["Ann Alma"]

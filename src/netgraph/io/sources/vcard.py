@@ -191,7 +191,10 @@ def _formatted(lines: list[tuple[int, str]]) -> str:
     for number, text in lines:
         if keyword(text)[0].rpartition(".")[2] != "FN":
             continue
-        value = textLineToContentLine(text, number).value
+        try:
+            value = textLineToContentLine(text, number).value
+        except VObjectError:  # a damaged FN line ("FN;Alma;;;"): the card's other names serve
+            continue
         value = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
         if value.strip():
             return value.strip()
