@@ -369,9 +369,11 @@ def _one_to_one_mail(x: pd.DataFrame) -> pd.DataFrame:
     x = x.copy()
     for column in ("message_id", "in_reply_to", "_subject"):
         x[column] = x[column].astype(object) if column in x else None
+    if "recipients" not in x:  # a story without group messages has no such column yet
+        x["recipients"] = np.nan
     last: dict[frozenset, tuple] = {}
     single = (x["channel"] == "email") & x["message_id"].isna() & ~x["kind"].isin(["ask", "give"])
-    for i in np.flatnonzero(single.to_numpy()):
+    for i in x.index[single.to_numpy()]:  # labels: a member's table of another story is not numbered from 0
         sender, recipient, when = x.at[i, "from"], x.at[i, "to"], x.at[i, "date"]
         pair = frozenset((sender, recipient))
         previous = last.get(pair)
