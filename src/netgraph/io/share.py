@@ -598,7 +598,8 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _node_ids(records: _Records, roots: list[int], members: set[int]) -> dict[int, str]:
     """Node ids: slugs of names, unique, members' first so that a member keeps the plain slug of their name."""
-    ids, taken, tried = {}, set(), defaultdict(lambda: 2)
+    ids, taken = {}, set()
+    tried: defaultdict[str, int] = defaultdict(lambda: 2)
     member_roots = {records.find(m) for m in members}
     for root in sorted(roots, key=lambda r: (r not in member_roots, r)):
         base = slug(records.records[root]["name"]) or "person"

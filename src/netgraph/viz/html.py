@@ -193,7 +193,7 @@ def _draw_paths(plot, scene: Scene) -> list:
     """The highlighted paths as thick lines, rank 1 on top; their legend entries."""
     from bokeh.models import LegendItem
 
-    items = []
+    items: list = []
     for path in reversed(scene.paths):
         colour = path_colour(path["rank"])
         curve = scene.curve(path)

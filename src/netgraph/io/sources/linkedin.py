@@ -590,7 +590,8 @@ def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, colum
 def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    messages, directed = [], Counter()
+    messages = []
+    directed: Counter = Counter()
     for line, cells in _records(part, entry, "messages.csv"):
         entry.read += 1
         message = _message(line, cells, dates, entry)
@@ -705,7 +706,8 @@ def _owner(messages: list[_Message], hints: tuple[str, ...], entry: FileReport) 
 def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    rows, owners = [], Counter()
+    rows = []
+    owners: Counter = Counter()
     for line, cells in _records(part, entry, "Invitations.csv"):
         direction = cells["direction"].upper()
         if direction not in ("INCOMING", "OUTGOING"):
