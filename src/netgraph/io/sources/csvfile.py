@@ -188,7 +188,7 @@ def fit(rows: Iterator[Record], width: int, entry: FileReport) -> Iterator[Recor
         yield line, row
 
 
-def sniff_header(head: str, is_header: Callable[[list[str]], bool], limit: int = 10) -> list[str] | None:
+def sniff_header(head: str, is_header: Callable[[list[str]], object], limit: int = 10) -> list[str] | None:
     """The header row among the first ``limit`` records of a file's head, if any.
 
     ``head`` is the start of the file (its last line may be cut short, which
