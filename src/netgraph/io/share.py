@@ -361,7 +361,7 @@ def _texts(value, name: str) -> list[str]:
 
 
 def _checked_person(record: dict, member: bool = False) -> dict:
-    person = {"name": _text(record.get("name"), "name", required=True),
+    person: dict[str, str | list[str] | None] = {"name": _text(record.get("name"), "name", required=True),
               "title": _text(record.get("title"), "title"),
               "linkedin_url": _text(record.get("linkedin_url"), "linkedin_url")}
     if member:
