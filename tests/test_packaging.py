@@ -28,6 +28,7 @@ def test_wheel_holds_the_demo_and_the_command(wheel):
     for table in ("people", "interactions", "ties", "introductions", "companies"):
         assert f"netgraph/sample/{table}.csv" in names
     assert "netgraph/sample/netgraph.toml" in names
+    assert "netgraph/py.typed" in names  # PEP 561: type checkers use the package's own annotations
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "netgraph = netgraph.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 

@@ -29,7 +29,7 @@ STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "on
 FOLLOW_UP_KINDS = ("reply", "update the introducer", "nudge", "reconnect", "keep in touch")
 FIGURES = ("map", "paths", "layers", "reciprocity", "decay")
 
-_COMMANDS: dict[str, Callable] = {}
+_COMMANDS: dict[str, tuple[Callable, str]] = {}  # name -> (handler, help line)
 
 
 class _Parser(argparse.ArgumentParser):

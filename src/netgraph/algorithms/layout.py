@@ -138,14 +138,14 @@ def _centre(U, me):
 
 def _ties(U, index: dict, weight, centre: int | None, groups) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Both ends and the pull of every tie, virtual tethers included."""
-    ends, strength = [], []
+    pairs, strength = [], []
     edges = U.edges(data=weight, default=1.0) if weight else ((u, v, 1.0) for u, v in U.edges())
     both_ways = U.is_directed()
     for u, v, s in edges:
         if u != v and (not both_ways or index[u] < index[v]):
-            ends.append((index[u], index[v]))
+            pairs.append((index[u], index[v]))
             strength.append(1.0 if s is None else s)
-    ends = np.sort(np.asarray(ends, dtype=np.int64).reshape(-1, 2), axis=1)
+    ends = np.sort(np.asarray(pairs, dtype=np.int64).reshape(-1, 2), axis=1)
     # the undirected view lists edges in an order that varies with Python's hash
     # seed; the layout's floating-point sums must not
     order = np.lexsort((ends[:, 1], ends[:, 0]))

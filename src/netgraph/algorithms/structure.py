@@ -522,7 +522,7 @@ def _dijkstra_span(forward, backward, u: int, v: int) -> float:
     """
     graphs = (forward, backward)
     tentative = ({u: 0.0}, {v: 0.0})
-    settled = (set(), set())
+    settled: tuple[set, set] = (set(), set())
     heaps = ([(0.0, u)], [(0.0, v)])
     best = math.inf
     while heaps[0] and heaps[1] and heaps[0][0][0] + heaps[1][0][0] < best:

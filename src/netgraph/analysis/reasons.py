@@ -49,7 +49,7 @@ def awaiting_reply(G: nx.DiGraph, me, v, today: dt.date) -> tuple[int, dt.date, 
     waiting, last = back.get("waiting", 0), back.get("last")
     since = back.get("waiting_since") or last
     rules = rules_of(G)
-    if not waiting or not unanswered(since, last, today, rules=rules):
+    if not waiting or since is None or last is None or not unanswered(since, last, today, rules=rules):
         return None
     return waiting, live_since(since, last, rules), last
 

@@ -160,7 +160,9 @@ def team_paths(G: nx.DiGraph, target, *, members=None, top: int = 5, max_hops: i
                          "advice": _advice(G, row["nodes"], row["hops"][0]["strength"])})
     rows.sort(key=lambda r: (-r["probability"], r["path"]))
     # each first contact once before any twice, whichever member knows them
-    seen, fresh, again = set(), [], []
+    seen: set = set()
+    fresh: list = []
+    again: list = []
     for row in rows:
         (again if row["nodes"][1] in seen else fresh).append(row)
         seen.add(row["nodes"][1])

@@ -215,7 +215,7 @@ def _is_scalar(value) -> bool:
 
 
 def _scalars(data: dict) -> dict:
-    out = {}
+    out: dict[str, bool | int | float | str] = {}
     for key, value in data.items():
         if isinstance(value, (bool, np.bool_)):
             out[key] = bool(value)

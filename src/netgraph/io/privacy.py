@@ -180,7 +180,7 @@ class Anonymizer:
         other key took (assigned in digest order, so the same salt gives the same codes)."""
         digests = {key: self._digest(kind, key) for key in keys}
         codes, taken = {}, set()
-        for key in sorted(digests, key=digests.get):
+        for key in sorted(digests, key=digests.__getitem__):
             size = _CODE
             while digests[key][:size] in taken:
                 size += 1
@@ -375,10 +375,10 @@ class Anonymizer:
         """The anonymised copy of the graph."""
         H = nx.DiGraph()
         H.graph.update(self._graph_attributes(self.G.graph))
-        nodes = sorted(self.G, key=self.ids.get)
+        nodes = sorted(self.G, key=self.ids.__getitem__)
         H.add_nodes_from((self.ids[n], self._attributes(self.G.nodes[n], n, _NODE_KEPT)) for n in nodes)
         H.add_edges_from((self.ids[u], self.ids[v], self._attributes(self.G[u][v]))
-                         for u in nodes for v in sorted(self.G[u], key=self.ids.get))
+                         for u in nodes for v in sorted(self.G[u], key=self.ids.__getitem__))
         return H
 
     def _graph_attributes(self, data: dict) -> dict:

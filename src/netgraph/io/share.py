@@ -361,7 +361,7 @@ def _texts(value, name: str) -> list[str]:
 
 
 def _checked_person(record: dict, member: bool = False) -> dict:
-    person = {"name": _text(record.get("name"), "name", required=True),
+    person: dict[str, str | list[str] | None] = {"name": _text(record.get("name"), "name", required=True),
               "title": _text(record.get("title"), "title"),
               "linkedin_url": _text(record.get("linkedin_url"), "linkedin_url")}
     if member:
@@ -598,7 +598,8 @@ def _public(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _node_ids(records: _Records, roots: list[int], members: set[int]) -> dict[int, str]:
     """Node ids: slugs of names, unique, members' first so that a member keeps the plain slug of their name."""
-    ids, taken, tried = {}, set(), defaultdict(lambda: 2)
+    ids, taken = {}, set()
+    tried: defaultdict[str, int] = defaultdict(lambda: 2)
     member_roots = {records.find(m) for m in members}
     for root in sorted(roots, key=lambda r: (r not in member_roots, r)):
         base = slug(records.records[root]["name"]) or "person"

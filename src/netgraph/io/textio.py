@@ -113,7 +113,8 @@ def _utf8_else_cp1252(data: bytes) -> tuple[str, list[int], bool]:
     size of the data however many lines need the fallback.
     """
     view = memoryview(data)
-    parts, lines, utf8 = [], [], False
+    parts, utf8 = [], False
+    lines: list[int] = []
     start, line = 0, 1
     while True:
         try:

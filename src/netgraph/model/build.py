@@ -275,13 +275,13 @@ def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, 
     for column in columns:
         nodes, why = identity.resolve_many(frame[column])
         missing = nodes.isna().to_numpy()
-        for i in np.flatnonzero(missing):
+        for i in np.flatnonzero(missing).tolist():
             reasons[i].append(f"{column}: {why.iloc[i]}")
         bad |= missing
         frame[column] = nodes.astype(object)
     a, b = distinct or columns[:2]
     same = (frame[a] == frame[b]).to_numpy() & ~bad
-    for i in np.flatnonzero(same):
+    for i in np.flatnonzero(same).tolist():
         reasons[i].append(self_reason)
     bad |= same
     # One record (a message, a meeting) may give several rows: it is skipped only when none is left,
@@ -289,7 +289,7 @@ def _resolve(frame: pd.DataFrame, columns: tuple[str, ...], identity: Identity, 
     records = list(zip(frame["_file"].to_numpy(object)[bad], frame["_line"].to_numpy()[bad]))
     kept = set(zip(frame["_file"].to_numpy(object)[~bad], frame["_line"].to_numpy()[~bad])) if bad.any() else set()
     counted = set()
-    for i, record in zip(np.flatnonzero(bad), records):
+    for i, record in zip(np.flatnonzero(bad).tolist(), records):
         entry = report.entry(record[0])
         partly = record in kept
         entry.problem(int(record[1]), "; ".join(reasons[i]) + ("; that part left out" if partly else ""),

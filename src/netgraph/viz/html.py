@@ -90,7 +90,8 @@ def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 
     >>> page = network_page(netgraph.load().graph, target="Novagen", top=3)
     """
     from bokeh.layouts import column, row
-    from bokeh.models import AutocompleteInput, CustomJS, Div
+    from bokeh.models import CustomJS
+    from bokeh.models.widgets import AutocompleteInput, Div  # bokeh.models re-exports them untyped
 
     paths = paths_to(G, target, me, top) if target is not None else None
     scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
@@ -123,7 +124,9 @@ def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 
 
 def _map(scene: Scene):
     """The Bokeh figure of a scene, and the data source of its people (which the search selects in)."""
-    from bokeh.models import ColumnDataSource, HoverTool, Legend, LegendItem, Scatter
+    from bokeh.models import ColumnDataSource, HoverTool, Scatter
+    from bokeh.models.annotations import Legend, LegendItem  # bokeh.models re-exports them untyped
+    from bokeh.models.renderers import GlyphRenderer
     from bokeh.plotting import figure
 
     G, index = scene.G, scene.index
@@ -143,8 +146,9 @@ def _map(scene: Scene):
         plot.segment(x0=segments[:, 0, 0], y0=segments[:, 0, 1], x1=segments[:, 1, 0], y1=segments[:, 1, 1],
                      line_color=EDGE_COLOUR, line_alpha=alpha * share, line_width=0.7, line_dash=dash)
     nodes = ColumnDataSource(_people(scene))
-    people = plot.scatter("x", "y", source=nodes, name="people", size="size", fill_color="colour", line_color="ring",
-                          line_width="ring_width")
+    # bokeh wants GlyphRenderer[Glyph] in renderer lists, which GlyphRenderer[Scatter] is not (invariance)
+    people: GlyphRenderer = plot.scatter("x", "y", source=nodes, name="people", size="size", fill_color="colour",
+                                         line_color="ring", line_width="ring_width")
     people.selection_glyph = Scatter(size="size", fill_color="colour", line_color="#111111", line_width=3)
     people.nonselection_glyph = Scatter(size="size", fill_color="colour", fill_alpha=0.12, line_alpha=0.12)
     plot.add_tools(HoverTool(renderers=[people], tooltips=TOOLTIPS))
@@ -191,9 +195,9 @@ def _people(scene: Scene) -> dict:
 
 def _draw_paths(plot, scene: Scene) -> list:
     """The highlighted paths as thick lines, rank 1 on top; their legend entries."""
-    from bokeh.models import LegendItem
+    from bokeh.models.annotations import LegendItem
 
-    items = []
+    items: list = []
     for path in reversed(scene.paths):
         colour = path_colour(path["rank"])
         curve = scene.curve(path)

@@ -81,7 +81,9 @@ class Block:
 
 def keyword(text: str) -> tuple[str, str]:
     """``BEGIN:VCARD`` -> ("BEGIN", "VCARD"); other lines -> (property name, "")."""
-    name = _NAME.match(text).group().strip().upper()
+    match = _NAME.match(text)
+    assert match is not None  # [^:;]* matches every string, if only with ""
+    name = match.group().strip().upper()
     return (name, text.partition(":")[2].strip().upper()) if name in ("BEGIN", "END") else (name, "")
 
 

@@ -108,7 +108,9 @@ class Records:
             if self._line > line and self._runaway(start, row):
                 self._skip(line, f"a quote left open runs this record over lines {line}-{self._line}: line {line} "
                                  "skipped, the lines after it read on their own")
-                self._restart(_LINE.match(self.text, start).end(), line)
+                first = _LINE.match(self.text, start)
+                assert first is not None  # the runaway record starts with a line of text
+                self._restart(first.end(), line)
                 continue
             if any(cell.strip() for cell in row):
                 return line, row
@@ -186,7 +188,7 @@ def fit(rows: Iterator[Record], width: int, entry: FileReport) -> Iterator[Recor
         yield line, row
 
 
-def sniff_header(head: str, is_header: Callable[[list[str]], bool], limit: int = 10) -> list[str] | None:
+def sniff_header(head: str, is_header: Callable[[list[str]], object], limit: int = 10) -> list[str] | None:
     """The header row among the first ``limit`` records of a file's head, if any.
 
     ``head`` is the start of the file (its last line may be cut short, which

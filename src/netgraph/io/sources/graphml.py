@@ -251,6 +251,7 @@ class _Collector:
             self._set(attrs.get("for", attrs.get("id", "")), attrs.get("value", ""))
 
     def _set(self, key: str, value: str) -> None:
+        assert self.record is not None  # called inside a node or an edge only
         name = self._declared(key)[0]
         if name in _RESERVED:
             self.reserved.add(name)
@@ -270,6 +271,7 @@ class _Collector:
 
     def _finish(self) -> None:
         record, kind = self.record, self.kind
+        assert record is not None  # called at the end of a node or an edge only
         self.record = None
         for (domain, _), (name, default) in self.keys.items():
             if domain in (kind, "all") and default and name not in record and name not in _RESERVED:

@@ -29,7 +29,7 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import icalendar
 import numpy as np
@@ -90,6 +90,15 @@ _WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
 _EARLIEST, _LATEST = EARLIEST.to_pydatetime(), LATEST.to_pydatetime()
 _COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "message_id", "_line"]
 
+
+
+def _when(event: icalendar.cal.Component, name: str) -> Any:
+    """The value of a date-time property (``DTSTART``, ``DTEND``...): a date or a datetime.
+
+    icalendar types ``event[name]`` as the union of every property class; only the
+    date-time ones carry ``.dt``, which is what the callers have checked for.
+    """
+    return cast(Any, event[name]).dt
 
 def recognises(path: Path, head: str) -> bool:
     """True for ``.ics`` files and for files starting with ``BEGIN:VCALENDAR``."""
@@ -208,7 +217,7 @@ class Series:
         dropped = False
         for event in self.events:
             rules = _as_list(event.get("RRULE"))
-            start = event["DTSTART"].dt
+            start = _when(event, "DTSTART")
             local = start.replace(tzinfo=None) if isinstance(start, dt.datetime) else _utc(start)
             kept = [rule for rule in rules if not _never_met(rule, local)]
             if len(kept) < len(rules):
@@ -342,7 +351,7 @@ def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
     reason = block.error or refused
     if not reason:
         try:
-            event = icalendar.Event.from_ical("\r\n".join(text for _, text in lines))
+            event = cast(icalendar.Event, icalendar.Event.from_ical("\r\n".join(text for _, text in lines)))
         except ValueError as exc:
             reason = f"unreadable event: {exc}"
         else:
@@ -353,9 +362,9 @@ def _event(block: Block, entry: FileReport) -> icalendar.Event | None:
         return None
     for name, message in event.errors:
         entry.problem(block.line, f"{name or 'unreadable line'} ignored: {message}", skipped=False)
-    if "DTEND" in event and _utc(event["DTEND"].dt) < _utc(event["DTSTART"].dt):
-        entry.problem(block.line, f"DTEND {event['DTEND'].dt} is before DTSTART {event['DTSTART'].dt}: taken as a "
-                                  "point in time", skipped=False)
+    if "DTEND" in event and _utc(_when(event, "DTEND")) < _utc(_when(event, "DTSTART")):
+        entry.problem(block.line, f"DTEND {_when(event, 'DTEND')} is before DTSTART {_when(event, 'DTSTART')}: "
+                                  "taken as a point in time", skipped=False)
         event.pop("DTEND")
     return event
 
@@ -369,16 +378,16 @@ def _timing_problem(event: icalendar.Event) -> str:
         return "no DTSTART"
     twice = next((name for name in _ONCE if isinstance(event.get(name), list)), None)
     if twice:
-        return f"{twice} given {len(event[twice])} times"
+        return f"{twice} given {len(cast(list, event[twice]))} times"
     # a truncated date ("202504") parses as a time of day: a day is needed
     clock = next((name for name in ("DTSTART", "RECURRENCE-ID") if name in event
-                  and not isinstance(event[name].dt, dt.date)), None)
+                  and not isinstance(_when(event, name), dt.date)), None)
     if clock:
-        return f"{clock} '{event[clock].dt}' is a time of day, not a date"
+        return f"{clock} '{_when(event, clock)}' is a time of day, not a date"
     implausible = next((name for name in ("DTSTART", "DTEND", "RECURRENCE-ID") if name in event
-                        and not _plausible(event[name].dt)), None)
+                        and not _plausible(_when(event, name))), None)
     if implausible:
-        return f"unreadable {implausible} '{event[implausible].dt}': not from {YEARS[0]} to {YEARS[1]}"
+        return f"unreadable {implausible} '{_when(event, implausible)}': not from {YEARS[0]} to {YEARS[1]}"
     return ""
 
 
@@ -520,10 +529,10 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
         return [], f"the calendar already gave {MAX_FILE_ROWS:,} interactions: no more are read from it"
     # icalendar leaves the times of a TZID it cannot resolve naive.
     unknown = {str(e["DTSTART"].params["TZID"]) for e in series.events if "TZID" in e["DTSTART"].params
-               and isinstance(e["DTSTART"].dt, dt.datetime) and e["DTSTART"].dt.tzinfo is None}
+               and isinstance(_when(e, "DTSTART"), dt.datetime) and _when(e, "DTSTART").tzinfo is None}
     for zone in sorted(unknown):
         entry.problem(series.line, f"unknown time zone '{zone}': times read as UTC", skipped=False)
-    first = min(_utc(event["DTSTART"].dt) for event in series.events)
+    first = min(_utc(_when(event, "DTSTART")) for event in series.events)
     if first >= cutoff:
         return [], f"only in the future (from {first:%Y-%m-%d})"
     if series.drop_rules_never_met():
@@ -568,7 +577,8 @@ def _calendar_days() -> dict[str, tuple[np.ndarray, ...]]:
     """Every day of one 400-year cycle of the Gregorian calendar, from 2000-01-01: its month, day of the
     month (from the start and from the end), day of the year (likewise), weekday and ISO week (likewise);
     and, under keys starting with "_", the week (from Monday), month and year it is in."""
-    days = np.arange(_CYCLE_START.date(), _CYCLE_START.date() + dt.timedelta(days=_CYCLE), dtype="datetime64[D]")
+    first = np.datetime64(_CYCLE_START.date(), "D")
+    days = np.arange(first, first + np.timedelta64(_CYCLE, "D"), dtype="datetime64[D]")
     months = days.astype("datetime64[M]")
     years = days.astype("datetime64[Y]")
     month_day = (days - months).astype(int) + 1
@@ -604,6 +614,7 @@ def _never_met(rule, start: dt.datetime) -> bool:
         positions = [abs(int(v)) for v in rule.get("BYSETPOS", [])]
     except (TypeError, ValueError):
         return False
+    days: np.ndarray
     if step <= 86400:
         days = np.arange(_CYCLE)
     else:
@@ -647,7 +658,8 @@ def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime, limit:
     at most ``limit``, and whether there were more."""
     query = recurring_ical_events.of(series.calendar())
     bounded = series.bounded(limit)
-    found, low, span = [], first, dt.timedelta(hours=1)
+    found: list[Any] = []
+    low, span = first, dt.timedelta(hours=1)
     # A rule that may run without end is expanded in windows doubling from its
     # first occurrence, so the work stays proportional to what is kept, even for
     # a rule by the second (each occurrence counted once: in the window its UTC
@@ -656,7 +668,7 @@ def _occurrences(series: Series, first: dt.datetime, cutoff: dt.datetime, limit:
     while low < cutoff and len(found) <= limit:
         high = cutoff if bounded else min(cutoff, low + span)
         for event in query.between(low.replace(tzinfo=dt.UTC), high.replace(tzinfo=dt.UTC)):
-            start = _utc(event["DTSTART"].dt)
+            start = _utc(_when(event, "DTSTART"))
             if low <= start < high:
                 found.append((start, event))
         low, span = high, span * 2

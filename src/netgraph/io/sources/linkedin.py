@@ -322,7 +322,7 @@ def read(path: Path, report: ImportReport, context) -> Tables:
 def _tables(parts: dict[str, _Part], report: ImportReport, me: str | None) -> Tables:
     people = _connections(parts["Connections.csv"], report) if "Connections.csv" in parts else empty("people")
     interactions, owners = [], []
-    hints = (me,) if me else ()
+    hints: tuple[str, ...] = (me,) if me else ()
     if "Invitations.csv" in parts:
         invitations, owner = _invitations(parts["Invitations.csv"], report)
         interactions.append(invitations)
@@ -335,8 +335,8 @@ def _tables(parts: dict[str, _Part], report: ImportReport, me: str | None) -> Ta
         owners.append(owner)
     interactions += [_favours(parts[name], report, name) for name in _FAVOURS if name in parts]
     frames = [f for f in interactions if len(f)]
-    owner = [v for person in owners if person for v in (person.name, person.url) if v]
-    return Tables(people=people, owner=list(dict.fromkeys(owner)),
+    names = [v for person in owners if person for v in (person.name, person.url) if v]
+    return Tables(people=people, owner=list(dict.fromkeys(names)),
                   interactions=pd.concat(frames, ignore_index=True) if frames else empty("interactions"))
 
 
@@ -590,7 +590,8 @@ def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, colum
 def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    messages, directed = [], Counter()
+    messages = []
+    directed: Counter = Counter()
     for line, cells in _records(part, entry, "messages.csv"):
         entry.read += 1
         message = _message(line, cells, dates, entry)
@@ -705,7 +706,8 @@ def _owner(messages: list[_Message], hints: tuple[str, ...], entry: FileReport) 
 def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
     dates = _Dates()
-    rows, owners = [], Counter()
+    rows = []
+    owners: Counter = Counter()
     for line, cells in _records(part, entry, "Invitations.csv"):
         direction = cells["direction"].upper()
         if direction not in ("INCOMING", "OUTGOING"):

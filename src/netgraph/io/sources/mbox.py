@@ -557,7 +557,7 @@ class _Messages:
     def _addresses(self, fields: dict[bytes, list[bytes]], name: bytes, warnings: list[str]) -> list[tuple[str, str]]:
         """(display name, lower-case address) of every usable address of a field;
         anything else that is not empty goes to ``warnings``."""
-        found = []
+        found: list = []
         for value in fields.get(name, ()):
             if len(value) > MAX_ADDRESS_HEADER:
                 warnings.append(f"{name.decode().title()} is {len(value):,} characters long: only the first "
