@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import networkx as nx
@@ -267,7 +268,8 @@ def _and(items: list[str]) -> str:
 
 def _cluster_labels(G, me, clusters: list[set]) -> list[str]:
     """Each cluster's label as the summary gives it, made unique."""
-    labels, seen = [], Counter()
+    labels: list = []
+    seen: Counter = Counter()
     for members in clusters:
         label = describe_cluster(G, me, members)[0]
         seen[label] += 1
@@ -287,7 +289,7 @@ def _companies(G, me) -> tuple[list[set], list[str]]:
 def _colour_groups(members: list[set], labels: list[str], index: dict) -> tuple[list[tuple[str, int]], np.ndarray]:
     """The largest groups get a colour each (by size in the whole network), the rest grey."""
     group = np.full(len(index), -1)
-    groups = []
+    groups: list = []
     for members_of, label in zip(members[:len(GROUP_COLOURS)], labels):
         rows = [index[v] for v in members_of if v in index]
         group[rows] = len(groups)
@@ -574,7 +576,7 @@ def _spread(xy: np.ndarray) -> float:
 
 
 def _map_legends(ax, scene: Scene) -> None:
-    dot = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
+    dot: dict[str, Any] = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
     handles = [Line2D([], [], color=scene.colours[i], label=f"{textwrap.shorten(label, 30)} ({size:,})", **dot)
                for i, (label, size) in enumerate(scene.groups)]
     if scene.groups:
@@ -736,7 +738,7 @@ def plot_layers(G: nx.DiGraph, *, me=None, today=None, ax=None):
     owner = display_name(G, me)
     _title(ax, f"{owner}'s layers of closeness",
            "Dunbar's layers: the 5, 15, 50 and 150 strongest ties, then acquaintances")
-    dot = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
+    dot: dict[str, Any] = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
     ax.legend(handles=[Line2D([], [], color=c, label=t, **dot) for c, t in
                        ((IN_TOUCH, "in touch at the layer's rhythm"), (OVERDUE, "overdue for its rhythm"),
                         (ACQUAINTANCE, "acquaintance"), (NO_CONTACT, "no recorded contact"))],
@@ -819,7 +821,7 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     y = np.expm1(np.log1p(frame["received"].to_numpy(float)) + rng.uniform(-0.12, 0.12, len(frame)))
     favours = (frame["favours_received"] + frame["favours_given"] + frame["asks"]).to_numpy(float)
     sizes = 30 + 35 * np.sqrt(favours)
-    handles = []
+    handles: list = []
     for status, colour in reversed(STATUS_COLOURS.items()):  # those needing attention drawn last, on top
         rows = (frame["status"] == status).to_numpy()
         if rows.any():
