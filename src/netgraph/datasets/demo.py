@@ -147,7 +147,7 @@ class _Story:
               location: str = "Boston") -> list[str]:
         """``k`` generated people at ``company`` with titles of its industry."""
         titles = synth._TITLES.get(self.industry.get(company, ""), ["Manager", "Director", "Analyst"])
-        out = []
+        out: list = []
         while len(out) < k:
             first, last = self.names.names(1)
             name = f"{first[0]} {last[0]}"
@@ -378,9 +378,10 @@ def _one_to_one_mail(x: pd.DataFrame) -> pd.DataFrame:
         pair = frozenset((sender, recipient))
         previous = last.get(pair)
         reply = previous is not None and previous[0] == recipient and (when - previous[1]).days <= 10
+        thread = previous[2] if previous is not None and reply else ""
         message_id = _message_id(when, sender, f"{recipient} {i}")
         x.at[i, "message_id"] = message_id
-        x.at[i, "in_reply_to"] = previous[2] if reply else ""
+        x.at[i, "in_reply_to"] = thread
         x.at[i, "recipients"] = 1
         x.at[i, "_subject"] = "Re: catching up" if reply else "Catching up"
         last[pair] = (sender, when, message_id)

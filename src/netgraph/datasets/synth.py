@@ -132,7 +132,8 @@ class NameMaker:
 
 def make_companies(rng: np.random.Generator, k: int, *, reserved: tuple[str, ...] = ()) -> pd.DataFrame:
     """``k`` companies with unique names, domains, an alias and an industry."""
-    names, industries = [], []
+    names: list[str] = []
+    industries: list[str] = []
     seen = {r.casefold() for r in reserved}
     endings = list(_ENDINGS)
     attempt = 0
@@ -187,11 +188,11 @@ def group_ties(rng: np.random.Generator, groups: list[np.ndarray], shares: list[
         anchors = anchors[group[anchors] >= 0]
         partners = _pick_within(rng, group, activity, anchors)
         pairs.append(np.stack([anchors, partners], axis=1))
-    pairs = np.concatenate(pairs)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
-    pairs.sort(axis=1)
-    pairs = np.unique(pairs, axis=0)
-    return pairs[rng.permutation(len(pairs))[:m]]
+    drawn = np.concatenate(pairs)
+    drawn = drawn[drawn[:, 0] != drawn[:, 1]]
+    drawn.sort(axis=1)
+    drawn = np.unique(drawn, axis=0)
+    return drawn[rng.permutation(len(drawn))[:m]]
 
 
 def histories(rng: np.random.Generator, a: np.ndarray, b: np.ndarray, rate: np.ndarray, start: np.ndarray,
@@ -307,7 +308,7 @@ def network(n_people: int = 1000, *, seed: int = 0, today: str | dt.date = "2026
     if scope not in ("me", "all"):
         raise ValueError("scope must be 'me' or 'all'")
     rng = np.random.default_rng(seed)
-    today = np.datetime64(pd.Timestamp(today).date(), "D")
+    day = np.datetime64(pd.Timestamp(today).date(), "D")
     n = n_people
     companies = make_companies(rng, max(25, n // 40))
     k = len(companies)
@@ -337,10 +338,10 @@ def network(n_people: int = 1000, *, seed: int = 0, today: str | dt.date = "2026
     layer = _layers(len(mine))
 
     ids = np.array([f"p{i:06d}" for i in range(n)], dtype=object)
-    start_day = today - np.timedelta64(int(years * 365.25), "D")
-    interactions = [_my_histories(rng, ids, mine, layer, start_day, today, interactions_per_tie)]
+    start_day = day - np.timedelta64(int(years * 365.25), "D")
+    interactions = [_my_histories(rng, ids, mine, layer, start_day, day, interactions_per_tie)]
     if scope == "all":
-        interactions.append(_their_histories(rng, ids, pairs, start_day, today, interactions_per_tie))
+        interactions.append(_their_histories(rng, ids, pairs, start_day, day, interactions_per_tie))
     interactions = pd.concat(interactions, ignore_index=True).sort_values("date", kind="stable", ignore_index=True)
 
     titles = _titles(rng, company, industry_of)
@@ -353,9 +354,9 @@ def network(n_people: int = 1000, *, seed: int = 0, today: str | dt.date = "2026
         "industry": np.where(company >= 0, industry_of[np.maximum(company, 0)], ""),
         "closeness": "", "connected_on": "",
     })
-    _rate_and_connect(rng, people, mine, layer, start_day, today)
+    _rate_and_connect(rng, people, mine, layer, start_day, day)
     ties = _ties_table(rng, ids, pairs, start_day)
-    introductions = _introductions(rng, ids, mine, layer, pairs, today)
+    introductions = _introductions(rng, ids, mine, layer, pairs, day)
     targets = _targets(companies, company, company[0])
     return Synthetic(people=people, interactions=interactions, ties=ties, introductions=introductions,
                      companies=companies, me=ids[0], emails=[emails[0]], targets=targets,

@@ -90,7 +90,8 @@ def _fold(line: str) -> str:
     data = line.encode("utf-8")
     if len(data) <= 75:
         return line
-    parts, start = [], 0
+    parts: list[str] = []
+    start = 0
     while start < len(data):
         end = min(start + (75 if not parts else 74), len(data))
         while end < len(data) and (data[end] & 0xC0) == 0x80:
@@ -373,7 +374,8 @@ def _mail(folder: Path, mail: pd.DataFrame, who: dict, address) -> None:
         sender, when = who[first["from"]], first["when"]
         people = [sender, *(who[r] for r in rows["to"])]
         own = address(sender, when, people)
-        chain, up = [], parent.get(key, "")
+        chain: list = []
+        up = parent.get(key, "")
         while up and up not in chain:  # References: the thread's messages, oldest first
             chain.insert(0, up)
             up = parent.get(up, "")

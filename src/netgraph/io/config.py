@@ -7,6 +7,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..errors import NetgraphError
 from ..model.identity import IdentitySettings
@@ -15,8 +16,9 @@ from .textio import read_text
 
 __all__ = ["Config", "read_config"]
 
-_KEYS = {"me": str, "emails": list, "targets": list, "today": (str, dt.date), "linkedin_url": str,
-         "employer": str, "past_employers": list, "phone_region": str, "looking_for": str}
+_KEYS: dict[str, type | tuple[type, ...]] = {
+    "me": str, "emails": list, "targets": list, "today": (str, dt.date), "linkedin_url": str, "employer": str,
+    "past_employers": list, "phone_region": str, "looking_for": str}
 _LISTS = ("emails", "targets", "past_employers")
 #: A netgraph.toml is a few lines; anything larger (a link to /dev/zero, a file put there by mistake) is refused.
 MAX_CONFIG = 1 << 20
@@ -65,9 +67,10 @@ def read_config(path: str | Path) -> Config:
             raise NetgraphError(f"'{key}' should be {_describe(key)}, not {type(value).__name__}",
                                 file=path, line=_line_of(text, key))
         if key in _LISTS:
-            if not all(isinstance(v, str) for v in value):
+            items = cast(list, value)
+            if not all(isinstance(v, str) for v in items):
                 raise NetgraphError(f"'{key}' should be a list of strings", file=path, line=_line_of(text, key))
-            value = [v.strip() for v in value if v.strip()]
+            value = [v.strip() for v in items if v.strip()]
         if key == "today" and isinstance(value, str):
             try:
                 value = dt.date.fromisoformat(value.strip())

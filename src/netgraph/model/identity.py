@@ -237,7 +237,7 @@ class Identity:
     _index: dict[str, dict[str, str]]
     _names: dict[str, list[str]]
     _formal: dict[str, list[str]]
-    refusals: pd.DataFrame | None = None
+    refusals: pd.DataFrame = field(default_factory=pd.DataFrame)
     phone_region: str | None = None
     notes: list[str] = field(default_factory=list)
     _by_letter: dict[str, list[str]] | None = field(default=None, repr=False)
@@ -371,8 +371,8 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
                     continue
                 clusters.union(a, b, (i, j, _RULES[t], k))
 
-    for keys_of, rule in ((name_keys, "same name"), (formal_keys, "same name (nickname)")):
-        refusals += _merge_names(clusters, keys_of, rule, rows, where)
+    for keys_of, name_rule in ((name_keys, "same name"), (formal_keys, "same name (nickname)")):
+        refusals += _merge_names(clusters, keys_of, name_rule, rows, where)
     refusals = list(dict.fromkeys(refusals))  # a name that is its own formal form is refused in both passes
 
     roots = np.array([clusters.find(i) for i in range(len(rows))], dtype=int)
@@ -407,7 +407,7 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
         [(files[i], lines[i], rows[i].name, nodes[i], reason, reported) for i, reason, reported in refusals],
         columns=["file", "line", "record_name", "node", "reason", "reported"])
 
-    index = {t: {} for t in _KEY_TYPES}
+    index: dict[str, dict[str, str]] = {t: {} for t in _KEY_TYPES}
     index["id"] = {n: n for n in people.index}
     names: dict[str, list[str]] = defaultdict(list)
     formal: dict[str, list[str]] = defaultdict(list)
@@ -439,7 +439,7 @@ def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, wh
         groups: list[int] = []  # one record of each person of this name so far
         for i in members:
             root = clusters.find(i)
-            candidates = {}
+            candidates: dict[int, int] = {}
             for g in groups:
                 candidates.setdefault(clusters.find(g), g)
             if root in candidates:
@@ -478,10 +478,11 @@ def _name_refusals(clusters: _Clusters, i: int, root: int, candidates: dict[int,
                    rows: list, where: list[str]) -> list[tuple[int, str, bool]]:
     """Why record i joined none of the people of its name (candidates: root -> one of their records)."""
     if len(fits) > 1:
-        others = ", ".join(where[candidates[g]] for g in list(fits)[:_SHOWN])
+        listed = ", ".join(where[candidates[g]] for g in list(fits)[:_SHOWN])
         more = f" and {len(fits) - _SHOWN} more" if len(fits) > _SHOWN else ""
-        return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({others}{more}): kept apart", False)]
-    refusals, others = [], defaultdict(list)
+        return [(i, f"could be any of {len(fits)} people named {rows[i].name} ({listed}{more}): kept apart", False)]
+    refusals: list[tuple[int, str, bool]] = []
+    others: dict[str, list[int]] = defaultdict(list)
     for g, j in candidates.items():
         why = clusters.conflict(g, root, _KEY_TYPES)
         if why in _HARD_KEYS and (clusters.me[g] or clusters.me[root]):
@@ -515,10 +516,12 @@ def _explain(n: int, events: list[tuple[int, int, str, str]]) -> tuple[list[str]
     """Why each record joined its node: the merge that first reached it from the node's first
     record (breadth first over the merges), with the key and the record it matched."""
     adjacency: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
-    for i, j, rule, key in events:
-        adjacency[i].append((j, rule, key))
-        adjacency[j].append((i, rule, key))
-    rule, matched, via = ["new"] * n, [""] * n, [None] * n
+    for i, j, how, key in events:
+        adjacency[i].append((j, how, key))
+        adjacency[j].append((i, how, key))
+    rule: list[str] = ["new"] * n
+    matched: list[str] = [""] * n
+    via: list[int | None] = [None] * n
     seen = [False] * n
     for start in range(n):
         if seen[start]:
@@ -555,7 +558,7 @@ def _with_me(records: pd.DataFrame, me: str | None, emails: tuple[str, ...],
     name = me if me and "@" not in me else ""
     if me and "@" in me:
         mine.add(email_key(me))
-    row = {c: "" for c in records.columns if records[c].dtype == object}
+    row: dict[str, object] = {c: "" for c in records.columns if records[c].dtype == object}
     row.update({"name": name or sorted(mine)[0], "email": sorted(mine), "phone": [], "tags": [],
                 "_source": "me", "_file": "netgraph.toml", "_line": 0, "is_me": True, **facts})
     return pd.concat([pd.DataFrame([row]), records], ignore_index=True)

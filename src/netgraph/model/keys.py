@@ -275,7 +275,7 @@ def usual_phone_region(phones) -> str | None:
 @functools.lru_cache(maxsize=65536)
 def _phone_region(phone: str) -> str:
     key = _phone_key(phone, None) if phone.startswith(("+", "00")) else ""
-    return phonenumbers.region_code_for_number(phonenumbers.parse(key)) if key else ""
+    return (phonenumbers.region_code_for_number(phonenumbers.parse(key)) or "") if key else ""
 
 
 def is_phone_region(region: object) -> bool:
