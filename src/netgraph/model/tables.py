@@ -113,8 +113,8 @@ _BOOKKEEPING = ("_file", "_line", "_source")
 FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "description", "notes", "text",
                        "comment", "comments", "summary", "snippet"})
 #: What spreadsheets and databases write in an empty cell: read as empty (a re-saved export gave 3,037
-#: people the e-mail address "NA"). Case matters: "Na" is a name.
-MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "null", "NULL", "Null", "-", "--", "NaN", "nan"})
+#: people the e-mail address "NA"). Case matters: "Na", "Null" and "Nan" are names, and so may "null" be.
+MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "NULL", "-", "--", "NaN"})
 #: An interactions row may stand for several identical interactions: an aggregated log (``netgraph
 #: aggregate``) gives their number in this column. The row is repeated that many times on reading, so
 #: nothing downstream sees the column.
@@ -250,7 +250,9 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
                  and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
         frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
-        frame[name] = _missing_as_empty(frame[name])
+        if name not in ("name", "a", "b", "from", "to", "introducer", "introduced"):
+            # a spreadsheet's "NA" in an optional cell is nothing; a name or reference is what it says
+            frame[name] = _missing_as_empty(frame[name])
     for name in schema.required:
         if name in schema.dates:
             continue
