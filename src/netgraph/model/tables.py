@@ -115,6 +115,8 @@ FREE_TEXT = frozenset({"content", "body", "subject", "message", "messages", "des
 #: What spreadsheets and databases write in an empty cell: read as empty (a re-saved export gave 3,037
 #: people the e-mail address "NA"). Case matters: "Na", "Null" and "Nan" are names, and so may "null" be.
 MISSING = frozenset({"NA", "N/A", "n/a", "#N/A", "NULL", "-", "--", "NaN"})
+#: In a list (addresses, phones, past employers) any spelling of them is nothing: no address is "null".
+_MISSING_ITEMS = frozenset({m.casefold() for m in MISSING} | {"null", "nan", "none"})
 #: An interactions row may stand for several identical interactions: an aggregated log (``netgraph
 #: aggregate``) gives their number in this column. The row is repeated that many times on reading, so
 #: nothing downstream sees the column.
@@ -395,7 +397,7 @@ def split_list(value: object) -> list[str]:
         return []
     else:
         items = [v.strip() for v in str(value).split(";")]
-    return list(dict.fromkeys(v for v in items if v and v not in MISSING))
+    return list(dict.fromkeys(v for v in items if v and v.casefold() not in _MISSING_ITEMS))
 
 
 def _truthy(value: object) -> bool:
