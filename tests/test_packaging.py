@@ -26,8 +26,8 @@ def wheel(tmp_path_factory):
 def test_wheel_holds_the_demo_and_the_command(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for table in ("people", "interactions", "ties", "introductions", "companies"):
-        assert f"netgraph/sample/{table}.csv" in names
-    assert "netgraph/sample/netgraph.toml" in names
+        assert f"netgraph/datasets/sample/{table}.csv" in names
+    assert "netgraph/datasets/sample/netgraph.toml" in names
     assert "netgraph/py.typed" in names  # PEP 561: type checkers use the package's own annotations
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "netgraph = netgraph.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
