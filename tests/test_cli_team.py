@@ -50,6 +50,10 @@ def test_who_at(capsys):
     assert status == 0 and "Diane Okafor" in out
     status, _, err = run(capsys, "who", "--at", "Nowhere Ltd")
     assert status == 2 and err.count("\n") == 1
+    status, out, _ = run(capsys, "who", "--at", "Novagen", "--title", "marketing", "--location", "Boston")
+    assert status == 0 and "Daniel Weber" in out and "You asked Mary Lee" in out and "Lisa Scott" not in out
+    status, out, _ = run(capsys, "who", "--at", "Novagen", "--top", "2", "--json")
+    assert len(json.loads(out)) == 2 and {"open_loops", "also", "tie", "location"} <= set(json.loads(out)[0])
 
 
 def test_share_writes_a_share_file(capsys, tmp_path):

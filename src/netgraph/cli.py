@@ -466,20 +466,30 @@ def _team(args) -> int:
     return 0
 
 
-@_command("who", "the people of a company, and who can introduce you to each")
+@_command("who", "the shortlist for a company: its people, and who can introduce you to each")
 def _who(args) -> int:
     from .analysis.team import who_at
 
     net = _load(args)
     try:
-        frame = who_at(net.graph, args.at, me=None if args.team else net.me, max_hops=args.max_hops)
+        frame = who_at(net.graph, args.at, me=None if args.team else net.me, title=args.title,
+                       location=args.location, max_hops=args.max_hops)
     except ValueError as exc:
         raise NetgraphError(str(exc)) from None
+    frame = _filtered(frame, "person", None, args.top)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
-    print(_table(frame, ["person", "title", "former", "member", "introducer", "probability", "known_by"],
-                 {"person": 24, "title": 28}))
+    shown = frame.assign(
+        title=[t + (" (former)" if f else "") for t, f in zip(frame["title"], frame["former"])],
+        you_know=frame["tie"].map(lambda s: "" if s != s else f"yes ({s:.2f})"),
+        chance=frame["probability"].map(lambda p: f"{p:.0%}" if p else ""),
+        or_ask=[f"{a} ({p:.0%})" if a else "" for a, p in zip(frame["also"], frame["also_probability"])],
+        open_loops=frame["open_loops"].map("; ".join))
+    columns = ["person", "title", "location", "you_know", "introducer", "chance", "or_ask", "open_loops"]
+    print(_table(shown, columns[:3] + (["member"] if args.team else []) + columns[3:],
+                 {"person": 24, "title": 28, "open_loops": 50}))
     return 0
 
 
@@ -508,6 +518,9 @@ def _team_parsers(commands) -> None:
     who = commands.add_parser("who", help=_COMMANDS["who"][1])
     _common(who)
     who.add_argument("--at", required=True, metavar="COMPANY", help="a company (name, alias or domain)")
+    who.add_argument("--title", metavar="TEXT", help="only people whose title holds a word of TEXT, best match first")
+    who.add_argument("--location", metavar="TEXT", help="only people whose location holds a word of TEXT")
+    who.add_argument("--top", type=_positive, help="only the first N")
     who.add_argument("--team", action="store_true", help="from any member of the team (a team folder)")
     who.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
 

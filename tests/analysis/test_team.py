@@ -74,6 +74,41 @@ def test_who_at_for_one_person(demo):
         who_at(demo.graph, "Nowhere Ltd")
 
 
+def test_the_shortlist_shows_my_tie_a_second_thread_and_the_open_loops(demo):
+    G = demo.graph
+    frame = who_at(G, "Novagen").set_index("person")
+    state = netgraph.relationship_state(G).set_index("contact")
+    for person, row in frame.iterrows():
+        knows = person in state.index
+        assert (row["tie"] == row["tie"]) == knows  # my own strength, NaN when I do not know them
+        if row["also"]:
+            assert row["also"] != row["introducer"] and row["also_probability"] <= row["probability"]
+        for loop in row["open_loops"]:  # a loop is the state's own words, or a pending request
+            assert loop in set(state["next_action"]) or loop.startswith("You asked ")
+    # Daniel Weber: I asked Mary Lee on October 20; the shortlist says so instead of offering a path
+    weber = frame.loc["Daniel Weber"]
+    assert weber["introducer"] == "" and weber["probability"] == 0
+    assert weber["open_loops"] == ["You asked Mary Lee for this introduction on 2026-10-20 (12 days ago); "
+                                   "no answer yet"]
+    # and before asking Mary Lee for anything else, the nudge comes with her paths
+    via_mary = frame[frame["introducer"] == "Mary Lee"]
+    assert len(via_mary) and all("Nudge Mary Lee about Daniel Weber (asked October 20)" in loops
+                                 for loops in via_mary["open_loops"])
+    owed = state.loc[state["action"] == "reply"]
+    for person in set(owed.index) & set(frame.index):
+        assert owed.loc[person, "next_action"] in frame.loc[person, "open_loops"]
+
+
+def test_the_shortlist_by_title_and_location(demo):
+    frame = who_at(demo.graph, "Novagen", title="marketing director")
+    titles = list(frame["title"])
+    assert titles[0] == "Director of Marketing"  # both words before one
+    assert all("market" in t.casefold() or "director" in t.casefold() for t in titles)
+    assert "Product Manager" not in titles
+    boston = who_at(demo.graph, "Novagen", title="marketing", location="Boston")
+    assert list(boston["person"]) == ["Daniel Weber"]
+
+
 def test_coverage_of_the_targets(team):
     frame = team_coverage(team).set_index("target")
     assert list(frame.index) == team.graph["targets"]

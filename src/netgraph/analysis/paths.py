@@ -69,7 +69,8 @@ from ..model.graph import display_name, me_of, neighbours
 from ..model.targets import Target, find_target
 from .reasons import hop_reasons
 
-__all__ = ["intro_paths", "hop_probability", "relevance", "IntroPaths", "STRANGER", "CLOSE", "MIN_PROBABILITY"]
+__all__ = ["intro_paths", "hop_probability", "relevance", "share_matched", "IntroPaths", "STRANGER", "CLOSE",
+           "MIN_PROBABILITY"]
 
 #: Success probability of a hop over a stranger-like tie (Dodds et al. 2003).
 STRANGER = 0.35
@@ -103,12 +104,25 @@ def relevance(data: dict, looking_for: str | None) -> float:
     >>> relevance({"title": "VP Marketing", "location": "Boston"}, "marketing director, Boston")
     0.7333...
     """
-    terms = [t for t in re.findall(r"\w+", (looking_for or "").casefold()) if t not in _SMALL_WORDS]
+    matched = share_matched(" ".join(str(data.get(k) or "") for k in ("title", "company", "location")), looking_for)
+    return 1.0 if matched is None else NO_MATCH + (1 - NO_MATCH) * matched
+
+
+def share_matched(text: str, query: str | None) -> float | None:
+    """The share of the words of ``query`` that begin a word of ``text`` (None when the query has no words).
+
+    Commas and spaces separate the words; small words ("a", "of", "role"...) are ignored, and case too.
+
+    >>> share_matched("Director of Marketing", "marketing director")
+    1.0
+    >>> share_matched("VP Marketing", "marketing director")
+    0.5
+    """
+    terms = [t for t in re.findall(r"\w+", (query or "").casefold()) if t not in _SMALL_WORDS]
     if not terms:
-        return 1.0
-    words = re.findall(r"\w+", " ".join(str(data.get(k) or "") for k in ("title", "company", "location")).casefold())
-    matched = sum(1 for t in terms if any(w.startswith(t) for w in words))
-    return NO_MATCH + (1 - NO_MATCH) * matched / len(terms)
+        return None
+    words = re.findall(r"\w+", text.casefold())
+    return sum(1 for t in terms if any(w.startswith(t) for w in words)) / len(terms)
 
 
 _SMALL_WORDS = {"a", "an", "the", "in", "at", "of", "or", "and", "for", "to", "role", "job", "position"}

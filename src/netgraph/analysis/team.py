@@ -21,17 +21,20 @@ of a path.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ..io.share import Share, share_of
 from ..model.graph import display_name, me_of, neighbours, rings
 from ..model.targets import find_target
 from .layers import dunbar_layers
-from .paths import IntroPaths, intro_paths
+from .paths import IntroPaths, intro_paths, share_matched
 from .reasons import qualify
+from .state import relationship_state
 
 __all__ = ["make_share", "members_of", "team_paths", "TeamPaths", "who_at", "team_coverage", "member_overlap"]
 
@@ -175,8 +178,9 @@ def team_paths(G: nx.DiGraph, target, *, members=None, top: int = 5, max_hops: i
     return TeamPaths(pd.DataFrame(chosen, columns=columns), found or find_target(G, target), max_hops)
 
 
-def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, max_hops: int = 3) -> pd.DataFrame:
-    """The people of a company, each with the best member (or me) and introducer to reach them.
+def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, title: str | None = None,
+           location: str | None = None, today: dt.date | None = None, max_hops: int = 3) -> pd.DataFrame:
+    """The shortlist for a company: its people, my tie to each, the best introducers, and what is still open.
 
     Parameters
     ----------
@@ -188,16 +192,35 @@ def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, max_hops: int 
         Start from this one person only (one member of a team, or the owner).
     members : list, optional
         Where paths start (nodes or names); default the team's members, or the owner.
+    title, location : str, optional
+        Keep the people whose title (location) holds a word of this text, best
+        match first: "marketing director" keeps directors and marketers, and
+        puts a Director of Marketing before a VP Marketing
+        (:func:`netgraph.analysis.paths.share_matched`).
+    today : date, optional
+        Default ``G.graph["today"]``.
     max_hops : int, default 3
 
     Returns
     -------
     DataFrame
         One row per person of the company (current employees first, then
-        former), best reached first: ``person``, ``title``, ``former``,
-        ``member`` (who asks), ``introducer`` (the member's contact who passes the
-        request on; empty when the member knows the person), ``probability``,
-        ``hops``, ``path``, ``known_by`` (the members who know the person, strongest first).
+        former; with ``title`` or ``location``, best match first), best reached
+        first: ``person``, ``title``, ``location``, ``former``, ``tie`` (the
+        strength of my own relationship with them, NaN when there is none),
+        ``member`` (who asks), ``introducer`` (who passes the request on;
+        empty when the member knows the person), ``probability`` (that the
+        best path works), ``hops``, ``path``, ``also`` and ``also_probability``
+        (the next best introducer, a second thread), ``known_by`` (the members
+        who know the person, strongest first), and ``open_loops``: in words,
+        an introduction to them I asked for and still wait on, and the answer
+        I owe them or the introducer, read from
+        :func:`netgraph.relationship_state` (the same words every command uses).
+
+    See Also
+    --------
+    netgraph.intro_paths : the paths themselves, with the reason for each hop.
+    netgraph.contacts : the sheet of my own contacts.
 
     Examples
     --------
@@ -208,30 +231,70 @@ def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, max_hops: int 
     'Diane Okafor'
     """
     starts = [me_of(G, me)] if me is not None and members is None else members_of(G, members)
+    today = today or G.graph.get("today") or dt.date.today()
     found = find_target(G, company)
     if not found.company:
         raise ValueError(f"'{company}' is no company of this network")
+    loops = _OpenLoops(G, today)
     rows = []
     for person, status in found.nodes.items():
         if person in starts:
             continue
-        best = None
+        data = G.nodes[person]
+        match = [share_matched(str(data.get(key) or ""), query) for key, query in (("title", title),
+                                                                                    ("location", location))]
+        if any(m == 0 for m in match):
+            continue
+        threads = []  # (probability, member, path) of the best paths, one per introducer
+        waiting = []
         for member in starts:
-            paths = intro_paths(G, person, me=member, top=1, max_hops=max_hops).frame
-            if len(paths) and (best is None or paths["probability"].iat[0] > best[0]):
-                best = (paths["probability"].iat[0], member, list(paths["nodes"].iat[0]))
-        known = G.nodes[person].get("known_by") or ({starts[0]: G[starts[0]][person]["strength"]}
-                                                     if G.has_edge(starts[0], person) else {})
-        probability, member, path = best or (0.0, None, [])
-        rows.append({"person": display_name(G, person), "title": G.nodes[person].get("title", ""),
-                     "former": status == "former", "member": display_name(G, member) if member else "",
+            found_paths = intro_paths(G, person, me=member, today=today, top=2, max_hops=max_hops)
+            threads += [(p, member, list(n)) for p, n in zip(found_paths.frame["probability"],
+                                                              found_paths.frame["nodes"])]
+            who = f"{display_name(G, member)} asked" if len(starts) > 1 else "You asked"
+            waiting += [f"{who} {row.introducer} for this introduction on {row.asked_on} ({row.days} days ago); "
+                        "no answer yet" for row in found_paths.pending.itertuples()]
+        threads.sort(key=lambda t: -t[0])
+        best = threads[0] if threads else (0.0, None, [])
+        also = next((t for t in threads[1:] if len(t[2]) > 2 and t[2][1] != (best[2][1:2] or [None])[0]), None)
+        known = data.get("known_by") or ({starts[0]: G[starts[0]][person]["strength"]}
+                                         if G.has_edge(starts[0], person) else {})
+        probability, member, path = best
+        mine = G.edges[starts[0], person]["strength"] if len(starts) == 1 and G.has_edge(starts[0], person) else np.nan
+        rows.append({"person": display_name(G, person), "title": data.get("title", ""),
+                     "location": data.get("location", ""), "former": status == "former", "tie": mine,
+                     "member": display_name(G, member) if member else "",
                      "introducer": display_name(G, path[1]) if len(path) > 2 else "",
                      "probability": float(probability), "hops": max(len(path) - 1, 0),
                      "path": [display_name(G, n) for n in path],
-                     "known_by": [display_name(G, m) for m, _ in sorted(known.items(), key=lambda kv: -kv[1])]})
-    frame = pd.DataFrame(rows, columns=["person", "title", "former", "member", "introducer", "probability", "hops",
-                                        "path", "known_by"])
-    return frame.sort_values(["former", "probability", "person"], ascending=[True, False, True], ignore_index=True)
+                     "also": display_name(G, also[2][1]) if also else "",
+                     "also_probability": float(also[0]) if also else np.nan,
+                     "known_by": [display_name(G, m) for m, _ in sorted(known.items(), key=lambda kv: -kv[1])],
+                     "open_loops": waiting + loops.of(member or starts[0], person, path),
+                     "_match": -float(np.prod([m for m in match if m is not None]))})
+    frame = pd.DataFrame(rows, columns=[*_WHO_COLUMNS, "_match"])
+    frame = frame.sort_values(["_match", "former", "probability", "person"], ascending=[True, True, False, True])
+    return frame.drop(columns="_match").reset_index(drop=True)
+
+
+_WHO_COLUMNS = ["person", "title", "location", "former", "tie", "member", "introducer", "probability", "hops", "path",
+                "also", "also_probability", "known_by", "open_loops"]
+#: The actions of :func:`netgraph.relationship_state` that are a loop to close before (or instead of) asking.
+_LOOP_ACTIONS = ("reply", "update the introducer", "nudge")
+
+
+class _OpenLoops:
+    """What each start owes the people on a path, from their relationship state (computed once per start)."""
+
+    def __init__(self, G: nx.DiGraph, today: dt.date):
+        self.G, self.today, self._states = G, today, {}
+
+    def of(self, start, person, path: list) -> list[str]:
+        if start not in self._states:
+            state = relationship_state(self.G, me=start, today=self.today)
+            self._states[start] = state[state["action"].isin(_LOOP_ACTIONS)].set_index("node")["next_action"]
+        owed = self._states[start]
+        return [owed[n] for n in dict.fromkeys([person, *path[1:-1]]) if n in owed.index]
 
 
 def team_coverage(G: nx.DiGraph, *, targets=None, members=None) -> pd.DataFrame:
