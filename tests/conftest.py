@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,9 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 settings.register_profile("ci", derandomize=True, deadline=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The commands cache built networks (netgraph.io.cache): in a folder of the run's own, never the user's.
+os.environ["NETGRAPH_CACHE"] = tempfile.mkdtemp(prefix="netgraph-test-cache-")
 
 
 def shared_data(*parts: str) -> Path:

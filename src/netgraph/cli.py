@@ -53,6 +53,8 @@ def _common(parser: argparse.ArgumentParser, *, json_output: bool = True) -> Non
     parser.add_argument("--me", help="who the network belongs to (overrides netgraph.toml)")
     parser.add_argument("--today", metavar="YYYY-MM-DD", type=_day, help="the day recency is measured from")
     parser.add_argument("--targets", metavar="A,B", help="target companies, comma-separated")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="build the network afresh (by default it is reused while its files are unchanged)")
     if json_output:
         parser.add_argument("--json", action="store_true", help="print JSON records only")
 
@@ -91,7 +93,7 @@ def _load(args):
     from .io.load import load
 
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
-    net = load(_data(args), me=args.me, today=args.today, targets=targets)
+    net = load(_data(args), me=args.me, today=args.today, targets=targets, cache=not args.no_cache)
     for entry in net.report.files:  # settings and targets that were not understood: said by every command
         if entry.kind == "config":
             for note in entry.notes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +16,7 @@ from ..model.report import ImportReport
 from ..model.rules import Rules
 from ..model.strength import StrengthModel
 from ..model.tables import Tables
+from .cache import cache_key, read_cached, write_cached
 from .config import Config, read_config
 from .share import is_team, load_team
 from .sources import Context, find_reader
@@ -38,7 +40,7 @@ def sample_path() -> Path:
 
 
 def load(path=None, *, me=None, today=None, targets=None, emails=None,
-         model: StrengthModel | None = None, rules: Rules | None = None) -> Network:
+         model: StrengthModel | None = None, rules: Rules | None = None, cache: bool = False) -> Network:
     """Read a folder of network files (or one file) into a :class:`Network`.
 
     Every file the folder holds, at any depth, is read by the reader that
@@ -71,6 +73,12 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         Tie-strength parameters.
     rules : Rules, optional
         The rules of thumb (reply grace, dormancy, layers...) the analyses read.
+    cache : bool, default False
+        Reuse the network built last time from the same files with the same
+        options, and keep this one for next time (:mod:`netgraph.io.cache`:
+        keyed by the files' names, sizes and modification times; a safe format,
+        in the user's cache folder). The ``netgraph`` command caches unless
+        given ``--no-cache``.
 
     Returns
     -------
@@ -106,6 +114,15 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     context = Context(me=me, emails=tuple(emails), today=today)
 
     found = _walk(path)
+    key = None
+    if cache:
+        options = {"me": me, "today": today if today is not None else as_timestamp(dt.date.today()),
+                   "targets": targets, "emails": emails, "model": model, "rules": rules}
+        key = cache_key(path, found.files + [path / CONFIG] * os.path.lexists(path / CONFIG), options | {
+            "unread": sorted(map(str, found.folders_named_as_files + [p for p, _ in found.unread]))})
+        cached = read_cached(key)
+        if cached is not None:
+            return cached
     report_unread(found, report)
     parts, ignored = [], []
     for file in found.files:
@@ -129,6 +146,8 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
                     report=report, settings=config.identity())
     if config.looking_for:  # what paths rank the target people by (netgraph.intro_paths)
         net.graph.graph["looking_for"] = config.looking_for
+    if key is not None:
+        write_cached(key, net)
     return net
 
 

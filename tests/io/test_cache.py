@@ -1,0 +1,186 @@
+"""The on-disk cache of built networks: the same network back, a miss on any change, nothing but data read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import os
+import shutil
+import sqlite3
+import time
+import zlib
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.pandas import column, data_frames, range_indexes
+
+import netgraph
+from netgraph.io import cache
+from netgraph.io.load import load, sample_path
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The cache folder of one test, and a copy of the demo aged past the racy window."""
+    monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path / "cache"))
+    data = tmp_path / "demo"
+    shutil.copytree(sample_path(), data)
+    _age(data)
+    return data
+
+
+def _age(data, seconds: float = 60):
+    past = time.time() - seconds
+    for file in data.rglob("*"):
+        os.utime(file, (past, past))
+
+
+def _same(x, y) -> bool:
+    if isinstance(x, float) and isinstance(y, float) and math.isnan(x) and math.isnan(y):
+        return True
+    return type(x) is type(y) and x == y
+
+
+def assert_same_network(a: netgraph.Network, b: netgraph.Network) -> None:
+    G, H = a.graph, b.graph
+    assert list(G) == list(H) and list(G.edges) == list(H.edges)
+    assert all(list(G.pred[n]) == list(H.pred[n]) for n in G)  # the order algorithms break ties by
+    for n in G:
+        assert G.nodes[n].keys() == H.nodes[n].keys()
+        assert all(_same(G.nodes[n][k], H.nodes[n][k]) for k in G.nodes[n]), n
+    for u, v, data in G.edges(data=True):
+        assert data.keys() == H[u][v].keys()
+        assert all(_same(data[k], H[u][v][k]) for k in data), (u, v)
+    assert G.graph == H.graph
+    for table in ("people", "interactions", "ties", "introductions", "companies"):
+        pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table))
+    pd.testing.assert_frame_equal(a.report.merges, b.report.merges)
+    assert [vars(f) for f in a.report.files] == [vars(f) for f in b.report.files]
+    assert a.emails == b.emails
+
+
+def test_the_second_load_is_the_first_network(folder):
+    first = load(folder, cache=True)
+    files = list((folder.parent / "cache").iterdir())
+    assert len(files) == 1 and files[0].suffix == ".sqlite"
+    assert oct(files[0].stat().st_mode & 0o777) == "0o600"  # names and addresses: the owner's only
+    second = load(folder, cache=True)
+    assert second is not first
+    assert_same_network(first, second)
+    assert_same_network(load(folder), second)  # and the same as no cache at all
+    assert second.find("Mary Lee") == first.find("Mary Lee")
+    assert str(second.summary()) == str(first.summary())
+    assert netgraph.contacts(second.graph).equals(netgraph.contacts(first.graph))
+
+
+def test_any_change_to_the_inputs_or_options_is_a_miss(folder):
+    load(folder, cache=True)
+    cached = next((folder.parent / "cache").iterdir())
+    people = folder / "people.csv"
+    with people.open("a", encoding="utf-8") as out:
+        out.write("zz-new,Zoe Newcomer,,,,,,,,\n")
+    _age(folder)
+    changed = load(folder, cache=True)
+    assert "zz-new" in changed.graph
+    assert not cached.exists()  # one file per data folder: the older one is gone
+    assert load(folder, cache=True, today="2026-12-01").today == dt.date(2026, 12, 1)
+    assert load(folder, cache=True, targets=["Novagen"]).targets == ["Novagen"]
+
+
+def test_a_file_changed_within_the_racy_window_is_not_cached(folder):
+    (folder / "netgraph.toml").touch()
+    load(folder, cache=True)
+    assert not (folder.parent / "cache").exists() or not any((folder.parent / "cache").iterdir())
+
+
+def test_a_damaged_or_planted_cache_file_is_a_miss(folder):
+    load(folder, cache=True)
+    cached = next((folder.parent / "cache").iterdir())
+    cached.write_bytes(b"SQLite format 3\0" + b"\xff" * 100)
+    assert_same_network(load(folder, cache=True), load(folder))
+    # a file whose document names a class off the allow-list builds nothing from it
+    planted = {"$class": "Popen", "fields": {"args": "rm -rf ~"}}
+    with sqlite3.connect(cached) as db:
+        db.execute("UPDATE cache SET body = ?", (zlib.compress(json.dumps(planted).encode()),))
+    db.close()
+    assert_same_network(load(folder, cache=True), load(folder))
+
+
+def test_the_command_caches_and_no_cache_builds_afresh(folder, capsys, monkeypatch):
+    from netgraph.cli import main
+
+    monkeypatch.chdir(folder)
+    assert main(["summary", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert len(list((folder.parent / "cache").iterdir())) == 1
+    assert main(["summary", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    shutil.rmtree(folder.parent / "cache")
+    assert main(["summary", "--json", "--no-cache"]) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert not (folder.parent / "cache").exists()
+
+
+def test_a_cache_folder_that_cannot_be_written_only_slows(folder, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv(cache.CACHE_VARIABLE, str(blocker / "cache"))
+    assert load(folder, cache=True).graph.number_of_nodes() > 200
+
+
+# -- the codec, on values of every kind the networks hold ----------------------------------------------------
+
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**53, 2**53), st.floats(allow_nan=True),
+                     st.text(max_size=8), st.dates(), st.datetimes(), st.just(pd.NaT),
+                     st.builds(pd.Timestamp, st.datetimes(min_value=dt.datetime(1900, 1, 1))),
+                     st.floats(allow_nan=False).map(np.float64), st.integers(-2**31, 2**31).map(np.int64))
+_values = st.recursive(_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.lists(inner, max_size=4).map(tuple),
+    st.dictionaries(st.one_of(st.text(max_size=5), st.integers()), inner, max_size=4),
+    st.frozensets(st.text(max_size=4), max_size=3).map(set)), max_leaves=12)
+
+
+def _equal(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(map(_equal, a, b))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_equal(a[k], b[k]) for k in a)
+    if a is pd.NaT:
+        return b is pd.NaT
+    if isinstance(a, float) and math.isnan(a):
+        return math.isnan(b)
+    return a == b
+
+
+@given(_values)
+def test_values_come_back_as_they_went(value):
+    text = json.dumps(cache._encode(value))
+    assert _equal(cache._decode(json.loads(text)), value)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])  # frames draw slowly
+@given(data_frames([column("n", dtype=float), column("k", dtype=int), column("flag", dtype=bool),
+                    column("when", dtype="datetime64[ns]"), column("text", dtype=object,
+                                                                   elements=st.one_of(st.text(max_size=5), st.none())),
+                    column("tags", elements=st.lists(st.text(max_size=3), max_size=2))],
+                   index=range_indexes(max_size=6)))
+def test_frames_come_back_with_their_dtypes(frame):
+    frame.index.name = "node"
+    back = cache._decode(json.loads(json.dumps(cache._encode(frame))))
+    pd.testing.assert_frame_equal(back, frame)
+
+
+def test_an_undirected_graph_and_categories_come_back():
+    G = nx.karate_club_graph()
+    back = cache._decode(json.loads(json.dumps(cache._encode(G))))
+    assert list(back.edges(data=True)) == list(G.edges(data=True)) and back.graph == G.graph
+    assert all(list(back.adj[n]) == list(G.adj[n]) for n in G)
+    frame = pd.DataFrame({"c": pd.Categorical(["b", "a", "b"], categories=["b", "a"])}, index=["x", "y", "z"])
+    pd.testing.assert_frame_equal(cache._decode(json.loads(json.dumps(cache._encode(frame)))), frame)
