@@ -92,6 +92,7 @@ def _data(args) -> str | None:
 def _load(args):
     from .io.load import load
 
+    _igraph_without_pyplot()
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
     net = load(_data(args), me=args.me, today=args.today, targets=targets, cache=not args.no_cache)
     for entry in net.report.files:  # settings and targets that were not understood: said by every command
@@ -100,6 +101,20 @@ def _load(args):
                 if note.startswith(("unknown settings", "target")):
                     _NOTES.append(f"warning: {note}")
     return net
+
+
+def _igraph_without_pyplot() -> None:
+    """Import igraph with matplotlib out of its sight: igraph imports matplotlib.pyplot as it is imported (for
+    its own drawing, which netgraph never uses), more than a second of every command's start; netgraph's figures
+    import matplotlib themselves when they draw. Only in the command's own process: a notebook's igraph is left
+    as it is."""
+    if "igraph" in sys.modules or "matplotlib" in sys.modules:
+        return
+    sys.modules["matplotlib"] = None  # type: ignore[assignment]  # its import fails; igraph takes its stand-in
+    try:
+        import igraph  # noqa: F401
+    finally:
+        del sys.modules["matplotlib"]
 
 
 def _day(text: str) -> str:

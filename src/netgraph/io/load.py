@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import NetgraphError, shown
-from ..model.build import assemble
 from ..model.dates import as_timestamp
 from ..model.network import Network
 from ..model.report import ImportReport
@@ -19,7 +18,6 @@ from ..model.tables import Tables
 from .cache import cache_key, read_cached, write_cached
 from .config import Config, read_config
 from .share import is_team, load_team
-from .sources import Context, find_reader
 from .textio import regular
 
 __all__ = ["load", "sample_path"]
@@ -111,7 +109,6 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     me = me if me is not None else config.me
     emails = list(emails if emails is not None else config.emails)
     today = as_timestamp(today if today is not None else config.today)
-    context = Context(me=me, emails=tuple(emails), today=today)
 
     found = _walk(path)
     key = None
@@ -123,7 +120,13 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         cached = read_cached(key)
         if cached is not None:
             return cached
+    # The readers and the build are imported here, not above: a network read back from the cache needs neither,
+    # and a command answers the sooner (the calendar reader alone imports a command-line toolkit).
+    from ..model.build import assemble
+    from .sources import Context, find_reader
+
     report_unread(found, report)
+    context = Context(me=me, emails=tuple(emails), today=today)
     parts, ignored = [], []
     for file in found.files:
         reader = find_reader(file)
