@@ -360,7 +360,8 @@ def _caption(ax, text: str, width: int = 120) -> None:
 
 
 def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: float = 8.0, keep_all: int = 0,
-                  placed: list | None = None, spots=None, markers: np.ndarray | None = None, **style) -> list:
+                  placed: list | None = None, spots=None, markers: np.ndarray | None = None, leaders: bool = False,
+                  **style) -> list:
     """Labels beside their points, never on a drawn marker nor on a label placed before.
 
     ``items`` are ``(x, y, text, radius in points)`` in order of importance.
@@ -372,8 +373,10 @@ def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: fl
     (``markers``: discs ``(x, y, radius)`` in pixels, the point's own
     included). A label with no free spot is left out, but the first
     ``keep_all`` are placed on their least crowded spot. ``spots`` overrides
-    where a label may go, in order of preference. Text extents are measured
-    from the font's glyphs, so no renderer is needed.
+    where a label may go, in order of preference. With ``leaders``, a label
+    that finds no free spot right beside its point tries again
+    :data:`LEADER` points further out, joined to it by a thin line. Text
+    extents are measured from the font's glyphs, so no renderer is needed.
     """
     ax.apply_aspect()
     scale = ax.figure.dpi / 72.0
@@ -388,29 +391,37 @@ def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: fl
         width, height = _text_extent(text, font)
         # the box's padding (LABEL_PAD of the font size on each side), in pixels
         width, height = (width + 2 * LABEL_PAD * fontsize) * scale, (height + 2 * LABEL_PAD * fontsize) * scale
-        gap = (radius + 2) * scale
         crowding = []
-        for dx, dy, ha, va in spots or _outward(_SPOTS, np.array([px, py]) - middle):
-            left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
-            bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
-            box = (left, bottom, left + width, bottom + height)
-            outside = width * height - _overlap(box, inside)
-            covered = sum(_overlap(box, other) for other in placed) + _covered(box, markers)
-            crowding.append((outside + covered, box, dx, dy, ha, va))
+        sides = spots or _outward(_SPOTS, np.array([px, py]) - middle)
+        for reach in (2.0, LEADER) if leaders else (2.0,):
+            gap = (radius + reach) * scale
+            for dx, dy, ha, va in sides:
+                left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
+                bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
+                box = (left, bottom, left + width, bottom + height)
+                outside = width * height - _overlap(box, inside)
+                covered = sum(_overlap(box, other) for other in placed) + _covered(box, markers)
+                crowding.append((outside + covered, box, dx * (radius + reach), dy * (radius + reach), ha, va))
+                if crowding[-1][0] <= 1.0:
+                    break
             if crowding[-1][0] <= 1.0:
                 break
         overlap, box, dx, dy, ha, va = min(crowding, key=lambda spot: spot[0])
         if overlap > 1.0 and rank >= keep_all:  # in square pixels: rounding is no overlap
             continue
         placed.append(box)
-        ax.annotate(text, (x, y), xytext=(dx * (radius + 2), dy * (radius + 2)), textcoords="offset points",
-                    ha=ha, va=va, fontsize=fontsize, zorder=8, **style,
-                    bbox=dict(boxstyle=f"round,pad={LABEL_PAD}", fc="white", ec="none", alpha=0.75))
+        far = math.hypot(dx, dy) > radius + 2.5
+        ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
+                    zorder=8, **style, bbox=dict(boxstyle=f"round,pad={LABEL_PAD}", fc="white", ec="none", alpha=0.75),
+                    arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6, shrinkA=0, shrinkB=radius + 1)
+                    if far else None)
     return placed
 
 
 #: The padding of a label's box, a fraction of its font size.
 LABEL_PAD = 0.12
+#: How far out (points beyond the marker) a label goes, on a line, when there is no room right beside it.
+LEADER = 16.0
 # Where a label may go, in order of preference: right, left, above, below, diagonals.
 _SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
           (0, -1, "center", "top"), (0.7, 0.7, "left", "bottom"), (-0.7, 0.7, "right", "bottom"),
@@ -529,7 +540,7 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "status"
                         edgecolors="white", linewidths=0.4, zorder=3)
     people.set_gid(PEOPLE)
     ringed = np.flatnonzero([bool(t) for t in scene.target])
-    ax.scatter(scene.xy[ringed, 0], scene.xy[ringed, 1], s=sizes[ringed] * 1.6 + 30, facecolors="none",
+    ax.scatter(scene.xy[ringed, 0], scene.xy[ringed, 1], s=_ring_size(sizes[ringed]), facecolors="none",
                edgecolors=TARGET_COLOUR, linewidths=1.3, zorder=4)
     ax.scatter(*scene.xy[me_row], s=sizes[me_row], c=ME_COLOUR, marker="o", edgecolors="white", linewidths=1.5,
                zorder=7).set_gid(PEOPLE)
@@ -538,10 +549,15 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "status"
     # me and the people on the paths first, whatever the crowding; then the groups' names; then the others
     labels = _map_labels(scene, sizes)
     forced = len({n for p in scene.paths for n in p["nodes"]} | {scene.me})
-    markers = _discs(ax, scene.xy, sizes)
-    placed = _place_labels(ax, labels[:forced], keep_all=forced, placed=badges, markers=markers)
+    # a label keeps clear of each person's outermost mark: their ring when they work at a target or are on a path
+    outline = sizes.copy()
+    outline[ringed] = _ring_size(sizes[ringed])
+    on_paths = [scene.index[n] for p in scene.paths for n in p["nodes"][1:]]
+    outline[on_paths] = np.maximum(outline[on_paths], _stop_size(sizes[on_paths]))
+    markers = _discs(ax, scene.xy, outline)
+    placed = _place_labels(ax, labels[:forced], keep_all=forced, placed=badges, markers=markers, leaders=True)
     _name_groups(ax, scene, placed, markers)
-    _place_labels(ax, labels[forced:], placed=placed, markers=markers)
+    _place_labels(ax, labels[forced:], placed=placed, markers=markers, leaders=True)
     _map_legends(ax, scene)
     owner = display_name(G, scene.me)
     _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
@@ -560,6 +576,16 @@ COLOUR_MEANING = {"status": "what to do about each contact (the same colours in 
                   "cluster": "Louvain cluster", "company": "current employer"}
 #: The gid of the scatter collections that draw people, one point per person (for the tests that read colours).
 PEOPLE = "people"
+
+
+def _ring_size(sizes: np.ndarray) -> np.ndarray:
+    """The size (points^2) of the ring around a person at a target company, of a marker of ``sizes``."""
+    return sizes * 1.6 + 30
+
+
+def _stop_size(sizes: np.ndarray) -> np.ndarray:
+    """The size (points^2) of the ring a highlighted path draws around each of its people."""
+    return np.maximum(sizes, 60.0)
 
 
 def _draw_edges(ax, scene: Scene) -> None:
@@ -592,7 +618,7 @@ def _draw_paths(ax, scene: Scene, sizes: np.ndarray) -> list:
         ax.plot(curve[:, 0], curve[:, 1], color=colour, linewidth=3.2, solid_capstyle="round", zorder=5,
                 path_effects=[effects.Stroke(linewidth=5.5, foreground="white"), effects.Normal()])
         rows = [index[n] for n in path["nodes"][1:]]
-        ax.scatter(scene.xy[rows, 0], scene.xy[rows, 1], s=np.maximum(sizes[rows], 60.0), facecolors="none",
+        ax.scatter(scene.xy[rows, 0], scene.xy[rows, 1], s=_stop_size(sizes[rows]), facecolors="none",
                    edgecolors=colour, linewidths=2.2, zorder=6)
         ax.text(*numbers[path["rank"]], str(path["rank"]), ha="center", va="center", fontsize=8, fontweight="bold",
                 color="white", zorder=9, bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="white", lw=1))
@@ -637,7 +663,7 @@ def _map_labels(scene: Scene, sizes: np.ndarray) -> list[tuple]:
     for v in people:
         row = index[v]
         name = display_name(G, v) + (" (you)" if v == scene.me else "")
-        radius = _radius(sizes[row] * 1.6 + 30 if scene.target[row] else sizes[row])
+        radius = _radius(_ring_size(sizes[row]) if scene.target[row] else sizes[row])
         items.append((*scene.xy[row], name, radius))
     return items
 
