@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ def write_starter(folder: str | Path) -> Path:
         {"first": "Alex", "last": "Kim", "emails": [_ALEX[1]], "phones": ["+1 617 555 0177"],
          "company": "Brightline", "title": "Director of Product"},
         {"first": "Omar", "last": "Haddad", "emails": [_OMAR[1]], "phones": [], "company": "", "title": ""}])
-    mail = []
+    mail: list[dict[str, Any]] = []
     for n, days in enumerate(range(700, 20, -35)):  # Alex and Sam write to each other every month or so
         sender, recipient = (_ALEX, _SAM) if n % 2 else (_SAM, _ALEX)
         mail.append({"date": _day(days), "from": sender, "to": [recipient], "message_id": f"alex-{n}@mail",

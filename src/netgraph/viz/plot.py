@@ -663,7 +663,7 @@ def _map_labels(scene: Scene, sizes: np.ndarray) -> list[tuple]:
     for v in people:
         row = index[v]
         name = display_name(G, v) + (" (you)" if v == scene.me else "")
-        radius = _radius(_ring_size(sizes[row]) if scene.target[row] else sizes[row])
+        radius = _radius(float(_ring_size(sizes[row]) if scene.target[row] else sizes[row]))
         items.append((*scene.xy[row], name, radius))
     return items
 
