@@ -190,7 +190,7 @@ def network_scene(G: nx.DiGraph, *, me=None, today=None, color_by: str = "status
     Examples
     --------
     >>> import netgraph
-    >>> scene = network_scene(netgraph.datasets.synth.network(3000, seed=1).build().graph, max_nodes=500)
+    >>> scene = network_scene(netgraph.synth.network(3000, seed=1).build().graph, max_nodes=500)
     >>> len(scene.nodes), scene.caption.split(":")[0]
     (500, 'showing 500 of 3,000 people')
     """
