@@ -728,7 +728,9 @@ def plot_paths(paths: IntroPaths, *, ax=None):
     """The best introduction paths as a diagram: one row per path, me on the left, the target on the right.
 
     Each hop is labelled with the chance that the request is passed on, and
-    each path ends with its overall chance (the product of its hops').
+    each path ends with its overall chance (the product of its hops'). The
+    people on a path are rings in its colour, as on the map: a filled colour
+    is, in every figure, what to do about a person (:mod:`netgraph.viz.palette`).
 
     Parameters
     ----------
@@ -779,8 +781,10 @@ def _path_row(ax, row, y: float, width: int) -> None:
     ax.plot(xs, [y] * len(xs), color=colour, linewidth=3, solid_capstyle="round", zorder=1)
     for i, (x, name) in enumerate(zip(xs, row.path)):
         last = i == hops
-        ax.scatter([x], [y], s=260 if i == 0 else 200, c=ME_COLOUR if i == 0 else colour, edgecolors="white",
-                   linewidths=1.5, zorder=2)
+        if i == 0:
+            ax.scatter([x], [y], s=260, c=ME_COLOUR, edgecolors="white", linewidths=1.5, zorder=2)
+        else:  # a ring in the path's colour, as on the map: a filled colour would say what to do about them
+            ax.scatter([x], [y], s=200, facecolors="white", edgecolors=colour, linewidths=2.5, zorder=2)
         who = name + ("\n" + row.company + (" (former)" if row.former else "") if last and row.company else "")
         ax.text(x, y - 0.2, who, ha="center", va="top", fontsize=8.5, color=TEXT_COLOUR,
                 fontweight="bold" if last else "normal")
