@@ -16,6 +16,7 @@ from matplotlib.text import Annotation  # noqa: E402
 
 import netgraph  # noqa: E402
 from netgraph.cli import main  # noqa: E402
+from netgraph.datasets import synth  # noqa: E402
 from netgraph.errors import NetgraphError  # noqa: E402
 from netgraph.viz.plot import (  # noqa: E402
     KINDS,
@@ -34,7 +35,7 @@ FIGURES = [plot_network, plot_layers, plot_reciprocity, plot_decay]
 @pytest.fixture(scope="module")
 def big():
     """A generated network of 5,000 people, built once for this module."""
-    return netgraph.datasets.synth.network(5000, seed=1).build().graph
+    return synth.network(5000, seed=1).build().graph
 
 
 @pytest.fixture(autouse=True)

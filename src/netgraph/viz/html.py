@@ -1,8 +1,10 @@
 """An interactive map of the network in one self-contained HTML file.
 
 The page shows the same map as :func:`netgraph.viz.plot.plot_network` — the same
-positions, colours and people — with zoom and pan, details on hover (name,
-company, title, strength of the tie to me, last contact), a search box that
+positions, colours (by default what to do about each contact, the palette of
+every figure: :mod:`netgraph.viz.palette`) and people — with zoom and pan,
+details on hover (name, company, title, strength of the tie to me, last
+contact, what to do), a search box that
 highlights the people whose name or company matches, and the best paths to a
 target drawn on it. It is made with Bokeh and written with all of Bokeh's
 JavaScript and CSS inlined: opening it makes no request to any server, so the
@@ -28,7 +30,17 @@ import numpy as np
 from ..analysis.reasons import last_contact
 from ..io.export import atomic_write
 from ..model.graph import display_name, me_of, relationship_count
-from .plot import EDGE_COLOUR, ME_COLOUR, TARGET_COLOUR, Scene, network_scene, node_sizes, path_colour, paths_to
+from .palette import ME, ME_COLOUR, legend_label
+from .plot import (
+    COLOUR_MEANING,
+    EDGE_COLOUR,
+    TARGET_COLOUR,
+    Scene,
+    network_scene,
+    node_sizes,
+    path_colour,
+    paths_to,
+)
 
 __all__ = ["network_page", "write_html", "offline"]
 
@@ -49,11 +61,11 @@ status.text = query.length ? hits.length + (hits.length === 1 ? " match" : " mat
 """
 
 TOOLTIPS = [("", "@name"), ("company", "@company"), ("title", "@title"), ("tie to me", "@strength"),
-            ("last contact", "@last"), ("group", "@group")]
+            ("last contact", "@last"), ("colour", "@group")]
 
 
 def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 5, seed: int = 0,
-                 title: str | None = None, max_nodes: int = 3000, color_by: str = "cluster"):
+                 title: str | None = None, max_nodes: int = 3000, color_by: str = "status"):
     """The interactive map of the network, as a Bokeh layout.
 
     Parameters
@@ -74,8 +86,9 @@ def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 
         The page's heading; default "<owner>'s network".
     max_nodes : int
         The most people drawn (see :func:`netgraph.viz.plot.plot_network`).
-    color_by : {"cluster", "company"}
-        Colour people by Louvain cluster or by employer.
+    color_by : {"status", "cluster", "company"}, default "status"
+        Colour people by what to do about them (the palette of every figure),
+        by Louvain cluster or by employer.
 
     Returns
     -------
@@ -94,7 +107,7 @@ def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 
     from bokeh.models.widgets import AutocompleteInput, Div  # bokeh.models re-exports them untyped
 
     paths = paths_to(G, target, me, top) if target is not None else None
-    scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
+    scene = network_scene(G, me=me, today=today, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
     owner = display_name(G, scene.me)
     heading = title or f"{owner}'s network"
     plot, nodes = _map(scene)
@@ -113,7 +126,7 @@ def network_page(G: nx.DiGraph, *, target=None, me=None, today=None, top: int = 
              row(search, status), plot]
     if paths is not None:
         parts.append(Div(text=_paths_table(paths), width=plot.width, disable_math=True))
-    colour = "Louvain cluster" if scene.color_by == "cluster" else "current employer"
+    colour = COLOUR_MEANING[scene.color_by]
     ringed = f"; ringed: people at {', '.join(scene.targets)}" if scene.targets else ""
     parts.append(Div(text=markup.escape(f"Colour: {colour}; size: tie strength to {owner.split()[0]}{ringed}. "
                                         f"{scene.caption[0].upper()}{scene.caption[1:]}. Scroll to zoom, drag to "
@@ -152,8 +165,9 @@ def _map(scene: Scene):
     people.selection_glyph = Scatter(size="size", fill_color="colour", line_color="#111111", line_width=3)
     people.nonselection_glyph = Scatter(size="size", fill_color="colour", fill_alpha=0.12, line_alpha=0.12)
     plot.add_tools(HoverTool(renderers=[people], tooltips=TOOLTIPS))
-    items = [LegendItem(label=f"{label} ({size:,})", renderers=[people], index=_example(scene, g))
-             for g, (label, size) in enumerate(scene.groups) if (scene.group == g).any()]
+    items = [LegendItem(label=legend_label(label, size), renderers=[people], index=_example(scene, g))
+             for g, (label, size) in enumerate(scene.groups) if (scene.group == g).any()
+             and not (scene.color_by == "status" and label == ME)]
     items.append(LegendItem(label=f"{display_name(G, scene.me)} (you)", renderers=[people], index=me_row))
     items += _draw_paths(plot, scene)
     plot.add_layout(Legend(items=items, click_policy="none", label_text_font_size="11px"), "right")
@@ -249,7 +263,7 @@ def offline(page: str) -> str:
 
 
 def write_html(G: nx.DiGraph, out, *, target=None, me=None, today=None, top: int = 5, seed: int = 0,
-               title: str | None = None, max_nodes: int = 3000, color_by: str = "cluster") -> Path:
+               title: str | None = None, max_nodes: int = 3000, color_by: str = "status") -> Path:
     """Write the interactive map to one self-contained HTML file — what ``netgraph html`` writes.
 
     All of Bokeh's JavaScript and CSS is inlined (about 2 MB): the page needs

@@ -45,8 +45,10 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FuncFormatter
 
 from ..algorithms.layout import layout
@@ -59,16 +61,19 @@ from ..io.export import atomic_write
 from ..model.graph import display_name, me_of, neighbours, relationship_count
 from ..model.rules import rules_of
 from ..model.strength import model_of, tie_strength
+from .palette import KEYS, ME, ME_COLOUR, UNRELATED_COLOUR, colour_of, legend_label, person_states
 
 __all__ = ["plot_network", "plot_paths", "plot_layers", "plot_reciprocity", "plot_decay", "plot_figure",
            "network_scene", "Scene", "KINDS"]
 
 #: The figures :func:`plot_figure` draws, by ``kind``.
 KINDS = ("map", "paths", "layers", "reciprocity", "decay")
-#: Soft colours for groups (ColorBrewer Set2, then two more), grey for the rest.
+#: Soft colours for clusters or companies (ColorBrewer Set2, then two more), grey for the rest.
 GROUP_COLOURS = ("#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#80b1d3",
                  "#bc80bd")
-OTHER_COLOUR = "#c8ccd2"
+OTHER_COLOUR = UNRELATED_COLOUR
+#: What a map can colour people by: their relationship state (the palette of every figure), cluster or employer.
+COLOR_BY = ("status", "cluster", "company")
 #: Strong colours for the highlighted paths, by rank.
 PATH_COLOURS = ("#c0392b", "#1f4e9c", "#7d3c98", "#d35400", "#117a65", "#6e2c00", "#2c3e50")
 def path_colour(rank: int) -> str:
@@ -78,7 +83,6 @@ def path_colour(rank: int) -> str:
 
 #: How much each rank's path bends (a fraction of each hop's length, to its right or left).
 PATH_BENDS = (0.0, 0.12, -0.12, 0.24, -0.24, 0.36, -0.36)
-ME_COLOUR = "#1b1b1b"
 TARGET_COLOUR = "#1b1b1b"
 EDGE_COLOUR = "#8a94a3"
 TEXT_COLOUR = "#333333"
@@ -88,6 +92,7 @@ SMALL, LARGE = 10.0, 320.0
 MAX_LABELS = 30
 #: My ties drawn on the map: those of my closest (Dunbar's 50).
 SPOKES = 50
+_TEXT_PATHS = TextToPath()
 
 
 # ---------------------------------------------------------------------------
@@ -99,12 +104,14 @@ class Scene:
     """What a map of the network shows: who, where, in which colour, and why.
 
     ``nodes`` are the people drawn, ``xy`` their positions (one row each),
-    ``group`` the index of each one's group in ``groups`` (-1: the grey rest),
+    ``group`` the index of each one's group in ``groups`` (-1: the grey rest;
+    coloured by status, the groups are the keys of :mod:`netgraph.viz.palette`),
     ``strength`` their tie strength to me (0 for people I do not know),
     ``target`` the target company each works at ("" otherwise), ``edges``
     pairs of row numbers, ``paths`` the highlighted paths (``rank``,
-    ``probability`` or None, ``nodes``, ``label``) and ``caption`` what the
-    picture leaves out.
+    ``probability`` or None, ``nodes``, ``label``), ``clusters`` the largest
+    clusters' names and rows (named on the map whatever the colours) and
+    ``caption`` what the picture leaves out.
     """
 
     G: nx.DiGraph
@@ -118,7 +125,8 @@ class Scene:
     target: list[str]
     edges: np.ndarray
     paths: list[dict] = field(default_factory=list)
-    color_by: str = "cluster"
+    color_by: str = "status"
+    clusters: list[tuple[str, np.ndarray]] = field(default_factory=list)
     caption: str = ""
 
     @cached_property
@@ -169,8 +177,8 @@ class Scene:
         return self.edges[~mine], spokes
 
 
-def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: int = 0, max_nodes: int = 1500,
-                  paths=None) -> Scene:
+def network_scene(G: nx.DiGraph, *, me=None, today=None, color_by: str = "status", seed: int = 0,
+                  max_nodes: int = 1500, paths=None) -> Scene:
     """What a map of ``G`` shows: who, where, in which colour; shared by :func:`plot_network` and the HTML page.
 
     Parameters are those of :func:`plot_network`.
@@ -182,12 +190,12 @@ def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: in
     Examples
     --------
     >>> import netgraph
-    >>> scene = network_scene(netgraph.datasets.synth.network(3000, seed=1).build().graph, max_nodes=500)
+    >>> scene = network_scene(netgraph.synth.network(3000, seed=1).build().graph, max_nodes=500)
     >>> len(scene.nodes), scene.caption.split(":")[0]
     (500, 'showing 500 of 3,000 people')
     """
-    if color_by not in ("cluster", "company"):
-        raise ValueError(f"color_by must be 'cluster' or 'company', not {color_by!r}")
+    if color_by not in COLOR_BY:
+        raise ValueError(f"color_by must be one of {', '.join(map(repr, COLOR_BY))}, not {color_by!r}")
     me = me_of(G, me)
     chosen = _path_list(G, paths)
     clusters = clusters_around(G, me, seed)
@@ -197,21 +205,26 @@ def network_scene(G: nx.DiGraph, *, me=None, color_by: str = "cluster", seed: in
         targets.add(paths.target.company)
     nodes, caption = _choose(G, me, chosen, targets, max_nodes, seed)
     index = {v: i for i, v in enumerate(nodes)}
-    if color_by == "cluster":
-        members, labels = clusters, _cluster_labels(G, me, clusters)
+    cluster_labels = _cluster_labels(G, me, clusters)
+    if color_by == "status":
+        members, labels = _states(G, me, today)
+        colours = [colour_of(key) for key in labels]
     else:
-        members, labels = _companies(G, me)
-    groups, group = _colour_groups(members, labels, index)
+        members, labels = (clusters, cluster_labels) if color_by == "cluster" else _companies(G, me)
+        colours = list(GROUP_COLOURS)
+    groups, group = _colour_groups(members[:len(colours)], labels, index)
+    named = [(label, np.array(sorted(index[v] for v in people if v in index), dtype=np.intp))
+             for people, label in zip(clusters[:len(GROUP_COLOURS)], cluster_labels)]
     ties = G[me]
     adjacency = neighbours(G)
     edges = np.array([(index[u], index[v]) for u in nodes for v in adjacency[u] if index.get(v, -1) > index[u]],
                      dtype=np.intp).reshape(-1, 2)
     return Scene(G=G, me=me, nodes=nodes, xy=np.array([where[v] for v in nodes]), group=group, groups=groups,
-                 colours=list(GROUP_COLOURS[:len(groups)]),
+                 colours=colours[:len(groups)],
                  strength=np.array([ties[v].get("strength", 0.0) if v in ties else 0.0 for v in nodes]),
                  target=[G.nodes[v].get("company", "") if G.nodes[v].get("company") in targets and v != me else ""
                          for v in nodes],
-                 edges=edges, paths=chosen, color_by=color_by, caption=caption)
+                 edges=edges, paths=chosen, color_by=color_by, clusters=named, caption=caption)
 
 
 def _path_list(G, paths) -> list[dict]:
@@ -277,6 +290,15 @@ def _cluster_labels(G, me, clusters: list[set]) -> list[str]:
     return labels
 
 
+def _states(G, me, today) -> tuple[list[set], list[str]]:
+    """The people of each palette key present, in the palette's order (:mod:`netgraph.viz.palette`)."""
+    by_key: dict[str, set] = {}
+    for v, key in person_states(G, me=me, today=today).items():
+        by_key.setdefault(key, set()).add(v)
+    ordered = [key for key in KEYS if key in by_key]
+    return [by_key[key] for key in ordered], ordered
+
+
 def _companies(G, me) -> tuple[list[set], list[str]]:
     by_company: dict[str, set] = {}
     for v, company in G.nodes(data="company"):
@@ -287,10 +309,10 @@ def _companies(G, me) -> tuple[list[set], list[str]]:
 
 
 def _colour_groups(members: list[set], labels: list[str], index: dict) -> tuple[list[tuple[str, int]], np.ndarray]:
-    """The largest groups get a colour each (by size in the whole network), the rest grey."""
+    """The groups given get a colour each (their size counted in the whole network), the rest grey."""
     group = np.full(len(index), -1)
     groups: list = []
-    for members_of, label in zip(members[:len(GROUP_COLOURS)], labels):
+    for members_of, label in zip(members, labels):
         rows = [index[v] for v in members_of if v in index]
         group[rows] = len(groups)
         groups.append((label, len(members_of)))
@@ -338,49 +360,108 @@ def _caption(ax, text: str, width: int = 120) -> None:
 
 
 def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: float = 8.0, keep_all: int = 0,
-                  placed: list | None = None, spots=None, **style) -> list:
-    """Labels next to their points, skipping those that would overlap one already placed.
+                  placed: list | None = None, spots=None, markers: np.ndarray | None = None, leaders: bool = False,
+                  **style) -> list:
+    """Labels beside their points, never on a drawn marker nor on a label placed before.
 
-    ``items`` are ``(x, y, text, radius in points)`` in order of importance;
-    a label must stay inside the axes, and the first ``keep_all`` are placed
-    even when every spot overlaps (on the least crowded one). ``placed`` holds
-    the boxes of labels placed before (it is extended and returned, so that
-    calls can be chained); ``spots`` overrides where a label may go, in order
-    of preference. Text extents are estimated from the font size, so no
-    renderer is needed.
+    ``items`` are ``(x, y, text, radius in points)`` in order of importance.
+    A label goes beside its point, on the side facing away from the middle of
+    the axes first (where there is room), else on the first free side of
+    :data:`_SPOTS`; a spot is free when its box stays inside the axes and
+    covers neither a label placed before (``placed``, boxes in pixels: it is
+    extended and returned, so that calls can be chained) nor a marker
+    (``markers``: discs ``(x, y, radius)`` in pixels, the point's own
+    included). A label with no free spot is left out, but the first
+    ``keep_all`` are placed on their least crowded spot. ``spots`` overrides
+    where a label may go, in order of preference. With ``leaders``, a label
+    that finds no free spot right beside its point tries again
+    :data:`LEADER` points further out, joined to it by a thin line. Text
+    extents are measured from the font's glyphs, so no renderer is needed.
     """
     ax.apply_aspect()
     scale = ax.figure.dpi / 72.0
     inside = tuple(ax.get_window_extent().extents)
+    middle = np.array([(inside[0] + inside[2]) / 2, (inside[1] + inside[3]) / 2])
     placed = [] if placed is None else placed
+    markers = np.empty((0, 3)) if markers is None else markers
     style = {"color": TEXT_COLOUR, **style}
+    font = FontProperties(size=fontsize, weight=style.get("fontweight", "normal"))
     for rank, (x, y, text, radius) in enumerate(items[:MAX_LABELS]):
         px, py = ax.transData.transform((x, y))
-        width, height = 0.6 * fontsize * len(text) * scale + 4, 1.35 * fontsize * scale + 2
-        gap = (radius + 2) * scale
+        width, height = _text_extent(text, font)
+        # the box's padding (LABEL_PAD of the font size on each side), in pixels
+        width, height = (width + 2 * LABEL_PAD * fontsize) * scale, (height + 2 * LABEL_PAD * fontsize) * scale
         crowding = []
-        for dx, dy, ha, va in spots or _SPOTS:
-            left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
-            bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
-            box = (left, bottom, left + width, bottom + height)
-            outside = width * height - _overlap(box, inside)
-            crowding.append((outside + sum(_overlap(box, other) for other in placed), box, dx, dy, ha, va))
+        sides = spots or _outward(_SPOTS, np.array([px, py]) - middle)
+        for reach in (2.0, LEADER) if leaders else (2.0,):
+            gap = (radius + reach) * scale
+            for dx, dy, ha, va in sides:
+                left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
+                bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
+                box = (left, bottom, left + width, bottom + height)
+                outside = width * height - _overlap(box, inside)
+                covered = sum(_overlap(box, other) for other in placed) + _covered(box, markers)
+                crowding.append((outside + covered, box, dx * (radius + reach), dy * (radius + reach), ha, va))
+                if crowding[-1][0] <= 1.0:
+                    break
             if crowding[-1][0] <= 1.0:
                 break
         overlap, box, dx, dy, ha, va = min(crowding, key=lambda spot: spot[0])
         if overlap > 1.0 and rank >= keep_all:  # in square pixels: rounding is no overlap
             continue
         placed.append(box)
-        ax.annotate(text, (x, y), xytext=(dx * (radius + 2), dy * (radius + 2)), textcoords="offset points",
-                    ha=ha, va=va, fontsize=fontsize, zorder=8, **style,
-                    bbox=dict(boxstyle="round,pad=0.12", fc="white", ec="none", alpha=0.75))
+        far = math.hypot(dx, dy) > radius + 2.5
+        ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
+                    zorder=8, **style, bbox=dict(boxstyle=f"round,pad={LABEL_PAD}", fc="white", ec="none", alpha=0.75),
+                    arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6, shrinkA=0, shrinkB=radius + 1)
+                    if far else None)
     return placed
 
 
+#: The padding of a label's box, a fraction of its font size.
+LABEL_PAD = 0.12
+#: How far out (points beyond the marker) a label goes, on a line, when there is no room right beside it.
+LEADER = 16.0
 # Where a label may go, in order of preference: right, left, above, below, diagonals.
 _SPOTS = [(1, 0, "left", "center"), (-1, 0, "right", "center"), (0, 1, "center", "bottom"),
           (0, -1, "center", "top"), (0.7, 0.7, "left", "bottom"), (-0.7, 0.7, "right", "bottom"),
           (0.7, -0.7, "left", "top"), (-0.7, -0.7, "right", "top")]
+
+
+def _outward(spots: list, away: np.ndarray) -> list:
+    """The spots, those facing ``away`` (from the middle of the axes) first; ties keep their order."""
+    norm = float(np.hypot(*away))
+    if norm == 0:
+        return spots
+    return sorted(spots, key=lambda spot: -round(float(np.dot(spot[:2], away / norm)), 1))
+
+
+def _text_extent(text: str, font: FontProperties) -> tuple[float, float]:
+    """The width and height in points of one line of text, from the font's glyphs (no renderer needed)."""
+    width, height, _ = _TEXT_PATHS.get_text_width_height_descent(text, font, ismath=False)
+    # a line is never shorter than the font's own line (descenders, accents)
+    return width, max(height, font.get_size_in_points() * 1.2)
+
+
+def _covered(box: tuple, markers: np.ndarray) -> float:
+    """How much of the drawn markers (discs x, y, radius, in pixels) a box covers, as an area.
+
+    Each disc counts as the square of its area, centred on it: near enough to tell a box that
+    touches a marker from one that does not.
+    """
+    if not len(markers):
+        return 0.0
+    half = markers[:, 2] * math.sqrt(math.pi) / 2
+    wide = np.clip(np.minimum(box[2], markers[:, 0] + half) - np.maximum(box[0], markers[:, 0] - half), 0, None)
+    high = np.clip(np.minimum(box[3], markers[:, 1] + half) - np.maximum(box[1], markers[:, 1] - half), 0, None)
+    return float((wide * high).sum())
+
+
+def _discs(ax, xy: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Scatter markers of ``sizes`` (points^2) at ``xy`` (data), as discs (x, y, radius) in pixels."""
+    ax.apply_aspect()
+    pixels = ax.transData.transform(np.asarray(xy, dtype=float).reshape(-1, 2))
+    return np.column_stack([pixels, np.sqrt(np.asarray(sizes, dtype=float)) / 2 * ax.figure.dpi / 72.0])
 
 
 def _overlap(a, b) -> float:
@@ -406,9 +487,9 @@ def node_sizes(scene: Scene) -> np.ndarray:
 
 
 @_literal_text
-def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster", ax=None, seed: int = 0,
+def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "status", ax=None, seed: int = 0,
                  max_nodes: int = 1500, paths=None):
-    """The map of the network: people by cluster or company, sized by their tie to me.
+    """The map of the network: people by their relationship state, cluster or company, sized by their tie to me.
 
     Parameters
     ----------
@@ -418,10 +499,13 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster
         Whose network (drawn in the middle); defaults to the graph's owner.
     today : date, optional
         The day the picture is drawn as of (default: the graph's).
-    color_by : {"cluster", "company"}
-        Colour people by Louvain cluster (me left out; labelled as in
-        :func:`netgraph.summary`) or by current employer; the largest nine
-        groups get a colour and a legend entry, the rest are grey.
+    color_by : {"status", "cluster", "company"}, default "status"
+        Colour people by the action of their relationship state (the palette
+        of every figure: :mod:`netgraph.viz.palette`), by Louvain cluster (me
+        left out; labelled as in :func:`netgraph.summary`) or by current
+        employer; by cluster or employer, the largest nine groups get a
+        colour and a legend entry, the rest are grey. The largest clusters
+        are named where their members sit together, whatever the colours.
     ax : matplotlib Axes, optional
         Where to draw; a new figure when None.
     seed : int
@@ -444,7 +528,7 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster
     >>> import netgraph
     >>> ax = plot_network(netgraph.load().graph, color_by="company")
     """
-    scene = network_scene(G, me=me, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
+    scene = network_scene(G, me=me, today=today, color_by=color_by, seed=seed, max_nodes=max_nodes, paths=paths)
     ax = _axes(ax, (12, 9))
     index = scene.index
     sizes = node_sizes(scene)
@@ -452,32 +536,56 @@ def plot_network(G: nx.DiGraph, *, me=None, today=None, color_by: str = "cluster
     _draw_edges(ax, scene)
     colours = [scene.colour_of(i) for i in range(len(scene.nodes))]
     order = np.argsort(sizes, kind="stable")  # big nodes on top of small ones
-    ax.scatter(scene.xy[order, 0], scene.xy[order, 1], s=sizes[order], c=[colours[i] for i in order],
-               edgecolors="white", linewidths=0.4, zorder=3)
+    people = ax.scatter(scene.xy[order, 0], scene.xy[order, 1], s=sizes[order], c=[colours[i] for i in order],
+                        edgecolors="white", linewidths=0.4, zorder=3)
+    people.set_gid(PEOPLE)
     ringed = np.flatnonzero([bool(t) for t in scene.target])
-    ax.scatter(scene.xy[ringed, 0], scene.xy[ringed, 1], s=sizes[ringed] * 1.6 + 30, facecolors="none",
+    ax.scatter(scene.xy[ringed, 0], scene.xy[ringed, 1], s=_ring_size(sizes[ringed]), facecolors="none",
                edgecolors=TARGET_COLOUR, linewidths=1.3, zorder=4)
     ax.scatter(*scene.xy[me_row], s=sizes[me_row], c=ME_COLOUR, marker="o", edgecolors="white", linewidths=1.5,
-               zorder=7)
+               zorder=7).set_gid(PEOPLE)
     _frame_map(ax, scene)
-    badges = _draw_paths(ax, scene)
+    badges = _draw_paths(ax, scene, sizes)
     # me and the people on the paths first, whatever the crowding; then the groups' names; then the others
     labels = _map_labels(scene, sizes)
     forced = len({n for p in scene.paths for n in p["nodes"]} | {scene.me})
-    placed = _place_labels(ax, labels[:forced], keep_all=forced, placed=badges)
-    _name_groups(ax, scene, placed)
-    _place_labels(ax, labels[forced:], placed=placed)
+    # a label keeps clear of each person's outermost mark: their ring when they work at a target or are on a path
+    outline = sizes.copy()
+    outline[ringed] = _ring_size(sizes[ringed])
+    on_paths = [scene.index[n] for p in scene.paths for n in p["nodes"][1:]]
+    outline[on_paths] = np.maximum(outline[on_paths], _stop_size(sizes[on_paths]))
+    markers = _discs(ax, scene.xy, outline)
+    placed = _place_labels(ax, labels[:forced], keep_all=forced, placed=badges, markers=markers, leaders=True)
+    _name_groups(ax, scene, placed, markers)
+    _place_labels(ax, labels[forced:], placed=placed, markers=markers, leaders=True)
     _map_legends(ax, scene)
     owner = display_name(G, scene.me)
     _title(ax, f"{owner}'s network", f"{G.number_of_nodes():,} people, {relationship_count(G):,} relationships"
            + (f", as of {today or G.graph['today']}" if today or G.graph.get("today") else ""))
-    colour = "Louvain cluster" if scene.color_by == "cluster" else "current employer"
+    colour = COLOUR_MEANING[scene.color_by]
     ringed_text = f"; ringed: people at {_and(scene.targets)}" if scene.targets else ""
     unreached = f" {paths.message}" if isinstance(paths, IntroPaths) else ""
     _caption(ax, f"Colour: {colour}; size: tie strength to {owner.split()[0]}{ringed_text}; "
                  f"people who know each other are drawn close together. {scene.caption[0].upper()}"
                  f"{scene.caption[1:]}.{unreached}")
     return ax
+
+
+#: What a map's colour says, in its caption (the map's and the page's), by ``color_by``.
+COLOUR_MEANING = {"status": "what to do about each contact (the same colours in every figure)",
+                  "cluster": "Louvain cluster", "company": "current employer"}
+#: The gid of the scatter collections that draw people, one point per person (for the tests that read colours).
+PEOPLE = "people"
+
+
+def _ring_size(sizes: np.ndarray) -> np.ndarray:
+    """The size (points^2) of the ring around a person at a target company, of a marker of ``sizes``."""
+    return sizes * 1.6 + 30
+
+
+def _stop_size(sizes: np.ndarray) -> np.ndarray:
+    """The size (points^2) of the ring a highlighted path draws around each of its people."""
+    return np.maximum(sizes, 60.0)
 
 
 def _draw_edges(ax, scene: Scene) -> None:
@@ -492,8 +600,11 @@ def _draw_edges(ax, scene: Scene) -> None:
     ax.add_collection(LineCollection(scene.xy[spokes], colors=EDGE_COLOUR, linewidths=0.6, alpha=0.3, zorder=1))
 
 
-def _draw_paths(ax, scene: Scene) -> list:
-    """The highlighted paths, each numbered by its rank; the boxes (in pixels) of the numbers."""
+def _draw_paths(ax, scene: Scene, sizes: np.ndarray) -> list:
+    """The highlighted paths, each numbered by its rank; the boxes (in pixels) of the numbers.
+
+    Each stop is ringed in the path's colour: its fill stays the person's own colour.
+    """
     import matplotlib.patheffects as effects
 
     index = scene.index
@@ -506,8 +617,9 @@ def _draw_paths(ax, scene: Scene) -> list:
         curve = curves[path["rank"]]
         ax.plot(curve[:, 0], curve[:, 1], color=colour, linewidth=3.2, solid_capstyle="round", zorder=5,
                 path_effects=[effects.Stroke(linewidth=5.5, foreground="white"), effects.Normal()])
-        stops = scene.xy[[index[n] for n in path["nodes"][1:]]]
-        ax.scatter(stops[:, 0], stops[:, 1], s=60, c=colour, edgecolors="white", linewidths=1.2, zorder=6)
+        rows = [index[n] for n in path["nodes"][1:]]
+        ax.scatter(scene.xy[rows, 0], scene.xy[rows, 1], s=_stop_size(sizes[rows]), facecolors="none",
+                   edgecolors=colour, linewidths=2.2, zorder=6)
         ax.text(*numbers[path["rank"]], str(path["rank"]), ha="center", va="center", fontsize=8, fontweight="bold",
                 color="white", zorder=9, bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="white", lw=1))
     spots = ax.transData.transform(np.array(list(numbers.values())).reshape(-1, 2))
@@ -551,23 +663,26 @@ def _map_labels(scene: Scene, sizes: np.ndarray) -> list[tuple]:
     for v in people:
         row = index[v]
         name = display_name(G, v) + (" (you)" if v == scene.me else "")
-        radius = _radius(sizes[row] * 1.6 + 30 if scene.target[row] else sizes[row])
+        radius = _radius(float(_ring_size(sizes[row]) if scene.target[row] else sizes[row]))
         items.append((*scene.xy[row], name, radius))
     return items
 
 
-def _name_groups(ax, scene: Scene, placed: list) -> None:
-    """Each coloured group's name above it, when its members sit together (on a small map, they do)."""
+def _name_groups(ax, scene: Scene, placed: list, markers: np.ndarray) -> None:
+    """Each large cluster's name above it, when its members sit together (on a small map, they do): in
+    the cluster's colour, darkened, when the map is coloured by cluster, else in grey."""
     everyone = _spread(scene.xy)
-    for g, (label, _) in enumerate(scene.groups):
-        members = scene.xy[scene.group == g]
+    clustered = {label: g for g, (label, _) in enumerate(scene.groups)} if scene.color_by == "cluster" else {}
+    for label, rows in scene.clusters:
+        members = scene.xy[rows]
         if len(members) < 5:
             continue
         centre, spread = np.median(members, axis=0), _spread(members)
         if spread < 0.35 * everyone:
-            colour = tuple(0.55 * c for c in to_rgb(scene.colours[g]))
+            colour = (tuple(0.55 * c for c in to_rgb(scene.colours[clustered[label]])) if label in clustered
+                      else GROUP_NAME_COLOUR)
             _place_labels(ax, [(centre[0], centre[1] + spread, label, 4)], fontsize=10, placed=placed,
-                          spots=_SPOTS[2:4] + _SPOTS[:2], color=colour, fontweight="bold")
+                          spots=_SPOTS[2:4] + _SPOTS[:2], markers=markers, color=colour, fontweight="bold")
 
 
 def _spread(xy: np.ndarray) -> float:
@@ -577,11 +692,11 @@ def _spread(xy: np.ndarray) -> float:
 
 def _map_legends(ax, scene: Scene) -> None:
     dot: dict[str, Any] = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
-    handles = [Line2D([], [], color=scene.colours[i], label=f"{textwrap.shorten(label, 30)} ({size:,})", **dot)
-               for i, (label, size) in enumerate(scene.groups)]
-    if scene.groups:
+    handles = [Line2D([], [], color=scene.colours[i], label=legend_label(textwrap.shorten(label, 30), size), **dot)
+               for i, (label, size) in enumerate(scene.groups) if label != ME or scene.color_by != "status"]
+    if scene.groups and scene.color_by != "status":
         handles.append(Line2D([], [], color=OTHER_COLOUR, label="others", **dot))
-    title = "Clusters" if scene.color_by == "cluster" else "Employers"
+    title = LEGEND_TITLES[scene.color_by]
     groups = ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
                        fontsize=8.5, title_fontsize=9.5, alignment="left")
     ax.add_artist(groups)
@@ -596,6 +711,14 @@ def _map_legends(ax, scene: Scene) -> None:
               frameon=False, fontsize=8.5, title_fontsize=9.5, alignment="left")
 
 
+#: The actions that ask for nothing pressing: their people are not named on the give-and-take figure.
+CALM = ("keep warm", "keep in touch")
+#: The title of the legend of the map's colours, by ``color_by``; "What to do" on every figure coloured by state.
+LEGEND_TITLES = {"status": "What to do", "cluster": "Clusters", "company": "Employers"}
+#: The colour of a cluster's name on a map not coloured by cluster.
+GROUP_NAME_COLOUR = "#4d4d4d"
+
+
 # ---------------------------------------------------------------------------
 # The paths, one row each
 
@@ -605,7 +728,9 @@ def plot_paths(paths: IntroPaths, *, ax=None):
     """The best introduction paths as a diagram: one row per path, me on the left, the target on the right.
 
     Each hop is labelled with the chance that the request is passed on, and
-    each path ends with its overall chance (the product of its hops').
+    each path ends with its overall chance (the product of its hops'). The
+    people on a path are rings in its colour, as on the map: a filled colour
+    is, in every figure, what to do about a person (:mod:`netgraph.viz.palette`).
 
     Parameters
     ----------
@@ -656,8 +781,10 @@ def _path_row(ax, row, y: float, width: int) -> None:
     ax.plot(xs, [y] * len(xs), color=colour, linewidth=3, solid_capstyle="round", zorder=1)
     for i, (x, name) in enumerate(zip(xs, row.path)):
         last = i == hops
-        ax.scatter([x], [y], s=260 if i == 0 else 200, c=ME_COLOUR if i == 0 else colour, edgecolors="white",
-                   linewidths=1.5, zorder=2)
+        if i == 0:
+            ax.scatter([x], [y], s=260, c=ME_COLOUR, edgecolors="white", linewidths=1.5, zorder=2)
+        else:  # a ring in the path's colour, as on the map: a filled colour would say what to do about them
+            ax.scatter([x], [y], s=200, facecolors="white", edgecolors=colour, linewidths=2.5, zorder=2)
         who = name + ("\n" + row.company + (" (former)" if row.former else "") if last and row.company else "")
         ax.text(x, y - 0.2, who, ha="center", va="top", fontsize=8.5, color=TEXT_COLOUR,
                 fontweight="bold" if last else "normal")
@@ -679,7 +806,6 @@ LAYER_RADIUS = {5: 1.0, 15: 2.0, 50: 3.0, 150: 4.0, 0: 5.0}
 LAYER_NAMES = {5: "closest 5", 15: "15", 50: "50", 150: "150", 0: "acquaintances"}
 #: The angle left free at the top of each ring, for its name.
 RING_GAP = np.radians(40)
-IN_TOUCH, OVERDUE, NO_CONTACT, ACQUAINTANCE = "#2a9d8f", "#e76f51", "#c8ccd2", "#8da9c4"
 
 
 @_literal_text
@@ -687,10 +813,13 @@ def plot_layers(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """My ties in Dunbar's concentric layers, closest in the centre.
 
     The 5, 15, 50 and 150 strongest ties (:func:`netgraph.dunbar_layers`), then
-    acquaintances, each on its ring; colleagues sit side by side. A tie is
-    orange when it is overdue for its layer's usual rhythm (weekly for the
-    closest 5, monthly for the 15, every three months for the 50, twice a
-    year for the 150).
+    acquaintances, each on its ring; colleagues sit side by side. Each person
+    is coloured by what to do about them (:mod:`netgraph.viz.palette`, as in
+    every figure): ``keep in touch`` when the tie is overdue for its layer's
+    usual rhythm (weekly for the closest 5, monthly for the 15, every three
+    months for the 50, twice a year for the 150), unless something more
+    urgent applies. The 5 and the 15 are named, and in the 50 and 150 those
+    with something to do beyond keeping warm.
 
     Parameters
     ----------
@@ -715,80 +844,75 @@ def plot_layers(G: nx.DiGraph, *, me=None, today=None, ax=None):
     >>> ax = plot_layers(netgraph.load().graph)
     """
     me = me_of(G, me)
-    today = today or G.graph.get("today") or dt.date.today()
     layer = dunbar_layers(G, me=me)
+    states = person_states(G, me=me, today=today)
     ax = _axes(ax, (10, 10))
-    items = []
+    items, drawn, markers = [], [], []
     for level, radius in LAYER_RADIUS.items():
         people = sorted(layer.index[layer == level], key=lambda v: (G.nodes[v].get("company", ""), str(v)))
         ax.add_patch(Circle((0, 0), radius, fill=False, ec="#d5d9de", lw=0.8, ls=(0, (4, 3)), zorder=0))
         ax.text(0, radius + 0.12, f"{LAYER_NAMES[level]} · {len(people)}", ha="center", va="bottom",
                 fontsize=9, color="#666666", zorder=5,
                 bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-        xy, colours, sizes = _ring(G, me, people, level, radius, today)
-        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=colours, edgecolors="white", linewidths=0.5, zorder=3)
-        named = [i for i, colour in enumerate(colours) if level in (5, 15) or (level == 50 and colour == OVERDUE)]
+        xy = _ring(len(people), radius)
+        keys = [states[v] for v in people]
+        sizes = 25 + 230 * np.clip([G[me][v].get("strength", 0.0) for v in people], 0, 1) ** 1.2
+        ax.scatter(xy[:, 0], xy[:, 1], s=sizes, c=[colour_of(k) for k in keys], edgecolors="white", linewidths=0.5,
+                   zorder=3).set_gid(PEOPLE)
+        named = [i for i, key in enumerate(keys) if level in (5, 15) or (level in (50, 150) and key != "keep warm")]
         items += [(*xy[i], display_name(G, people[i]), _radius(sizes[i])) for i in named]
-    ax.scatter([0], [0], s=420, c=ME_COLOUR, edgecolors="white", linewidths=1.5, zorder=4)
+        drawn += keys
+        markers.append((xy, sizes))
+    ax.scatter([0], [0], s=420, c=ME_COLOUR, edgecolors="white", linewidths=1.5, zorder=4).set_gid(PEOPLE)
     ax.set_xlim(-5.6, 5.6)
     ax.set_ylim(-5.6, 5.6)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    _place_labels(ax, items)
+    _place_labels(ax, items, markers=_discs(ax, np.vstack([[0, 0], *(xy for xy, _ in markers)]),
+                                           np.concatenate([[420], *(sizes for _, sizes in markers)])))
     owner = display_name(G, me)
     _title(ax, f"{owner}'s layers of closeness",
            "Dunbar's layers: the 5, 15, 50 and 150 strongest ties, then acquaintances")
-    dot: dict[str, Any] = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
-    ax.legend(handles=[Line2D([], [], color=c, label=t, **dot) for c, t in
-                       ((IN_TOUCH, "in touch at the layer's rhythm"), (OVERDUE, "overdue for its rhythm"),
-                        (ACQUAINTANCE, "acquaintance"), (NO_CONTACT, "no recorded contact"))],
-              loc="upper right", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8.5)
-    _caption(ax, "Size: tie strength. Usual rhythms: weekly for the closest 5, monthly for the 15, every "
-                 "three months for the 50, twice a year for the 150 (Sutcliffe, Dunbar et al. 2012). People are "
-                 "grouped by employer around each ring.", width=110)
+    _state_legend(ax, drawn, loc="upper right", bbox_to_anchor=(1.0, 1.0))
+    _caption(ax, "Colour: what to do about each contact (the same colours in every figure); size: tie strength. "
+                 "Usual rhythms: weekly for the closest 5, monthly for the 15, every three months for the 50, "
+                 "twice a year for the 150 (Sutcliffe, Dunbar et al. 2012). People are grouped by employer around "
+                 "each ring.", width=110)
     return ax
 
 
-def _ring(G, me, people: list, level: int, radius: float, today) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """Positions, colours and sizes of one layer's people, evenly around its ring."""
-    from ..analysis.reasons import last_contact
-
-    count = len(people)
+def _ring(count: int, radius: float) -> np.ndarray:
+    """Positions of one layer's ``count`` people, evenly around its ring."""
     # clockwise from the top, leaving a gap at the top for the ring's name
     angles = np.pi / 2 - RING_GAP / 2 - (2 * np.pi - RING_GAP) * (np.arange(count) + 0.5) / max(count, 1)
     # a crowded ring becomes a band of three lanes
     lanes = 3 if count > 12 * radius * 2 * np.pi / 3 else 1
     radii = radius + (np.arange(count) % lanes - (lanes - 1) / 2) * 0.22
-    xy = np.column_stack([radii * np.cos(angles), radii * np.sin(angles)])
-    colours = []
-    for v in people:
-        last = last_contact(G, me, v)
-        if last is None:
-            colours.append(NO_CONTACT)
-        elif level == 0:
-            colours.append(ACQUAINTANCE)
-        else:
-            colours.append(OVERDUE if (today - last).days > rules_of(G).rhythm_days[level] else IN_TOUCH)
-    strength = np.array([G[me][v].get("strength", 0.0) for v in people])
-    return xy, colours, 25 + 230 * np.clip(strength, 0, 1) ** 1.2
+    return np.column_stack([radii * np.cos(angles), radii * np.sin(angles)])
+
+
+def _state_legend(ax, keys: list[str], **where):
+    """The legend of the people's colours, in the palette's order and words, with how many of each."""
+    counts = Counter(keys)
+    dot: dict[str, Any] = dict(marker="o", linestyle="none", markeredgecolor="white", markersize=9)
+    handles = [Line2D([], [], color=colour_of(key), label=legend_label(key, counts[key]), **dot)
+               for key in KEYS if counts[key]]
+    return ax.legend(handles=handles, title=LEGEND_TITLES["status"], frameon=False, fontsize=8.5,
+                     title_fontsize=9.5, alignment="left", **where)
 
 
 # ---------------------------------------------------------------------------
 # Give and take
 
 
-#: Colours of the reciprocity statuses, those needing attention first.
-STATUS_COLOURS = {"unanswered": "#d62728", "you have asked a lot": "#ff7f0e", "you owe": "#e377c2",
-                  "they owe you": "#1f77b4", "one-way": "#9aa5b1", "balanced": "#2ca02c"}
-
-
 @_literal_text
 def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     """Who gives and who takes: contacts I sent against contacts I received, per relationship.
 
-    Each dot is a relationship (:func:`netgraph.analysis.reciprocity`), coloured by its
-    status; above the diagonal they reach out more than I do, below it I do.
-    The relationships needing attention are named.
+    Each dot is a relationship (:func:`netgraph.analysis.reciprocity`), coloured by
+    what to do about it (:mod:`netgraph.viz.palette`, as in every figure); above
+    the diagonal they reach out more than I do, below it I do. The
+    relationships needing attention are named, the most urgent first.
 
     Parameters
     ----------
@@ -821,14 +945,10 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     y = np.expm1(np.log1p(frame["received"].to_numpy(float)) + rng.uniform(-0.12, 0.12, len(frame)))
     favours = (frame["favours_received"] + frame["favours_given"] + frame["asks"]).to_numpy(float)
     sizes = 30 + 35 * np.sqrt(favours)
-    handles: list = []
-    for status, colour in reversed(STATUS_COLOURS.items()):  # those needing attention drawn last, on top
-        rows = (frame["status"] == status).to_numpy()
-        if rows.any():
-            ax.scatter(x[rows], y[rows], s=sizes[rows], c=colour, alpha=0.85, edgecolors="white", linewidths=0.6,
-                       zorder=3)
-            handles.insert(0, Line2D([], [], marker="o", linestyle="none", color=colour, markersize=8,
-                                     markeredgecolor="white", label=f"{status} ({rows.sum()})"))
+    urgency = frame["action"].map(KEYS.index).to_numpy()
+    order = np.argsort(-urgency, kind="stable")  # those needing attention drawn last, on top
+    ax.scatter(x[order], y[order], s=sizes[order], c=[colour_of(k) for k in frame["action"].iloc[order]],
+               alpha=0.85, edgecolors="white", linewidths=0.6, zorder=3).set_gid(PEOPLE)
     top = max(float(np.nanmax(np.concatenate([x, y, [1.0]]))) * 1.6, 5.0)
     ax.set_xscale("symlog", linthresh=1, linscale=1.0)
     ax.set_yscale("symlog", linthresh=1, linscale=1.0)
@@ -843,16 +963,18 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
     ax.set_ylabel("contacts you received", fontsize=10)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.legend(handles=handles, title="status", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9,
-              title_fontsize=9.5, alignment="left")
-    notable = frame.index[frame["status"].isin(["unanswered", "you have asked a lot", "you owe", "they owe you"])]
-    _place_labels(ax, [(x[i], y[i], frame.at[i, "contact"], _radius(sizes[i])) for i in notable[:16]])
+    _state_legend(ax, list(frame["action"]), loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    # the most urgent named first; keeping warm or in touch needs no name here
+    notable = [i for i in np.argsort(urgency, kind="stable") if frame.at[i, "action"] not in CALM]
+    _place_labels(ax, [(x[i], y[i], frame.at[i, "contact"], _radius(sizes[i])) for i in notable[:16]],
+                  markers=_discs(ax, np.column_stack([x, y]), sizes))
     binary, weighted = frame.attrs["reciprocity"], frame.attrs["weighted_reciprocity"]
     _title(ax, "Give and take", f"{display_name(G, me)}'s {len(frame)} relationships with contact either way; "
            f"network reciprocity {binary:.0%} of links, {weighted:.0%} of the volume")
-    _caption(ax, "Size: asks and favours (introductions, help) either way. Unanswered: they reached out last, "
-                 "in the last 90 days — return the call. You owe / they owe you: favours out of balance. "
-                 "You have asked a lot: three or more asks this year; give before asking again.", width=110)
+    _caption(ax, "Colour: what to do about each contact (the same colours in every figure). Reply: they reached "
+                 "out last and wait for your answer. Give back: they have done more for you than you for them, or "
+                 "carry the relationship. Give first: you have asked a lot this year. Size: asks and favours "
+                 "(introductions, help) either way.", width=110)
     return ax
 
 
@@ -862,6 +984,8 @@ def plot_reciprocity(G: nx.DiGraph, *, me=None, today=None, ax=None):
 
 #: A tie whose busiest year reached this intensity was close once.
 CLOSE_ONCE = 0.3
+#: The rings of dormant ties' busiest years: no person's colour, they mark a past.
+RING_COLOUR = "#8a7f6a"
 
 
 @_literal_text
@@ -913,14 +1037,15 @@ def plot_decay(G: nx.DiGraph, *, me=None, today=None, ax=None):
     curve = np.linspace(0, right, 200)
     ax.plot(curve, 0.5 ** (curve / half_life), color="#999999", lw=1, ls="--", zorder=1,
             label=f"recency: halves every {half_life:g} days")
-    ax.vlines(days[dormant], strength[dormant], peak[dormant], color=OVERDUE, lw=1, zorder=2,
+    ax.vlines(days[dormant], strength[dormant], peak[dormant], color=RING_COLOUR, lw=1, zorder=2,
               alpha=min(0.6, 20 / max(int(dormant.sum()), 1)))  # fainter when there are many
-    ax.scatter(days[dormant], peak[dormant], s=50, facecolors="none", edgecolors=OVERDUE, linewidths=1.3, zorder=3,
-               label="dormant tie at its busiest year")
-    ax.scatter(days[~dormant], strength[~dormant], s=35, c=IN_TOUCH, alpha=0.8, edgecolors="white",
-               linewidths=0.5, zorder=4, label="tie today")
-    ax.scatter(days[dormant], strength[dormant], s=45, c=OVERDUE, edgecolors="white", linewidths=0.5, zorder=4,
-               label="dormant tie today")
+    ax.scatter(days[dormant], peak[dormant], s=50, facecolors="none", edgecolors=RING_COLOUR, linewidths=1.3,
+               zorder=3, label="a dormant tie at its busiest year")
+    states = person_states(G, me=me, today=today)
+    keys = [states[v] for v in ties["node"]]
+    sizes = np.where(dormant, 45.0, 35.0)
+    ax.scatter(days, strength, s=sizes, c=[colour_of(k) for k in keys], alpha=0.85, edgecolors="white",
+               linewidths=0.5, zorder=4).set_gid(PEOPLE)
     ax.set_xlim(-right * 0.02, right)
     ax.set_ylim(-0.02, 1.05)
     ticks = [d for d in (0, 180, 365, 730, 1095, 1461, 1826) if d <= right]
@@ -931,13 +1056,17 @@ def plot_decay(G: nx.DiGraph, *, me=None, today=None, ax=None):
         ax.spines[side].set_visible(False)
     ax.text(dormant_days + right * 0.01, 1.03, f"quiet for {_span(dormant_days)} or more", fontsize=9,
             color="#8a7f6a", va="top")
-    ax.legend(loc="upper right", frameon=False, fontsize=9)
+    ax.add_artist(_state_legend(ax, keys, loc="upper left", bbox_to_anchor=(1.01, 1.0)))
+    ax.legend(loc="lower left", bbox_to_anchor=(1.01, 0.0), frameon=False, fontsize=9)
     ranked = list(np.argsort(-(peak - strength) * dormant, kind="stable")[:int(min(dormant.sum(), 8))])
     ranked += [i for i in np.argsort(-strength, kind="stable")[:6] if i not in ranked]
-    _place_labels(ax, [(days[i], peak[i] if dormant[i] else strength[i], ties.at[i, "contact"], 4.5)
-                       for i in ranked])
+    points = np.column_stack([days, strength])
+    rings = np.column_stack([days[dormant], peak[dormant]])
+    _place_labels(ax, [(days[i], strength[i], ties.at[i, "contact"], _radius(sizes[i])) for i in ranked],
+                  markers=np.vstack([_discs(ax, points, sizes), _discs(ax, rings, np.full(len(rings), 50.0))]))
     _title(ax, "How ties fade", f"{display_name(G, me)}'s {len(ties)} ties with recorded contact, as of {today}")
-    _caption(ax, "Rings: how intense the tie was in its busiest year. A ring high above its dot is a dormant "
+    _caption(ax, "Colour: what to do about each contact (the same colours in every figure). "
+                 "Rings: how intense the tie was in its busiest year. A ring high above its dot is a dormant "
                  "tie — once close, now quiet; Levin, Walter & Murnighan (2011) found reconnecting with them quick "
                  "and rich in fresh information."
                  + (f" {silent} connection{'s' if silent != 1 else ''} without recorded contact not shown."
@@ -965,7 +1094,7 @@ FIGURE_SIZES = {"map": (13, 9.5), "paths": (11, 6.5), "layers": (10, 11), "recip
 
 def plot_figure(G: nx.DiGraph, out=None, *, kind: str = "map", target=None, me=None, today=None, top: int = 5,
                 seed: int = 0,
-                max_nodes: int = 1500, color_by: str = "cluster", dpi: int = 200) -> Figure:
+                max_nodes: int = 1500, color_by: str = "status", dpi: int = 200) -> Figure:
     """One figure of the network on a figure of its own, written to ``out`` — what ``netgraph plot`` draws.
 
     Parameters
@@ -992,8 +1121,8 @@ def plot_figure(G: nx.DiGraph, out=None, *, kind: str = "map", target=None, me=N
         Seed of the map's layout, clustering and sample.
     max_nodes : int
         The most people drawn on the map (see :func:`plot_network`).
-    color_by : {"cluster", "company"}
-        The map's colours.
+    color_by : {"status", "cluster", "company"}, default "status"
+        The map's colours (see :func:`plot_network`).
     dpi : int
         Resolution of a raster file.
 
@@ -1025,7 +1154,7 @@ def plot_figure(G: nx.DiGraph, out=None, *, kind: str = "map", target=None, me=N
     figure = Figure(figsize=FIGURE_SIZES[kind])
     ax = figure.add_subplot()
     if kind == "map":
-        plot_network(G, me=me, color_by=color_by, ax=ax, seed=seed, max_nodes=max_nodes,
+        plot_network(G, me=me, today=today, color_by=color_by, ax=ax, seed=seed, max_nodes=max_nodes,
                      paths=paths_to(G, target, me, top) if target is not None else None)
     elif kind == "paths":
         plot_paths(paths_to(G, target, me, top), ax=ax)
