@@ -22,7 +22,7 @@ def test_demo_follow_ups(demo):
     assert stan["due"].iloc[0] == dt.date(2026, 10, 2) and stan["overdue_days"].iloc[0] == 30
     mark = todo[todo["contact"] == "Mark Delaney"].iloc[0]
     assert mark["kind"] == "reply"
-    assert "3 contacts since 3 weeks ago, the last a call 5 days ago" in mark["why"]  # his invitation asked nothing
+    assert "3 times since October 8, the last a call 5 days ago" in mark["why"]  # his invitation asked nothing
     assert mark["due"] == demo.graph[demo.find("Mark Delaney")][demo.me]["waiting_since"] + dt.timedelta(days=7)
     mary = todo[todo["contact"] == "Mary Lee"].iloc[0]
     assert mary["kind"] == "nudge" and mary["action"] == "Nudge Mary Lee about Daniel Weber (asked October 20)"

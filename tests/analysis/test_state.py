@@ -53,7 +53,7 @@ def test_a_recruiter_never_answered_is_to_answer_everywhere():
     G = _network(rows)
     state = _agree(G).set_index("contact")
     assert state.loc["Gregory Hall", "action"] == "reply"
-    assert state.loc["Gregory Hall", "next_action"].startswith("Answer Gregory Hall: 13 contacts since")
+    assert state.loc["Gregory Hall", "next_action"].startswith("Answer Gregory Hall: 13 times since")
 
 
 def test_a_pending_request_is_a_nudge_and_an_unreported_introduction_an_update():

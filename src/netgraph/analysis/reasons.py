@@ -31,6 +31,11 @@ def ago(day: dt.date | None, today: dt.date) -> str:
     return f"in {day.strftime('%B %Y')}"
 
 
+def since(day: dt.date, today: dt.date) -> str:
+    """``"October 5"`` within the last year, else ``"June 2024"``: a point in time to count from."""
+    return f"{day:%B} {day.day}" if 0 <= (today - day).days < 365 else day.strftime("%B %Y")
+
+
 def last_contact(G: nx.DiGraph, u, v) -> dt.date | None:
     """The last interaction between u and v, either way."""
     dates = [G[a][b].get("last") for a, b in ((u, v), (v, u)) if G.has_edge(a, b)]

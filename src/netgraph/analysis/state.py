@@ -48,6 +48,7 @@ from ..model.graph import display_name, me_of
 from ..model.rules import Rules, rules_of
 from .layers import dunbar_layers
 from .reasons import ago, last_contact, overdue_reply
+from .reasons import since as since_day
 
 __all__ = ["relationship_state", "status_of", "dormancy", "ACTIONS", "STATUSES", "COLUMNS"]
 
@@ -221,7 +222,7 @@ def _advice(G: nx.DiGraph, me, v, row: dict, today: dt.date, rules: Rules) -> tu
         since = row["waiting_since"] or live
         how = _CHANNEL_WORDS.get(G[v][me].get("last_channel"), "contact")
         when = (f"{how} {ago(last, today)}" if waiting == 1 else
-                f"{waiting} contacts since {ago(since, today).removeprefix('in ')}, the last {how} "
+                f"{waiting} times since {since_day(since, today)}, the last {how} "
                 f"{ago(last, today)}")
         asked = "; they have asked you for something this year" if G[v][me].get("asks_year", 0) else ""
         return ("reply", f"Answer {name}: {when}{asked}",
@@ -250,7 +251,7 @@ def _advice(G: nx.DiGraph, me, v, row: dict, today: dt.date, rules: Rules) -> tu
     peak = G[me][v].get("peak", 0) or 0
     quiet = row["quiet_days"]
     if row["dormancy"] >= DORMANCY or (quiet is not None and quiet > rules.dormant_days and peak >= CLOSE_ONCE):
-        since = ago(row["last_contact"], today).removeprefix("in ")
+        since = since_day(row["last_contact"], today)
         return ("reconnect", f"Get back in touch with {name}", f"formerly close, quiet since {since}", None)
     if row["layer"] and quiet is not None:
         rhythm = rules.rhythm_days[row["layer"]]

@@ -229,5 +229,7 @@ def _why(G, me, v, row: dict, today: dt.date, state: pd.Series) -> str:
     if row["sweet_spot"] >= 0.6:
         reasons.append(f"a moderately weak tie ({row['strength']:.2f}), the kind that carries the most job moves")
     if not reasons:
-        reasons.append(f"a {qualify(row['strength'])} tie, last in touch {ago(row['last_contact'], today)}")
+        last = row["last_contact"]
+        reasons.append(f"a {qualify(row['strength'])} tie, " + (f"last in touch {ago(last, today)}" if last else
+                                                                  "never in touch directly"))
     return "; ".join(reasons)

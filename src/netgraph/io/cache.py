@@ -8,7 +8,8 @@ identity resolver) in one file and reads it back when nothing it was built from
 has changed.
 
 **The key.** A cache file serves a load only when all of these are the same:
-netgraph's version and this module's format; the folder's absolute path; for
+netgraph's version, its code (the names, sizes and times of its files: a source
+checkout changes without a new version) and this module's format; the folder's absolute path; for
 every file the load reads (``netgraph.toml`` included) its path, size and
 modification time in nanoseconds; the options (``me``, ``today``, ``targets``,
 ``emails``, the strength model and the rules). ``today`` counts as given even
@@ -41,6 +42,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -111,7 +113,7 @@ def cache_key(path: Path, files: list[Path], options: dict) -> CacheKey:
     from .. import __version__
 
     inputs = hashlib.sha256()
-    inputs.update(f"{__version__}\0{FORMAT}\0{sorted(options.items())!r}\0".encode())
+    inputs.update(f"{__version__}\0{FORMAT}\0{_code()}\0{sorted(options.items())!r}\0".encode())
     newest = 0.0
     for file in sorted(files):
         info = file.stat()
@@ -119,6 +121,18 @@ def cache_key(path: Path, files: list[Path], options: dict) -> CacheKey:
         newest = max(newest, info.st_mtime)
     return CacheKey(hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16], inputs.hexdigest()[:32],
                     time.time() - newest)
+
+
+@functools.cache
+def _code() -> str:
+    """netgraph's own code, by its files' names, sizes and times: a network built by other code (an upgrade, or a
+    change in a source checkout, where the version stays the same) is not reused."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for file in sorted(package.rglob("*.py")):
+        info = file.stat()
+        digest.update(f"{file.relative_to(package)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def read_cached(key: CacheKey) -> Network | None:
