@@ -53,7 +53,7 @@ def test_rows_that_contradict_the_majority_are_left_out_with_their_reason():
                               lines=range(2, 7))
     assert column.order == DAY_FIRST and column.confidence == 3 / 4
     assert column.why == ("day first: 14/03/2026 on line 2 settles it; of the rows that settle it, 3 read day "
-                          "first, 1 month first (left out)")
+                          "first, 1 month first: left out")
     assert column.contradicting == {3: "'03/14/2026' reads only month first, where the column is day first"}
     assert days(column) == ["2026-03-14 00:00", "2025-12-25 00:00", "2026-10-05 00:00", None, "2026-01-30 00:00"]
 

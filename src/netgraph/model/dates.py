@@ -20,7 +20,7 @@ ISO dates (``2026-03-14``, year first) never read two ways: they are read as
 they are, in any column, and say nothing about the others.
 
 On the command line a date that reads two ways is refused instead (there is
-no column to decide it): see :func:`netgraph.cli`'s ``--today``.
+no column to decide it): ``netgraph --today`` takes YYYY-MM-DD only.
 """
 
 from __future__ import annotations
@@ -242,5 +242,5 @@ def _decide(text: pd.Series, lines: list[int], only_day: np.ndarray, only_month:
     agree, against = (days, months) if order == DAY_FIRST else (months, days)
     if against:
         why += (f"; of the rows that settle it, {agree:,} read {order}, {against:,} "
-                f"{MONTH_FIRST if order == DAY_FIRST else DAY_FIRST} (left out)")
+                f"{MONTH_FIRST if order == DAY_FIRST else DAY_FIRST}: left out")
     return order, why, agree / (agree + against)

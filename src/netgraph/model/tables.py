@@ -5,7 +5,9 @@ and nothing else. Validation turns raw text cells into typed columns:
 
 - text: stripped ``str``, ``""`` when missing;
 - lists (``email``, ``phone``, ``past_companies``, ``tags``): ``list[str]`` split on ``;``;
-- dates: ``datetime64`` (naive, UTC when the text carried a zone), ``NaT`` when missing;
+- dates: ``datetime64`` (naive, UTC when the text carried a zone), ``NaT`` when missing; ISO
+  8601, or with the year last (``14/03/2026``), day and month in the order their column
+  settles (:func:`netgraph.model.dates.read_date_column`);
 - numbers (``closeness``, ``strength``): ``float``, ``NaN`` when missing.
 
 A record whose required value is missing or unreadable is skipped and reported;

@@ -226,7 +226,7 @@ def test_a_date_that_contradicts_its_column_skips_its_record_with_file_and_line(
     assert problem.reason == "date '03/14/2026' reads only month first, where the column is day first"
     assert report.files[0].read == 5 and report.files[0].loaded == 4 and report.ok
     (said,) = report.files[0].dates
-    assert said.confidence == 3 / 4 and "3 read day first, 1 month first (left out)" in said.why
+    assert said.confidence == 3 / 4 and "3 read day first, 1 month first: left out" in said.why
     assert str(said) in report.brief()
 
 

@@ -31,6 +31,11 @@ The export is a ``.zip`` of CSV files; seven of them make a network:
   Endorser Public Url,Endorsement Status`` (``Endorsee`` in the given one),
   dates like ``2021/05/21 15:13:21 UTC``, profiles without ``https://``.
 
+Dates with the day and the month in either order (``1/8/18``, or ``08/01/2018``
+from a spreadsheet's re-save) are read a column at a time: a value above 12
+settles the order (:func:`netgraph.model.dates.read_date_column`), else the
+export's own month first; the import report says which, per file and column.
+
 Connections become people (``contact=True``: they are my contacts even
 without a message); messages and invitations become interactions on the
 ``message`` channel, naming people as ``"Name <profile URL>"`` and the owner
