@@ -60,6 +60,8 @@ _TWO_WAY = re.compile(
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?)?(?:\s*UTC)?")
 #: Two-digit years: 69-99 are 1969-1999, 00-68 are 2000-2068 (POSIX's pivot, as :func:`time.strptime`).
 _PIVOT = 69
+#: The years a nanosecond timestamp holds whole; callers bound dates further (1900-2200 in netgraph).
+_NS_YEARS = (pd.Timestamp.min.year + 1, pd.Timestamp.max.year - 1)
 
 
 @dataclass(frozen=True)
@@ -175,20 +177,20 @@ def read_date_column(values: Sequence | pd.Series, *, lines: Sequence[int] | Non
         dates[given] = _as_ns((other or read_iso)(cells[given]))
     # Only what the other formats cannot read is tried as a date that reads two ways.
     text = cells[given & dates.isna()].astype(str).str.strip()
-    parts = text.str.fullmatch(_TWO_WAY.pattern)
+    found = text.str.extract(rf"\A{_TWO_WAY.pattern}\Z") if len(text) else pd.DataFrame({"a": []})
+    parts = found["a"].notna()
     if not parts.any():
         return ColumnDates(dates)
-    text = text[parts]
+    text, found = text[parts], found[parts]
     where = text.index.to_numpy()
-    found = text.str.extract(_TWO_WAY.pattern)
     day_first, month_first = _both_readings(found)
     # A value settles the order when it reads one way only; one that reads neither is unreadable.
-    only_day = day_first.notna().to_numpy() & month_first.isna().to_numpy()
-    only_month = month_first.notna().to_numpy() & day_first.isna().to_numpy()
+    only_day = ~np.isnat(day_first) & np.isnat(month_first)
+    only_month = ~np.isnat(month_first) & np.isnat(day_first)
     at = list(lines) if lines is not None else list(range(1, len(cells) + 1))
     order, why, confidence = _decide(text, [at[i] for i in where], only_day, only_month, known)
     chosen, against = (day_first, only_month) if order == DAY_FIRST else (month_first, only_day)
-    dates.iloc[where] = _as_ns(chosen)
+    dates.iloc[where] = chosen
     other_order = MONTH_FIRST if order == DAY_FIRST else DAY_FIRST
     contradicting = {int(where[i]): f"'{text.iloc[i]}' reads only {other_order}, where the column is "
                                     f"{order}" for i in np.flatnonzero(against)}
@@ -205,23 +207,29 @@ def _as_ns(stamps: pd.Series) -> np.ndarray:
     return stamps.where(fits).astype("datetime64[ns]").to_numpy()
 
 
-def _both_readings(found: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """Each value read day first and month first (NaT where it cannot be that date)."""
-    number = {name: pd.to_numeric(found[name], errors="coerce") for name in ("a", "b", "year", "hour", "minute",
-                                                                            "second")}
-    year = number["year"].where(found["year"].str.len() == 4,
-                                number["year"] + np.where(number["year"] < _PIVOT, 2000, 1900))
-    hour, minute, second = (number[n].fillna(0) for n in ("hour", "minute", "second"))
-    half = found["half"].fillna("").str.replace(".", "", regex=False).str.upper()
-    clock_ok = (minute <= 59) & (second <= 59) & np.where(half == "", hour <= 23, (hour >= 1) & (hour <= 12))
-    hour = np.where(half == "", hour, hour % 12 + np.where(half == "PM", 12, 0))
+def _both_readings(found: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each value read day first and month first, as datetime64[ns] (NaT where it cannot be that date)."""
+    def number(name: str) -> np.ndarray:
+        return pd.to_numeric(found[name], errors="coerce").fillna(0).to_numpy(dtype=np.int64)
 
-    def reading(day: pd.Series, month: pd.Series) -> pd.Series:
-        stamps = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour,
-                                              "minute": minute, "second": second}), errors="coerce")
-        return stamps.where(clock_ok)
+    a, b, year, hour, minute, second = (number(n) for n in ("a", "b", "year", "hour", "minute", "second"))
+    year = np.where(found["year"].str.len().to_numpy() == 4, year, year + np.where(year < _PIVOT, 2000, 1900))
+    half = found["half"].fillna("").str.replace(".", "", regex=False).str.upper().to_numpy()
+    twelve = half != ""
+    fits = ((minute <= 59) & (second <= 59) & np.where(twelve, (hour >= 1) & (hour <= 12), hour <= 23)
+            & (year >= _NS_YEARS[0]) & (year <= _NS_YEARS[1]))
+    hour = np.where(twelve, hour % 12 + np.where(half == "PM", 12, 0), hour)
+    clock = ((hour * 60 + minute) * 60 + second).astype("timedelta64[s]")
 
-    return reading(number["a"], number["b"]), reading(number["b"], number["a"])
+    def reading(day: np.ndarray, month: np.ndarray) -> np.ndarray:
+        ok = fits & (month >= 1) & (month <= 12) & (day >= 1)
+        months = ((np.where(ok, year, 2000) - 1970) * 12 + np.where(ok, month, 1) - 1).astype("datetime64[M]")
+        first = months.astype("datetime64[D]")
+        ok &= day <= ((months + 1).astype("datetime64[D]") - first).astype(np.int64)
+        stamps = first + np.where(ok, day - 1, 0).astype("timedelta64[D]") + clock
+        return np.where(ok, stamps.astype("datetime64[ns]"), np.datetime64("NaT", "ns"))
+
+    return reading(a, b), reading(b, a)
 
 
 def _decide(text: pd.Series, lines: list[int], only_day: np.ndarray, only_month: np.ndarray,
