@@ -2,7 +2,9 @@
 
 Nothing read is ever dropped silently: for every file, ``read == loaded + skipped``,
 and every skipped record (and every value that had to be left out of a kept
-record) is a :class:`Problem` naming the file, the line and the reason.
+record) is a :class:`Problem` naming the file, the line and the reason. A column
+of dates that read two ways (``01/11/2026``) has a :class:`DateOrder`: the order
+it was read in (day or month first), why, and how sure.
 """
 
 from __future__ import annotations
