@@ -2,7 +2,9 @@
 
 Nothing read is ever dropped silently: for every file, ``read == loaded + skipped``,
 and every skipped record (and every value that had to be left out of a kept
-record) is a :class:`Problem` naming the file, the line and the reason.
+record) is a :class:`Problem` naming the file, the line and the reason. A column
+of dates that read two ways (``01/11/2026``) has a :class:`DateOrder`: the order
+it was read in (day or month first), why, and how sure.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from ..errors import shown
 
-__all__ = ["Problem", "FileReport", "ImportReport"]
+__all__ = ["Problem", "DateOrder", "FileReport", "ImportReport"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,21 @@ class Problem:
         return f"{where}: {self.reason}" + ("" if self.skipped else " (kept)")
 
 
+@dataclass(frozen=True)
+class DateOrder:
+    """The order a column of dates was read in, day first or month first, why, and how sure
+    (:func:`netgraph.model.dates.read_date_column` decides it)."""
+
+    file: str
+    column: str
+    order: str
+    why: str
+    confidence: float
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.column}: {self.why} ({self.confidence:.0%} sure)"
+
+
 @dataclass
 class FileReport:
     """What happened to one file (or one table given in Python)."""
@@ -45,6 +62,8 @@ class FileReport:
     loaded: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Per column whose dates read two ways (``01/11/2026``): the order they were read in, and why.
+    dates: list[DateOrder] = field(default_factory=list)
 
     @property
     def skipped(self) -> int:
@@ -62,6 +81,12 @@ class FileReport:
     def problem(self, line: int | None, reason: str, *, skipped: bool = True) -> None:
         """Record a problem with the record at ``line``."""
         self.problems.append(Problem(self.file, line, reason, skipped))
+
+    def date_order(self, column: str, order: str | None, why: str, confidence: float) -> None:
+        """Record the order the dates of ``column`` were read in (nothing when ``order`` is None:
+        no date of the column read two ways)."""
+        if order is not None:
+            self.dates.append(DateOrder(self.file, column, order, why, confidence))
 
 
 class ImportReport:
@@ -117,8 +142,17 @@ class ImportReport:
             columns=["file", "line", "reason", "skipped"],
         )
 
+    def dates_frame(self) -> pd.DataFrame:
+        """One row per column whose dates read two ways (``01/11/2026``): file, column, the order they
+        were read in (day first or month first), why, and how sure."""
+        return pd.DataFrame(
+            [(d.file, d.column, d.order, d.why, d.confidence) for f in self.files for d in f.dates],
+            columns=["file", "column", "order", "why", "confidence"],
+        )
+
     def brief(self, limit: int = 5) -> str:
-        """A few lines for a terminal: totals, then the first problems."""
+        """A few lines for a terminal: totals, the orders of date columns nothing in them settled
+        for sure (a guess, or rows that contradict the rest), then the first problems."""
         read = sum(f.read for f in self.files)
         loaded = sum(f.loaded for f in self.files)
         skipped = sum(f.skipped for f in self.files)
@@ -128,6 +162,7 @@ class ImportReport:
             f"{len(self.files)} files, {read:,} records read, {loaded:,} loaded, "
             f"{skipped:,} skipped, {warnings:,} warnings, {merged:,} identity merges"
         ]
+        lines += [f"  {d}" for f in self.files for d in f.dates if d.confidence < 1]
         problems = self.problems
         lines += [f"  {p}" for p in problems[:limit]]
         if len(problems) > limit:
@@ -142,6 +177,8 @@ class ImportReport:
 
     def _repr_html_(self) -> str:
         parts = [f"<p>{html.escape(self.brief(limit=0))}</p>", self.to_frame().to_html(index=False)]
+        if any(f.dates for f in self.files):
+            parts.append(self.dates_frame().to_html(index=False))
         if self.problems:
             parts.append(self.problems_frame().head(50).to_html(index=False))
         return "\n".join(parts)

@@ -5,7 +5,9 @@ and nothing else. Validation turns raw text cells into typed columns:
 
 - text: stripped ``str``, ``""`` when missing;
 - lists (``email``, ``phone``, ``past_companies``, ``tags``): ``list[str]`` split on ``;``;
-- dates: ``datetime64`` (naive, UTC when the text carried a zone), ``NaT`` when missing;
+- dates: ``datetime64`` (naive, UTC when the text carried a zone), ``NaT`` when missing; ISO
+  8601, or with the year last (``14/03/2026``), day and month in the order their column
+  settles (:func:`netgraph.model.dates.read_date_column`);
 - numbers (``closeness``, ``strength``): ``float``, ``NaN`` when missing.
 
 A record whose required value is missing or unreadable is skipped and reported;
@@ -24,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import NetgraphError
+from .dates import read_date_column, read_iso
 from .keys import email_key
 from .report import FileReport
 
@@ -157,9 +160,20 @@ def parse_dates(values: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
     else:
-        parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
+        parsed = read_iso(_cells(values))
     parsed = parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
     return parsed.astype("datetime64[ns]")
+
+
+def _dates(values: pd.Series, name: str, lines: np.ndarray, entry: FileReport) -> tuple[pd.Series, dict[int, str]]:
+    """A date column read as :func:`parse_dates` does, its dates that read two ways (``01/11/2026``)
+    in the order the whole column settles (:func:`netgraph.model.dates.read_date_column`, which is
+    recorded in ``entry``); and the values that contradict that order, by position, with the reason."""
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return parse_dates(values), {}
+    column = read_date_column(_cells(values), lines=lines.tolist(), other=read_iso)
+    entry.date_order(name, column.order, column.why, column.confidence)
+    return parse_dates(pd.Series(column.dates.to_numpy(), index=values.index)), column.contradicting
 
 
 def _cells(values: pd.Series) -> pd.Series:
@@ -273,10 +287,16 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
             frame.loc[garbled, name] = frame.loc[garbled, name].str.replace(_CONTROL, "", regex=True)
     for name in [c for c in schema.dates if c in frame]:
         raw = frame[name]
-        parsed = parse_dates(raw)
-        given = _cells(raw).notna().to_numpy()
-        bad = given & parsed.isna().to_numpy() & keep
         required = name in schema.required
+        parsed, contradicting = _dates(raw, name, lines, entry)
+        given = _cells(raw).notna().to_numpy()
+        against = np.zeros(len(frame), dtype=bool)
+        against[list(contradicting)] = True
+        for i, reason in sorted(contradicting.items()):
+            if keep[i]:
+                entry.problem(int(lines[i]), f"{name} {reason}" + ("" if required else "; left empty"),
+                              skipped=required)
+        bad = given & parsed.isna().to_numpy() & keep & ~against
         for line, value in zip(lines[bad], raw[bad]):
             entry.problem(int(line), f"unreadable {name} '{value}' (expected YYYY-MM-DD, from {YEARS[0]} to "
                                      f"{YEARS[1]})", skipped=required)
@@ -284,7 +304,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
             missing = ~given & keep
             for line in lines[missing]:
                 entry.problem(int(line), f"no {name}")
-            keep &= given & ~bad
+            keep &= given & ~bad & ~against
         frame[name] = parsed
     for name, (low, high) in schema.numbers.items():
         if name not in present:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 from netgraph import ImportReport, NetgraphError
@@ -180,3 +183,71 @@ def test_a_line_of_five_million_characters_is_skipped_unparsed(tmp_path):
     assert [(p.line, p.reason) for p in report.problems] == [
         (3, "a line of 5,000,009 characters: too long to be a record; skipped unread")]
     assert report.ok
+
+
+# Dates that read two ways (01/11/2026): the whole column decides (tests/fixtures/dates/README.md).
+
+DATES = Path(__file__).resolve().parents[2] / "fixtures" / "dates"
+
+
+def read_dates(name: str, kind: str) -> tuple[pd.DataFrame, ImportReport]:
+    report = ImportReport()
+    table = read_table(DATES / name, kind, report)
+    return table, report
+
+
+def day_of(table: pd.DataFrame, column: str) -> list[str]:
+    return [d.strftime("%Y-%m-%d %H:%M") if pd.notna(d) else "" for d in table[column]]
+
+
+@pytest.mark.parametrize(("name", "order", "why", "dates"), [
+    ("interactions_day_first.csv", "day first", "day first: 14/03/2026 on line 4 settles it",
+     ["2026-10-05 00:00", "2026-11-01 00:00", "2026-03-14 00:00", "2026-03-02 09:30"]),
+    ("interactions_month_first.csv", "month first", "month first: 03/14/2026 on line 4 settles it",
+     ["2026-05-10 00:00", "2026-01-11 00:00", "2026-03-14 00:00", "2026-02-03 09:30"]),
+    ("interactions_ambiguous.csv", "day first",
+     "ambiguous throughout: read day first, as most of the world writes dates",
+     ["2026-10-05 00:00", "2026-11-01 00:00", "2025-12-12 00:00"]),
+])
+def test_a_slashed_date_column_is_read_in_the_order_the_column_settles(name, order, why, dates):
+    table, report = read_dates(name, "interactions")
+    assert day_of(table, "date") == dates and report.ok and not report.problems
+    said = report.dates_frame()
+    assert said[["column", "order", "why"]].values.tolist() == [["date", order, why]]
+    # a guess is said in the brief summary too; a settled order only in the frame
+    assert (why in report.brief()) == (said["confidence"].iloc[0] < 1)
+
+
+def test_a_date_that_contradicts_its_column_skips_its_record_with_file_and_line():
+    table, report = read_dates("interactions_contradicting.csv", "interactions")
+    assert day_of(table, "date") == ["2026-03-14 00:00", "2025-12-25 00:00", "2026-10-05 00:00", "2026-01-30 00:00"]
+    (problem,) = report.problems
+    assert (problem.line, problem.skipped) == (5, True) and problem.file.endswith("interactions_contradicting.csv")
+    assert problem.reason == "date '03/14/2026' reads only month first, where the column is day first"
+    assert report.files[0].read == 5 and report.files[0].loaded == 4 and report.ok
+    (said,) = report.files[0].dates
+    assert said.confidence == 3 / 4 and "3 read day first, 1 month first: left out" in said.why
+    assert str(said) in report.brief()
+
+
+def test_an_optional_date_that_contradicts_its_column_is_left_empty_and_its_record_kept():
+    table, report = read_dates("people_contradicting.csv", "people")
+    assert day_of(table, "connected_on") == ["2026-03-04 00:00", "2025-12-31 00:00", "", "2026-04-15 00:00"]
+    (problem,) = report.problems
+    assert (problem.line, problem.skipped) == (4, False)
+    assert problem.reason.endswith("reads only day first, where the column is month first; left empty")
+    assert report.files[0].dates[0].why.startswith("month first: 12/31/2025 on line 3 settles it")
+
+
+def test_iso_dates_beside_slashed_ones_are_read_as_they_are_and_do_not_vote():
+    table, report = read_dates("people_mixed_iso.csv", "people")
+    assert day_of(table, "connected_on") == ["2026-03-04 00:00", "2026-03-04 00:00", "2026-04-13 00:00",
+                                             "2026-12-01 00:00"]
+    assert report.dates_frame()["why"].tolist() == ["day first: 13/04/2026 on line 4 settles it"]
+
+
+def test_an_iso_only_column_has_no_order_to_report(tmp_path):
+    path = write(tmp_path, "ties.csv", "a,b,since\nAnn,Bob,2024-01-05\nAnn,Cy,2024-13-01\n")
+    report = ImportReport()
+    read_table(path, report=report)
+    assert report.dates_frame().empty and "unreadable since '2024-13-01'" in report.problems[0].reason

@@ -541,3 +541,83 @@ def test_a_zip_that_cannot_be_opened_is_an_error(tmp_path, data, what):
         netgraph.load(folder)
     assert str(error.value).startswith(f"{path}: not a readable zip archive"), what
     assert "\n" not in str(error.value)
+
+
+# Dates that read two ways (5/10/26): the whole column decides, else LinkedIn's month first
+# (tests/fixtures/dates/README.md).
+
+DATES = FIXTURES / "dates" / "linkedin"
+
+
+def minutes(column: pd.Series) -> list[str]:
+    return [d.strftime("%Y-%m-%d %H:%M") if pd.notna(d) else "" for d in column]
+
+
+def said(report: ImportReport) -> list[tuple[str, str, float]]:
+    return [tuple(row) for row in report.dates_frame()[["column", "why", "confidence"]].values.tolist()]
+
+
+def test_invitations_in_linkedins_own_form_are_settled_by_the_column():
+    report = ImportReport()
+    invitations = read_linkedin_invitations(DATES / "Invitations_month_first.csv", report=report)
+    assert minutes(invitations["date"]) == ["2026-05-10 09:15", "2026-10-25 14:03", "2026-01-11 12:00"]
+    assert said(report) == [("Sent At", "month first: 10/25/26, 2:03 PM on line 3 settles it", 1.0)]
+
+
+def test_invitations_nothing_settles_are_read_in_linkedins_format():
+    report = ImportReport()
+    invitations = read_linkedin_invitations(DATES / "Invitations_ambiguous.csv", report=report)
+    assert minutes(invitations["date"]) == ["2026-05-10 09:15", "2026-10-05 14:03"]
+    assert said(report) == [("Sent At", "month first, LinkedIn's format for this file", 0.95)]
+
+
+def test_a_resaved_messages_file_written_day_first_is_read_day_first():
+    """The issue's case: a message dated 05/10/2026 by a European spreadsheet is 5 October, not May 10."""
+    report = ImportReport()
+    messages = read_linkedin_messages(DATES / "messages_day_first.csv", report=report)
+    assert minutes(messages["date"]) == ["2026-10-05 14:03", "2026-10-25 09:12", "2026-11-01 10:00"]
+    assert said(report) == [("DATE", "day first: 25/10/2026 09:12 on line 3 settles it", 1.0)]
+
+
+def test_a_resaved_messages_file_nothing_settles_is_read_month_first_and_said_to_be_a_guess():
+    report = ImportReport()
+    messages = read_linkedin_messages(DATES / "messages_ambiguous.csv", report=report)
+    assert minutes(messages["date"]) == ["2026-05-10 14:03", "2026-06-10 09:12"]
+    why = "ambiguous throughout: read month first, as LinkedIn's US export writes them"
+    assert said(report) == [("DATE", why, 0.5)] and why in report.brief()
+
+
+def test_the_exports_iso_dates_beside_resaved_ones_are_read_as_they_are():
+    report = ImportReport()
+    messages = read_linkedin_messages(DATES / "messages_mixed_iso.csv", report=report)
+    assert minutes(messages["date"]) == ["2026-10-05 14:03", "2026-11-05 09:12", "2026-10-13 14:00"]
+    assert said(report) == [("DATE", "day first: 13/10/2026 14:00 on line 4 settles it", 1.0)]
+
+
+def test_a_connection_date_that_contradicts_its_column_is_left_empty_with_file_and_line():
+    report = ImportReport()
+    people = read_linkedin(DATES / "Connections_contradicting.csv", report=report)
+    assert minutes(people["connected_on"]) == ["2018-01-08 18:14", "2017-12-24 11:02", "", "2018-03-30 08:00"]
+    (problem,) = report.problems
+    assert (problem.line, problem.skipped) == (4, False)
+    assert problem.reason == ("Connected On '13/1/18, 9:00 AM' reads only day first, where the column is month "
+                              "first; left empty")
+    ((column, why, confidence),) = said(report)
+    assert column == "Connected On" and why.startswith("month first: 12/24/17, 11:02 AM on line 3 settles it")
+    assert confidence == 2 / 3
+
+
+def test_a_contradicting_date_skips_an_invitation_with_its_reason(tmp_path):
+    path = tmp_path / "Invitations.csv"
+    shutil.copy(DATES / "Invitations_month_first.csv", path)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write('Dara Kim,Jane Jones,"25/10/26, 2:03 PM",,INCOMING,https://www.linkedin.com/in/dara-kim,'
+                     'https://www.linkedin.com/in/janejones\n')
+        handle.write('Eli Novak,Jane Jones,"11/30/26, 2:03 PM",,INCOMING,https://www.linkedin.com/in/eli-novak,'
+                     'https://www.linkedin.com/in/janejones\n')
+    report = ImportReport()
+    invitations = read_linkedin_invitations(path, report=report)
+    assert len(invitations) == 4 and report.ok
+    (problem,) = report.problems
+    assert problem.line == 5 and problem.skipped
+    assert problem.reason == "Sent At '25/10/26, 2:03 PM' reads only day first, where the column is month first"

@@ -31,6 +31,11 @@ The export is a ``.zip`` of CSV files; seven of them make a network:
   Endorser Public Url,Endorsement Status`` (``Endorsee`` in the given one),
   dates like ``2021/05/21 15:13:21 UTC``, profiles without ``https://``.
 
+Dates with the day and the month in either order (``1/8/18``, or ``08/01/2018``
+from a spreadsheet's re-save) are read a column at a time: a value above 12
+settles the order (:func:`netgraph.model.dates.read_date_column`), else the
+export's own month first; the import report says which, per file and column.
+
 Connections become people (``contact=True``: they are my contacts even
 without a message); messages and invitations become interactions on the
 ``message`` channel, naming people as ``"Name <profile URL>"`` and the owner
@@ -53,6 +58,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...errors import NetgraphError
+from ...model.dates import GUESS, MONTH_FIRST, KnownOrder, read_date_column
 from ...model.keys import name_key, url_key
 from ...model.report import FileReport, ImportReport
 from ...model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION, YEARS, Tables, empty, validate
@@ -112,21 +118,30 @@ _ANONYMOUS = "linkedin member"
 #: The first characters of accented letters whose UTF-8 was decoded as Windows-1252.
 _MOJIBAKE = re.compile("[ÃÂâ]")
 
-#: Date formats of the export's vintages, and of spreadsheets that re-saved it
-#: (month first before day first: LinkedIn writes American dates).
+#: Date formats of the export's vintages, and of spreadsheets that re-saved it, that read one way only.
+#: Dates with the day and the month in either order (``1/8/18, 6:14 PM`` in Connected On in 2018, the
+#: 2018 Messages.csv, Sent At, Creation Date; ``08/01/2018`` from a spreadsheet) are read a column at a
+#: time: :func:`netgraph.model.dates.read_date_column`.
 _DATE_FORMATS = (
     "%d %b %Y",              # Connected On, since about 2020: 05 Jan 2026
-    "%m/%d/%y, %I:%M %p",    # Connected On in 2018, Sent At, Creation Date: 1/8/18, 6:14 PM
     "%Y/%m/%d %H:%M:%S",     # Endorsement Date, once " UTC" is cut off: 2021/05/21 15:13:21
     "%Y-%m-%d %H:%M:%S",     # messages' DATE, once " UTC" is cut off
     "%d-%b-%y",              # a spreadsheet's re-save: 23-Apr-23
     "%Y-%m-%d",
     "%Y-%m-%d %H:%M",
-    "%m/%d/%Y",
-    "%d/%m/%Y",
-    "%m/%d/%Y %H:%M",
-    "%d/%m/%Y %H:%M",
 )
+#: The export's own way of writing a date that reads two ways: month first, two-digit year, 12-hour
+#: clock (``1/29/26, 2:37 PM``). Every export described in public writes it so (Invitations' Sent At
+#: ``1/29/26, 2:37 PM``, Creation Date ``07/21/09, 12:11 PM``, the 2018 Connected On ``12/24/17, 11:02 AM``);
+#: LinkedIn documents no format, so an export localised to another order cannot be ruled out: a column
+#: in this form that nothing settles is read month first, 95% sure.
+_EXPORT_FORM = re.compile(r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}, [0-9]{1,2}:[0-9]{2} [AP]M")
+_EXPORT_ORDER = KnownOrder(MONTH_FIRST, "month first, LinkedIn's format for this file", 0.95)
+#: The same dates re-saved by a spreadsheet (``01/08/2018``, ``01/08/2018 18:14``) are in the order of the
+#: spreadsheet's locale, which read LinkedIn's American dates as its own: either order, as likely.
+_RESAVED_ORDER = KnownOrder(MONTH_FIRST, "ambiguous throughout: read month first, as LinkedIn's US export "
+                                         "writes them", GUESS)
+_SLASHED = re.compile(r"[0-9]{1,2}/")
 
 
 class _Person(NamedTuple):
@@ -521,6 +536,33 @@ class _Dates:
         return None
 
 
+def _column_dates(records: list[tuple[int, dict[str, str]]], column: str, title: str,
+                  entry: FileReport) -> list[tuple[pd.Timestamp | None, str]]:
+    """Each record's date in ``column`` and, when it has none, why ("no Sent At", "unreadable Sent At
+    '...'", or that it contradicts the column's order).
+
+    Dates that read two ways (``5/10/26``) are read in the order the whole column settles, else in
+    LinkedIn's (month first); the order is recorded in the report as the column ``title``. A date that
+    contradicts the column's order is left out, as an unreadable one is.
+    """
+    cells = [" ".join(fields[column].split()) for _, fields in records]
+    slashed = [c for c in cells if _SLASHED.match(c)]
+    known = _EXPORT_ORDER if all(_EXPORT_FORM.fullmatch(c) for c in slashed) else _RESAVED_ORDER
+    dates = _Dates()
+    read = read_date_column(cells, lines=[line for line, _ in records], known=known,
+                            other=lambda text: pd.to_datetime(text.map(dates)))
+    entry.date_order(title, read.order, read.why, read.confidence)
+    found: list[tuple[pd.Timestamp | None, str]] = []
+    for i, (text, when) in enumerate(zip(cells, read.dates)):
+        if pd.notna(when) and YEARS[0] <= when.year <= YEARS[1]:
+            found.append((when, ""))
+        elif i in read.contradicting:
+            found.append((None, f"{title} {read.contradicting[i]}"))
+        else:
+            found.append((None, f"unreadable {title} '{text}'" if text else f"no {title}"))
+    return found
+
+
 def _readable(name: str, entry: FileReport, line: int) -> str:
     """A name with spaces tidied, and UTF-8 that was decoded twice (``Ã©`` for
     ``é``, seen in messages.csv) repaired, with a warning."""
@@ -555,32 +597,22 @@ def _truthy(value: str) -> bool:
 
 def _connections(part: _Part, report: ImportReport) -> pd.DataFrame:
     entry = report.add(part.label, "people")
-    dates = _Dates()
+    records = _records(part, entry, "Connections.csv")
     rows = []
-    for line, cells in _records(part, entry, "Connections.csv"):
+    for (line, cells), (when, why) in zip(records, _column_dates(records, "connected on", "Connected On", entry)):
         name = _readable(f"{cells['first name']} {cells['last name']}", entry, line)
         if not name:
             _skip(entry, line, "no name: a member who has left LinkedIn (or hides their name)")
             continue
+        if when is None and cells["connected on"]:
+            entry.problem(line, f"{why}; left empty", skipped=False)
         rows.append({
             "name": name, "email": cells.get("email address", ""), "company": cells.get("company", ""),
             "title": cells.get("position", ""), "linkedin_url": cells.get("url", ""),
-            "connected_on": _optional_date(cells["connected on"], dates, entry, line, "Connected On"),
-            "contact": True, "_line": line,
+            "connected_on": "" if when is None else when.isoformat(), "contact": True, "_line": line,
         })
     columns = ["name", "email", "company", "title", "linkedin_url", "connected_on", "contact", "_line"]
     return validate(pd.DataFrame(rows, columns=columns, dtype=object), "people", entry, SOURCE)
-
-
-def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, column: str) -> str:
-    """An ISO date for validation, or "" (with a warning when the text was unreadable)."""
-    if not text:
-        return ""
-    when = dates(text)
-    if when is None:
-        entry.problem(line, f"unreadable {column} '{text}'; left empty", skipped=False)
-        return ""
-    return when.isoformat()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -589,12 +621,12 @@ def _optional_date(text: str, dates: _Dates, entry: FileReport, line: int, colum
 
 def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
-    dates = _Dates()
+    records = _records(part, entry, "messages.csv")
     messages = []
     directed: Counter = Counter()
-    for line, cells in _records(part, entry, "messages.csv"):
+    for (line, cells), date in zip(records, _column_dates(records, "date", "DATE", entry)):
         entry.read += 1
-        message = _message(line, cells, dates, entry)
+        message = _message(line, cells, date, entry)
         if message is not None:
             messages.append(message)
             directed.update(_directed_owner(message, cells.get("direction", "")))
@@ -615,17 +647,19 @@ def _messages(part: _Part, report: ImportReport, hints: tuple[str, ...]) -> tupl
     return validate(frame, "interactions", entry, SOURCE, count=False), owner
 
 
-def _message(line: int, cells: dict[str, str], dates: _Dates, entry: FileReport) -> _Message | None:
-    """One record of messages.csv, or None when it is reported as skipped."""
+def _message(line: int, cells: dict[str, str], date: tuple[pd.Timestamp | None, str],
+             entry: FileReport) -> _Message | None:
+    """One record of messages.csv (``date``: its date, or why it has none), or None when it is
+    reported as skipped."""
     if _truthy(cells.get("is message draft", "")) or _truthy(cells.get("is conversation draft", "")):
         entry.problem(line, "a draft: never sent")
         return None
     if cells.get("folder", "").upper() == "SPAM":
         entry.problem(line, "in the spam folder")
         return None
-    when = dates(cells["date"])
+    when, why = date
     if when is None:
-        entry.problem(line, f"unreadable DATE '{cells['date']}'" if cells["date"] else "no DATE")
+        entry.problem(line, why)
         return None
     sender = _person(cells["from"], cells.get("sender profile url", ""), entry, line)
     if not sender.reference:
@@ -705,17 +739,16 @@ def _owner(messages: list[_Message], hints: tuple[str, ...], entry: FileReport) 
 
 def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Person | None]:
     entry = report.add(part.label, "interactions")
-    dates = _Dates()
+    records = _records(part, entry, "Invitations.csv")
     rows = []
     owners: Counter = Counter()
-    for line, cells in _records(part, entry, "Invitations.csv"):
+    for (line, cells), (when, why) in zip(records, _column_dates(records, "sent at", "Sent At", entry)):
         direction = cells["direction"].upper()
         if direction not in ("INCOMING", "OUTGOING"):
             _skip(entry, line, f"Direction '{cells['direction']}' is neither INCOMING nor OUTGOING")
             continue
-        when = dates(cells["sent at"])
         if when is None:
-            _skip(entry, line, f"unreadable Sent At '{cells['sent at']}'" if cells["sent at"] else "no Sent At")
+            _skip(entry, line, why)
             continue
         inviter = _person(cells["from"], cells.get("inviterprofileurl", ""), entry, line)
         invitee = _person(cells["to"], cells.get("inviteeprofileurl", ""), entry, line)
@@ -742,13 +775,11 @@ def _invitations(part: _Part, report: ImportReport) -> tuple[pd.DataFrame, _Pers
 def _favours(part: _Part, report: ImportReport, name: str) -> pd.DataFrame:
     how = _FAVOURS[name]
     entry = report.add(part.label, "interactions")
-    dates = _Dates()
+    records = _records(part, entry, name)
     rows = []
-    for line, cells in _records(part, entry, name):
-        when = dates(cells[how.date])
+    for (line, cells), (when, why) in zip(records, _column_dates(records, how.date, how.date.title(), entry)):
         if when is None:
-            what = how.date.title()
-            _skip(entry, line, f"unreadable {what} '{cells[how.date]}'" if cells[how.date] else f"no {what}")
+            _skip(entry, line, why)
             continue
         other = _person(f"{cells[how.person + 'first name']} {cells[how.person + 'last name']}",
                         cells.get(how.person + "public url", ""), entry, line)
