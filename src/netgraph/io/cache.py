@@ -117,9 +117,9 @@ def cache_key(path: Path, files: list[Path], options: dict) -> CacheKey:
     newest = 0.0
     for file in sorted(files):
         info = file.stat()
-        inputs.update(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        inputs.update(os.fsencode(file) + f"\0{info.st_size}\0{info.st_mtime_ns}\0".encode())  # any name's bytes
         newest = max(newest, info.st_mtime)
-    return CacheKey(hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16], inputs.hexdigest()[:32],
+    return CacheKey(hashlib.sha256(os.fsencode(path.resolve())).hexdigest()[:16], inputs.hexdigest()[:32],
                     time.time() - newest)
 
 

@@ -115,9 +115,12 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     if cache:
         options = {"me": me, "today": today if today is not None else as_timestamp(dt.date.today()),
                    "targets": targets, "emails": emails, "model": model, "rules": rules}
-        key = cache_key(path, found.files + [path / CONFIG] * os.path.lexists(path / CONFIG), options | {
-            "unread": sorted(map(str, found.folders_named_as_files + [p for p, _ in found.unread]))})
-        cached = read_cached(key)
+        try:
+            key = cache_key(path, found.files + [path / CONFIG] * os.path.lexists(path / CONFIG), options | {
+                "unread": sorted(map(str, found.folders_named_as_files + [p for p, _ in found.unread]))})
+        except OSError:  # a file gone since the walk: the read below says so; nothing to cache
+            key = None
+        cached = read_cached(key) if key is not None else None
         if cached is not None:
             return cached
     # The readers and the build are imported here, not above: a network read back from the cache needs neither,
