@@ -369,3 +369,13 @@ def test_a_calendar_gives_a_bounded_number_of_interactions(tmp_path, monkeypatch
     assert len(read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)) == 2
     assert [(p.reason, p.skipped) for p in report.problems] == [
         ("the calendar already gave 2 interactions: no more are read from it", True)]
+
+
+def test_a_damaged_begin_line_indented_after_an_end_does_not_take_that_event_with_it(tmp_path):
+    # " EGIN:VEVENT" reads as a continuation of the END:VEVENT above it; END and BEGIN lines are never folded
+    damaged = _event("two", "20250106T100000Z").replace("BEGIN:VEVENT", " EGIN:VEVENT")
+    path = _calendar(tmp_path, _event("one", "20250105T100000Z"), damaged, _event("three", "20250107T100000Z"))
+    report = ImportReport()
+    frame = read_ics(path, emails=["jane@example.com"], today="2026-11-01", report=report)
+    assert frame["date"].tolist() == [pd.Timestamp("2025-01-05 10:00"), pd.Timestamp("2025-01-07 10:00")]
+    assert [p.line for p in report.problems] == [14] and "without its BEGIN" in report.problems[0].reason

@@ -42,12 +42,14 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
     A line starting with a space or tab continues the previous one (RFC 6350
     3.2, RFC 5545 3.1), and so does the line after a quoted-printable value
     ending in ``=`` (a soft line break, as vCard 2.1 writers fold). Blank lines
-    are dropped.
+    are dropped. An indented line that would make a ``BEGIN:``/``END:`` line name
+    no component (``END:VEVENT`` then `` EGIN:VEVENT``) is a damaged line of its
+    own, which must not take the record that line closes with it.
     """
     parts: list[str] | None = None
     start, quoted = 0, False
     for number, line in enumerate(_NEWLINE.split(text), 1):
-        if parts is not None and line.strip() and line[0] in " \t":
+        if parts is not None and line.strip() and line[0] in " \t" and not _ends_structure(parts, line[1:]):
             parts.append(line[1:])
             continue
         if parts is not None and quoted and parts[-1].endswith("=") and line.strip():
@@ -60,6 +62,16 @@ def logical_lines(text: str) -> Iterator[tuple[int, str]]:
         quoted = "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
     if parts is not None:
         yield start, "".join(parts)
+
+
+def _ends_structure(parts: list[str], more: str) -> bool:
+    """Whether ``more`` cannot continue a BEGIN or END line: it would no longer name a component
+    (``END:VEVENT`` + ``EGIN:VEVENT``), so it is a damaged line of its own."""
+    return (len(parts) == 1 and parts[0][:6].upper().startswith(("BEGIN:", "END:"))
+            and _COMPONENT.fullmatch(parts[0] + more) is None)
+
+
+_COMPONENT = re.compile(r"(?i)(BEGIN|END):[A-Z0-9-]+\s*")
 
 
 @dataclass
