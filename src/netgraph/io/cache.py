@@ -8,8 +8,9 @@ identity resolver) in one file and reads it back when nothing it was built from
 has changed.
 
 **The key.** A cache file serves a load only when all of these are the same:
-netgraph's version, its code (the names, sizes and times of its files: a source
-checkout changes without a new version) and this module's format; the folder's absolute path; for
+netgraph's code (the names, sizes and times of its files: another version, or a
+source checkout changed without a new version, is other code) and this module's
+format; the folder's absolute path; for
 every file the load reads (``netgraph.toml`` included) its path, size and
 modification time in nanoseconds; the options (``me``, ``today``, ``targets``,
 ``emails``, the strength model and the rules). ``today`` counts as given even
@@ -59,7 +60,7 @@ import pandas as pd
 
 from ..model.identity import Identity, IdentitySettings
 from ..model.network import Network
-from ..model.report import FileReport, ImportReport, Problem
+from ..model.report import DateOrder, FileReport, ImportReport, Problem
 from ..model.rules import Rules
 from ..model.strength import StrengthModel
 
@@ -75,7 +76,7 @@ FORMAT = 1
 #: (git's "racy clean" problem, solved the same way).
 RACY_SECONDS = 2.0
 #: The classes a cache file may hold: netgraph's own data classes (nothing else is ever built from one).
-_CLASSES = {cls.__name__: cls for cls in (Network, Identity, IdentitySettings, FileReport, Problem, Rules,
+_CLASSES = {cls.__name__: cls for cls in (Network, Identity, IdentitySettings, FileReport, Problem, DateOrder, Rules,
                                           StrengthModel)}
 
 
@@ -110,10 +111,8 @@ class CacheKey:
 def cache_key(path: Path, files: list[Path], options: dict) -> CacheKey:
     """The key of a load of ``files`` from ``path`` with ``options`` (made text by their ``repr``:
     dataclasses and dates have a stable one)."""
-    from .. import __version__
-
     inputs = hashlib.sha256()
-    inputs.update(f"{__version__}\0{FORMAT}\0{_code()}\0{sorted(options.items())!r}\0".encode())
+    inputs.update(f"{FORMAT}\0{_code()}\0{sorted(options.items())!r}\0".encode())
     newest = 0.0
     for file in sorted(files):
         info = file.stat()
@@ -125,8 +124,8 @@ def cache_key(path: Path, files: list[Path], options: dict) -> CacheKey:
 
 @functools.cache
 def _code() -> str:
-    """netgraph's own code, by its files' names, sizes and times: a network built by other code (an upgrade, or a
-    change in a source checkout, where the version stays the same) is not reused."""
+    """netgraph's own code, by its files' names, sizes and times: a network built by other code (another version,
+    or a change in a source checkout, where the version stays the same) is not reused."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for file in sorted(package.rglob("*.py")):
