@@ -184,3 +184,19 @@ def test_an_undirected_graph_and_categories_come_back():
     assert all(list(back.adj[n]) == list(G.adj[n]) for n in G)
     frame = pd.DataFrame({"c": pd.Categorical(["b", "a", "b"], categories=["b", "a"])}, index=["x", "y", "z"])
     pd.testing.assert_frame_equal(cache._decode(json.loads(json.dumps(cache._encode(frame)))), frame)
+
+
+@pytest.mark.parametrize("fixture", ["linkedin", "vcard", "google", "mbox", "ics", "dates",
+                                     "identity/personal_work", "identity/stranger_with_my_name"])
+def test_networks_from_every_reader_are_cached_and_come_back(fixture, tmp_path, monkeypatch):
+    """A network holding what the format cannot would silently not be cached: every reader's output must fit."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "fixtures" / fixture
+    monkeypatch.setenv(cache.CACHE_VARIABLE, str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    shutil.copytree(source, data)
+    _age(data)
+    first = load(data, cache=True)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+    assert_same_network(first, load(data, cache=True))
