@@ -25,7 +25,9 @@ builds afresh.
 **The format is data, never code.** The file is SQLite holding one JSON
 document (zlib-compressed): plain values, with tags for what JSON lacks (dates,
 timestamps, tuples, sets, numpy scalars, DataFrames column by column with their
-dtypes, the graph with its node, successor and predecessor order). Classes come
+dtypes, the graph with its node, successor and predecessor order); columns of
+numbers and dates are arrays of raw bytes in a table beside it, numbers,
+booleans and times only. Classes come
 back only from an allow-list of netgraph's own data classes: unlike pickle,
 reading a cache file cannot run code, so a file planted in the cache folder can
 at worst fail to read, and a file that fails to read (damaged, truncated, from
@@ -44,6 +46,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -70,7 +73,7 @@ __all__ = ["cache_folder", "cache_key", "CacheKey", "read_cached", "write_cached
 #: The variable that moves the cache folder.
 CACHE_VARIABLE = "NETGRAPH_CACHE"
 #: The layout of the cached document; a change makes every older file a miss.
-FORMAT = 1
+FORMAT = 2
 #: A file changed this shortly before it was read may change again within the same tick of the file system's
 #: clock (a few milliseconds on Linux) and keep its modification time: a network built from it is not cached
 #: (git's "racy clean" problem, solved the same way).
@@ -141,8 +144,10 @@ def read_cached(key: CacheKey) -> Network | None:
         return None
     try:
         with sqlite3.connect(f"file:{file}?mode=ro", uri=True) as db:
-            (body,) = db.execute("SELECT body FROM cache WHERE name = 'network'").fetchone()
-        network = _decode(json.loads(zlib.decompress(body)))
+            (document,) = db.execute("SELECT body FROM cache WHERE name = 'network'").fetchone()
+            arrays = db.execute("SELECT dtype, body FROM arrays ORDER BY id").fetchall()
+        db.close()
+        network = _load(document, arrays)
     except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss: the network is built afresh
         return None
     return network if isinstance(network, Network) else None
@@ -156,7 +161,7 @@ def write_cached(key: CacheKey, network: Network) -> Path | None:
         return None
     folder = cache_folder()
     try:
-        body = zlib.compress(json.dumps(_encode(network), ensure_ascii=False, separators=(",", ":")).encode(), 3)
+        document, arrays = _dump(network)
     except _Unsupported:
         return None
     try:
@@ -165,7 +170,10 @@ def write_cached(key: CacheKey, network: Network) -> Path | None:
         os.close(handle)
         with sqlite3.connect(temporary) as db:
             db.execute("CREATE TABLE cache (name TEXT PRIMARY KEY, body BLOB)")
-            db.execute("INSERT INTO cache VALUES ('network', ?)", (body,))
+            db.execute("INSERT INTO cache VALUES ('network', ?)", (document,))
+            db.execute("CREATE TABLE arrays (id INTEGER PRIMARY KEY, dtype TEXT, body BLOB)")
+            db.executemany("INSERT INTO arrays VALUES (?, ?, ?)",
+                           ((i, a.dtype.str, a.tobytes()) for i, a in enumerate(arrays)))
         db.close()
         os.chmod(temporary, 0o600)
         target = folder / key.name
@@ -179,213 +187,276 @@ def write_cached(key: CacheKey, network: Network) -> Path | None:
 
 
 # -- the codec -------------------------------------------------------------------------------------------------
-# A value is JSON as it is when it can be; what JSON lacks is a one-key object whose key starts with "$".
+# A value is JSON as it is when it can be; what JSON lacks is a one-key object whose key starts with "$". Columns
+# of numbers and dates (of the tables, and of the nodes' and edges' attributes) are arrays, stored as raw bytes in
+# the file's ``arrays`` table and named in the document by their number: parsing numbers out of text is what
+# would make a large network slow to read back.
 
 _PLAIN = (str, int, float, bool, type(None))
+#: The kinds of array a file may hold (numbers, booleans, times): never objects, which only pickle could rebuild.
+_ARRAY_KINDS = "biufmM"
+_INT64 = (-2**63, 2**63 - 1)
 
 
-def _encode(value):
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is list:
-        return [_encode(v) for v in value]
-    if kind is dict:
-        if all(type(k) is str and not k.startswith("$") for k in value):
-            return {k: _encode(v) for k, v in value.items()}
-        return {"$map": [[_encode(k), _encode(v)] for k, v in value.items()]}
-    if kind is tuple:
-        return {"$tuple": [_encode(v) for v in value]}
-    if kind in (set, frozenset):
-        return {"$set": [_encode(v) for v in value]}
-    if value is pd.NaT:
-        return {"$nat": None}
-    if isinstance(value, pd.Timestamp):
-        return {"$timestamp": value.isoformat()}
-    if kind is dt.datetime:
-        return {"$datetime": value.isoformat()}
-    if kind is dt.date:
-        return {"$date": value.isoformat()}
-    if isinstance(value, np.generic):
-        return {"$numpy": [value.dtype.str, value.item() if value.dtype.kind != "M" else int(value.view("i8"))]}
-    if isinstance(value, pd.DataFrame):
-        return {"$frame": _frame(value)}
-    if isinstance(value, nx.Graph):
-        return {"$graph": _graph(value)}
-    if kind is ImportReport:
-        return {"$report": {"files": _encode(value.files), "merges": _encode(value.merges)}}
-    if dataclasses.is_dataclass(value) and _CLASSES.get(kind.__name__) is kind:
-        return {"$class": kind.__name__,
-                "fields": {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}}
-    raise _Unsupported(kind.__name__)
+class _Encoder:
+    """Turns a network into a JSON document and the arrays it names."""
+
+    def __init__(self) -> None:
+        self.arrays: list[np.ndarray] = []
+
+    def array(self, values: np.ndarray) -> int:
+        self.arrays.append(np.ascontiguousarray(values))
+        return len(self.arrays) - 1
+
+    def value(self, value):
+        kind = type(value)
+        if kind in _PLAIN:
+            return value
+        if kind is list:
+            return [self.value(v) for v in value]
+        if kind is dict:
+            if all(type(k) is str and not k.startswith("$") for k in value):
+                return {k: self.value(v) for k, v in value.items()}
+            return {"$map": [[self.value(k), self.value(v)] for k, v in value.items()]}
+        if kind is tuple:
+            return {"$tuple": [self.value(v) for v in value]}
+        if kind in (set, frozenset):
+            return {"$set": [self.value(v) for v in value]}
+        if value is pd.NaT:
+            return {"$nat": None}
+        if isinstance(value, pd.Timestamp):
+            return {"$timestamp": value.isoformat()}
+        if kind is dt.datetime:
+            return {"$datetime": value.isoformat()}
+        if kind is dt.date:
+            return {"$date": value.isoformat()}
+        if isinstance(value, np.generic) and value.dtype.kind in _ARRAY_KINDS:
+            return {"$numpy": self.array(np.array([value]))}
+        if isinstance(value, pd.DataFrame):
+            return {"$frame": self.frame(value)}
+        if isinstance(value, nx.Graph):
+            return {"$graph": self.graph(value)}
+        if kind is ImportReport:
+            return {"$report": {"files": self.value(value.files), "merges": self.value(value.merges)}}
+        if dataclasses.is_dataclass(value) and _CLASSES.get(kind.__name__) is kind:
+            return {"$class": kind.__name__,
+                    "fields": {f.name: self.value(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        raise _Unsupported(kind.__name__)
+
+    def column(self, values: list) -> dict:
+        """A list of values: an array when they are all numbers or all dates (one type check each), plain JSON
+        when plain, lists and tuples of plain values as they are, anything else encoded one by one."""
+        types = set(map(type, values))
+        if types == {float}:
+            return {"floats": self.array(np.array(values, dtype=np.float64))}
+        if types == {int} and _INT64[0] <= min(values) and max(values) <= _INT64[1]:
+            return {"ints": self.array(np.array(values, dtype=np.int64))}
+        if len(types) == 1 and issubclass(next(iter(types)), np.generic) and values[0].dtype.kind in _ARRAY_KINDS:
+            return {"scalars": self.array(np.array(values))}  # numpy scalars stay numpy scalars
+        if types == {dt.date}:
+            return {"dates": self.array(np.fromiter(map(dt.date.toordinal, values), np.int64, len(values)))}
+        if types <= set(_PLAIN):
+            return {"plain": values}
+        if types in ({list}, {tuple}) and all(type(x) in _PLAIN for v in values for x in v):
+            return {"lists" if types == {list} else "tuples": [list(v) for v in values]}
+        return {"encoded": [self.value(v) for v in values]}
+
+    def series(self, series: pd.Series | pd.Index) -> dict:
+        """One column (or an index) with its dtype."""
+        dtype = series.dtype
+        if isinstance(dtype, np.dtype) and dtype.kind in _ARRAY_KINDS:
+            return {"dtype": dtype.str, "array": self.array(series.to_numpy())}
+        if isinstance(dtype, pd.CategoricalDtype):
+            codes = series.cat.codes if isinstance(series, pd.Series) else series.codes
+            return {"dtype": "category", "ordered": bool(dtype.ordered), "categories": self.series(dtype.categories),
+                    "array": self.array(np.asarray(codes))}
+        if dtype == np.dtype(object):
+            return {"dtype": "object", **self.column(list(series))}
+        return {"dtype": str(dtype), **self.column(list(series.astype(object)))}  # pandas' own (string, Int64...)
+
+    def frame(self, frame: pd.DataFrame) -> dict:
+        if isinstance(frame.index, pd.MultiIndex) or isinstance(frame.columns, pd.MultiIndex):
+            raise _Unsupported("MultiIndex")
+        return {"columns": self.value(list(frame.columns)), "index": self.series(frame.index),
+                "index_name": self.value(frame.index.name),
+                "data": [self.series(frame.iloc[:, i]) for i in range(frame.shape[1])],
+                "attrs": self.value(dict(frame.attrs))}
+
+    def attributes(self, dicts: list[dict]) -> dict:
+        """Attribute dicts (of nodes or edges), column by column: which rows hold each key, and the values."""
+        rows: dict = {}
+        values: dict = {}
+        for i, data in enumerate(dicts):
+            for key, value in data.items():
+                rows.setdefault(key, []).append(i)
+                values.setdefault(key, []).append(value)
+        if not all(type(k) is str for k in rows):
+            raise _Unsupported("attribute names that are not text")
+        return {key: {"rows": None if len(rows[key]) == len(dicts) else self.array(np.array(rows[key], np.int64)),
+                      **self.column(values[key])} for key in rows}
+
+    def graph(self, G: nx.Graph) -> dict:
+        if G.is_multigraph() or type(G) not in (nx.Graph, nx.DiGraph):
+            raise _Unsupported(type(G).__name__)
+        nodes = list(G)
+        position = {n: i for i, n in enumerate(nodes)}
+        edges = [(position[u], position[v], d) for u, nbrs in G._adj.items() for v, d in nbrs.items()
+                 if G.is_directed() or position[u] <= position[v]]
+        # the order of each node's predecessors (neighbours) is the order edges came in, not that of G.edges
+        order = G._pred if G.is_directed() else G._adj
+        return {"directed": G.is_directed(), "attributes": self.value(G.graph), "nodes": self.column(nodes),
+                "node_attributes": self.attributes([G.nodes[n] for n in nodes]),
+                "u": self.array(np.array([e[0] for e in edges], np.int64)),
+                "v": self.array(np.array([e[1] for e in edges], np.int64)),
+                "edge_attributes": self.attributes([e[2] for e in edges]),
+                "order": self.array(np.array([position[p] for n in nodes for p in order[n]], np.int64)),
+                "degrees": self.array(np.array([len(order[n]) for n in nodes], np.int64))}
 
 
-def _decode(value):
-    kind = type(value)
-    if kind is list:
-        return [_decode(v) for v in value]
-    if kind is not dict:
-        return value
-    if len(value) != 1 or not next(iter(value)).startswith("$"):
-        return {k: _decode(v) for k, v in value.items()} if "$class" not in value else _instance(value)
-    ((tag, body),) = value.items()
-    if tag == "$map":
-        return {_decode(k): _decode(v) for k, v in body}
-    if tag == "$tuple":
-        return tuple(_decode(v) for v in body)
-    if tag == "$set":
-        return {_decode(v) for v in body}
-    if tag == "$nat":
-        return pd.NaT
-    if tag == "$timestamp":
-        return pd.Timestamp(body)
-    if tag == "$datetime":
-        return dt.datetime.fromisoformat(body)
-    if tag == "$date":
-        return dt.date.fromisoformat(body)
-    if tag == "$numpy":
-        dtype = np.dtype(body[0])
-        return np.array(body[1], dtype="i8").view(dtype)[()] if dtype.kind == "M" else dtype.type(body[1])
-    if tag == "$frame":
-        return _unframe(body)
-    if tag == "$graph":
-        return _ungraph(body)
-    if tag == "$report":
-        report = ImportReport()
-        report.files, report.merges = _decode(body["files"]), _decode(body["merges"])
-        return report
-    raise ValueError(f"unknown tag {tag}")
+class _Decoder:
+    """Turns a document and its arrays back into the network."""
+
+    def __init__(self, arrays: list[np.ndarray]) -> None:
+        self.arrays = arrays
+
+    def value(self, value):
+        kind = type(value)
+        if kind is list:
+            return [self.value(v) for v in value]
+        if kind is not dict:
+            return value
+        if len(value) != 1 or not next(iter(value)).startswith("$"):
+            return {k: self.value(v) for k, v in value.items()} if "$class" not in value else self.instance(value)
+        ((tag, body),) = value.items()
+        if tag == "$map":
+            return {self.value(k): self.value(v) for k, v in body}
+        if tag == "$tuple":
+            return tuple(self.value(v) for v in body)
+        if tag == "$set":
+            return {self.value(v) for v in body}
+        if tag == "$nat":
+            return pd.NaT
+        if tag == "$timestamp":
+            return pd.Timestamp(body)
+        if tag == "$datetime":
+            return dt.datetime.fromisoformat(body)
+        if tag == "$date":
+            return dt.date.fromisoformat(body)
+        if tag == "$numpy":
+            return self.arrays[body][0]
+        if tag == "$frame":
+            return self.frame(body)
+        if tag == "$graph":
+            return self.graph(body)
+        if tag == "$report":
+            report = ImportReport()
+            report.files, report.merges = self.value(body["files"]), self.value(body["merges"])
+            return report
+        raise ValueError(f"unknown tag {tag}")
+
+    def instance(self, value: dict):
+        cls = _CLASSES[value["$class"]]  # a name off the allow-list is a KeyError: the file is a miss
+        instance = object.__new__(cls)
+        for name, field in value["fields"].items():
+            object.__setattr__(instance, name, self.value(field))  # frozen dataclasses too
+        return instance
+
+    def column(self, column: dict) -> list:
+        if "plain" in column:
+            return column["plain"]
+        if "lists" in column:
+            return column["lists"]
+        if "tuples" in column:
+            return [tuple(v) for v in column["tuples"]]
+        if "dates" in column:
+            return list(map(dt.date.fromordinal, self.arrays[column["dates"]].tolist()))
+        if "scalars" in column:
+            return list(self.arrays[column["scalars"]])
+        for kind in ("floats", "ints"):
+            if kind in column:
+                return self.arrays[column[kind]].tolist()
+        return [self.value(v) for v in column["encoded"]]
+
+    def series(self, body: dict) -> pd.Index:
+        """The values of :meth:`_Encoder.series` as an Index of the same dtype (a Series is made of it)."""
+        dtype = body["dtype"]
+        if dtype == "category":
+            return pd.CategoricalIndex(pd.Categorical.from_codes(self.arrays[body["array"]], ordered=body["ordered"],
+                                                                 categories=self.series(body["categories"])))
+        if "array" in body:
+            return pd.Index(self.arrays[body["array"]], dtype=dtype, tupleize_cols=False)
+        values = self.column(body)
+        if dtype == "object":
+            array = np.empty(len(values), dtype=object)
+            array[:] = values  # lists stay lists: np.array(values) would make them a second axis
+            return pd.Index(array, dtype=object, tupleize_cols=False)
+        return pd.Index(pd.array(values, dtype=dtype), tupleize_cols=False)
+
+    def frame(self, body: dict) -> pd.DataFrame:
+        index = self.series(body["index"]).rename(self.value(body["index_name"]))
+        columns = self.value(body["columns"])
+        frame = pd.DataFrame({i: pd.Series(self.series(c), index=index, copy=False)
+                              for i, c in enumerate(body["data"])}, index=index)
+        frame.columns = pd.Index(columns, dtype=object) if not columns else pd.Index(columns)
+        frame.attrs.update(self.value(body["attrs"]))
+        return frame
+
+    def attributes(self, n: int, columns: dict) -> list[dict]:
+        # the keys every row holds make each row's dict at once; the others are added where they are
+        full = [key for key, column in columns.items() if column["rows"] is None]
+        dicts = [dict(zip(full, row)) for row in zip(*(self.column(columns[key]) for key in full))] if full else \
+            [{} for _ in range(n)]
+        for key, column in columns.items():
+            if column["rows"] is not None:
+                for i, value in zip(self.arrays[column["rows"]].tolist(), self.column(column)):
+                    dicts[i][key] = value
+        return dicts
+
+    def graph(self, body: dict) -> nx.Graph:
+        """The graph, written straight into networkx's dicts (as ``nx.from_dict_of_dicts`` does): node and
+        edge by edge through ``add_edges_from`` took a quarter of the read."""
+        directed = body["directed"]
+        G = nx.DiGraph() if directed else nx.Graph()
+        G.graph.update(self.value(body["attributes"]))
+        nodes = self.column(body["nodes"])
+        G._node.update(zip(nodes, self.attributes(len(nodes), body["node_attributes"])))
+        u, v = self.arrays[body["u"]].tolist(), self.arrays[body["v"]].tolist()
+        data = self.attributes(len(u), body["edge_attributes"])
+        adjacency: dict = {n: {} for n in nodes}  # successors, in the order the edges came in
+        for a, b, d in zip(u, v, data):
+            adjacency[nodes[a]][nodes[b]] = d
+            if not directed:
+                adjacency[nodes[b]][nodes[a]] = d
+        flat, at, order = self.arrays[body["order"]].tolist(), 0, {}
+        for n, degree in zip(nodes, self.arrays[body["degrees"]].tolist()):
+            order[n] = [nodes[p] for p in flat[at:at + degree]]
+            at += degree
+        if directed:  # predecessors in their own order, sharing each edge's dict with its successor entry
+            G._succ.update(adjacency)
+            G._pred.update({n: {p: adjacency[p][n] for p in order[n]} for n in nodes})
+        else:
+            G._adj.update({n: {p: adjacency[n][p] for p in order[n]} for n in nodes})
+        return G
 
 
-def _instance(value: dict):
-    cls = _CLASSES[value["$class"]]  # a name off the allow-list is a KeyError: the file is a miss
-    instance = object.__new__(cls)
-    for name, field in value["fields"].items():
-        object.__setattr__(instance, name, _decode(field))  # frozen dataclasses too
-    return instance
+def _dump(value) -> tuple[bytes, list[np.ndarray]]:
+    """The document (compressed JSON) and the arrays it names."""
+    encoder = _Encoder()
+    document = json.dumps(encoder.value(value), ensure_ascii=False, separators=(",", ":")).encode()
+    return zlib.compress(document, 3), encoder.arrays
 
 
-def _column(values: list) -> dict:
-    """A list of values, as plain JSON when every value is plain (one type check each), else encoded one by one."""
-    types = set(map(type, values))
-    if types <= set(_PLAIN):
-        return {"plain": values}
-    if types == {dt.date}:
-        return {"dates": [v.isoformat() for v in values]}
-    return {"encoded": [_encode(v) for v in values]}
-
-
-def _uncolumn(column: dict) -> list:
-    if "plain" in column:
-        return column["plain"]
-    if "dates" in column:
-        return [dt.date.fromisoformat(v) for v in column["dates"]]
-    return [_decode(v) for v in column["encoded"]]
-
-
-def _series(series: pd.Series | pd.Index) -> dict:
-    """One column (or an index) with its dtype: numbers as numbers, datetimes as nanoseconds, the rest as values."""
-    dtype = series.dtype
-    if isinstance(dtype, np.dtype) and dtype.kind in "biuf":
-        return {"dtype": dtype.str, **_column(series.to_numpy().tolist())}
-    if isinstance(dtype, np.dtype) and dtype.kind in "mM":
-        return {"dtype": dtype.str, "ticks": series.to_numpy().view("i8").tolist()}
-    if isinstance(dtype, pd.CategoricalDtype):
-        return {"dtype": "category", "ordered": bool(dtype.ordered), "categories": _series(dtype.categories),
-                "codes": series.cat.codes.tolist() if isinstance(series, pd.Series) else series.codes.tolist()}
-    if dtype == np.dtype(object):
-        return {"dtype": "object", **_column(list(series))}
-    return {"dtype": str(dtype), **_column(list(series.astype(object)))}  # pandas' own (string, Int64...)
-
-
-def _unseries(body: dict) -> pd.Index:
-    """The values of :func:`_series` as an Index of the same dtype (a Series is made of it)."""
-    dtype = body["dtype"]
-    if "ticks" in body:
-        return pd.Index(np.array(body["ticks"], dtype="i8").view(dtype), tupleize_cols=False)
-    if dtype == "category":
-        categories = _unseries(body["categories"])
-        return pd.CategoricalIndex(pd.Categorical.from_codes(body["codes"], categories=categories,
-                                                             ordered=body["ordered"]))
-    values = _uncolumn(body)
-    if dtype == "object":
-        array = np.empty(len(values), dtype=object)
-        array[:] = values  # lists stay lists: np.array(values) would make them a second axis
-        return pd.Index(array, dtype=object, tupleize_cols=False)
-    return pd.Index(pd.array(values, dtype=dtype), tupleize_cols=False)
-
-
-def _frame(frame: pd.DataFrame) -> dict:
-    if isinstance(frame.index, pd.MultiIndex) or isinstance(frame.columns, pd.MultiIndex):
-        raise _Unsupported("MultiIndex")
-    return {"columns": _encode(list(frame.columns)), "index": _series(frame.index), "index_name": _encode(
-        frame.index.name), "data": [_series(frame.iloc[:, i]) for i in range(frame.shape[1])],
-            "attrs": _encode(dict(frame.attrs))}
-
-
-def _unframe(body: dict) -> pd.DataFrame:
-    index = _unseries(body["index"]).rename(_decode(body["index_name"]))
-    columns = _decode(body["columns"])
-    frame = pd.DataFrame({i: pd.Series(_unseries(c), index=index, copy=False) for i, c in enumerate(body["data"])},
-                         index=index)
-    frame.columns = pd.Index(columns, dtype=object) if not columns else pd.Index(columns)
-    frame.attrs.update(_decode(body["attrs"]))
-    return frame
-
-
-def _attribute_columns(dicts: list[dict]) -> dict:
-    """Attribute dicts (of nodes or edges), column by column: which rows hold each key, and the values."""
-    rows: dict = {}
-    values: dict = {}
-    for i, data in enumerate(dicts):
-        for key, value in data.items():
-            rows.setdefault(key, []).append(i)
-            values.setdefault(key, []).append(value)
-    if not all(type(k) is str for k in rows):
-        raise _Unsupported("attribute names that are not text")
-    return {key: {"rows": None if len(rows[key]) == len(dicts) else rows[key], **_column(values[key])}
-            for key in rows}
-
-
-def _attribute_dicts(n: int, columns: dict) -> list[dict]:
-    dicts: list[dict] = [{} for _ in range(n)]
-    for key, column in columns.items():
-        for i, value in zip(column["rows"] or range(n), _uncolumn(column)):
-            dicts[i][key] = value
-    return dicts
-
-
-def _graph(G: nx.Graph) -> dict:
-    if G.is_multigraph() or type(G) not in (nx.Graph, nx.DiGraph):
-        raise _Unsupported(type(G).__name__)
-    nodes = list(G)
-    position = {n: i for i, n in enumerate(nodes)}
-    edges = [(position[u], position[v], d) for u, nbrs in G._adj.items() for v, d in nbrs.items()
-             if G.is_directed() or position[u] <= position[v]]
-    body = {"directed": G.is_directed(), "attributes": _encode(G.graph), "nodes": _column(nodes),
-            "node_attributes": _attribute_columns([G.nodes[n] for n in nodes]),
-            "u": [e[0] for e in edges], "v": [e[1] for e in edges],
-            "edge_attributes": _attribute_columns([e[2] for e in edges])}
-    if G.is_directed():  # the order of each node's predecessors is the order edges came in, not of G.edges
-        body["predecessors"] = [[position[p] for p in G._pred[n]] for n in nodes]
-    else:
-        body["neighbours"] = [[position[p] for p in G._adj[n]] for n in nodes]
-    return body
-
-
-def _ungraph(body: dict) -> nx.Graph:
-    G = nx.DiGraph() if body["directed"] else nx.Graph()
-    G.graph.update(_decode(body["attributes"]))
-    nodes = _uncolumn(body["nodes"])
-    G.add_nodes_from(zip(nodes, _attribute_dicts(len(nodes), body["node_attributes"])))
-    data = _attribute_dicts(len(body["u"]), body["edge_attributes"])
-    G.add_edges_from((nodes[u], nodes[v], d) for u, v, d in zip(body["u"], body["v"], data))
-    if G.is_directed():
-        for n, order in zip(nodes, body["predecessors"]):
-            before = G._pred[n]
-            G._pred[n] = {nodes[p]: before[nodes[p]] for p in order}
-    else:
-        for n, order in zip(nodes, body["neighbours"]):
-            before = G._adj[n]
-            G._adj[n] = {nodes[p]: before[nodes[p]] for p in order}
-    return G
+def _load(document: bytes, arrays: list[tuple[str, bytes]]):
+    """The value of :func:`_dump`'s output; a dtype that is not a number, boolean or time refuses the file."""
+    kinds = [np.dtype(dtype) for dtype, _ in arrays]
+    if any(kind.kind not in _ARRAY_KINDS for kind in kinds):
+        raise ValueError("an array of objects")
+    # copied: frombuffer's arrays are read-only, and the tables they become may be edited
+    decoder = _Decoder([np.frombuffer(body, dtype=kind).copy() for kind, (_, body) in zip(kinds, arrays)])
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new dicts and lists, none of them garbage: the collector would walk them for nothing
+    try:
+        return decoder.value(json.loads(zlib.decompress(document)))
+    finally:
+        if collecting:
+            gc.enable()
