@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from networkx.algorithms.structuralholes import normalized_mutual_weight
 
 from netgraph import structure
+from netgraph.algorithms import sparse
 
 TOL = 1e-9
 FACEBOOK = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "facebook"
@@ -127,8 +128,8 @@ CASES = [(name, weight) for name in REFERENCE for weight in (None, "weight")]
 @pytest.fixture(params=["product", "triangles"])
 def algorithm(request, monkeypatch):
     """Run a test once with scipy's sparse product and once with the triangle listing."""
-    ratio = 1e18 if request.param == "product" else 0
-    monkeypatch.setattr(structure, "_PRODUCT_ADVANTAGE", ratio)
+    closed = 0.0 if request.param == "product" else 2.0  # the share of closed pairs past which the product runs
+    monkeypatch.setattr(structure, "_CLOSED_FOR_PRODUCT", closed)
     return request.param
 
 
@@ -188,7 +189,7 @@ def test_known_values():
 
 
 def test_blocks_split_the_work(monkeypatch, algorithm):
-    monkeypatch.setattr(structure, "_PAIRS_PER_BLOCK", 7)
+    monkeypatch.setattr(sparse, "_PAIRS_PER_BLOCK", 7)
     monkeypatch.setattr(structure, "_FLOPS_PER_BLOCK", 50)
     G = nx.les_miserables_graph()
     assert_same_values(structure.constraint(G, weight="weight"), nx.constraint(G, weight="weight"))
