@@ -17,7 +17,7 @@ import math
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 
 import numpy as np
 import scipy.sparse as sp
@@ -294,9 +294,9 @@ def adjacency_entries(G, weight=None, *, once=False):
     neighbours = list(map(adjacency.__getitem__, nodes))
     degree = np.fromiter(map(len, neighbours), dtype=np.intp, count=len(nodes))
     rows = np.repeat(np.arange(len(nodes)), degree)
-    cols = np.fromiter(
-        map(index.__getitem__, chain.from_iterable(neighbours)), dtype=np.intp, count=rows.size
-    )
+    # One itemgetter call looks every neighbour up in C, faster than a lookup per map step.
+    cols = np.array(itemgetter(*chain.from_iterable(neighbours))(index) if rows.size > 1 else
+                    [index[v] for v in chain.from_iterable(neighbours)], dtype=np.intp)
     kept = rows <= cols if once and not G.is_directed() else None
     if kept is not None:
         rows, cols = rows[kept], cols[kept]

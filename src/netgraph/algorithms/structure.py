@@ -190,19 +190,31 @@ def neighborhood_overlap(G, weight=None) -> dict:
 
     Parameters
     ----------
-    G : NetworkX graph
+    G : NetworkX graph or Adjacency
         Directed graphs are treated as undirected: a pair of nodes joined in
-        either direction is one edge. Self-loops are ignored.
+        either direction is one edge. Self-loops are ignored. An `Adjacency`
+        (see `adjacency`) stands for the graph it was read from.
 
     weight : None or string, optional (default=None)
         If None, the overlap counts neighbours. Otherwise the edge attribute
-        holding the weight; an edge without it has weight 1.
+        holding the weight; an edge without it has weight 1. An `Adjacency`
+        carries its weights: leave this None, or give the same name.
 
     Returns
     -------
     dict
         ``{(u, v): overlap}`` with one key per edge, oriented as ``G.edges``
         orients it (the endpoint that comes first in ``list(G)`` first).
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is an `Adjacency` read with another ``weight``.
+
+    See Also
+    --------
+    adjacency : reads a graph once for several measures.
+    local_bridges : the edges whose overlap is 0, with their span.
 
     Examples
     --------
@@ -223,7 +235,7 @@ def neighborhood_overlap(G, weight=None) -> dict:
     s = _adjacency_of(G, weight)
     row, col = s.row, s.col
     off = ~s.diagonal
-    if weight is None:
+    if s.weight is None:
         # Every tie weighs 1, whatever its direction.
         a = off.astype(float)
         shared = _common_neighbour_sums(s, a, a)
@@ -413,21 +425,33 @@ def constraint(G, nodes=None, weight=None) -> dict:
 
     Parameters
     ----------
-    G : NetworkX graph
+    G : NetworkX graph or Adjacency
         Directed or undirected. For a directed graph, neighbours are
         predecessors and successors, and mutual weights add both directions.
+        An `Adjacency` (see `adjacency`) stands for the graph it was read from.
 
     nodes : container, optional
         Nodes to compute the constraint of. If None, every node.
 
     weight : None or string, optional (default=None)
         If None, every edge has weight 1. Otherwise the edge attribute holding
-        the weight; an edge without it has weight 1.
+        the weight; an edge without it has weight 1. An `Adjacency` carries its
+        weights: leave this None, or give the same name.
 
     Returns
     -------
     dict
         Node -> constraint. ``nan`` for a node with no neighbour but itself.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is an `Adjacency` read with another ``weight``.
+
+    See Also
+    --------
+    adjacency : reads a graph once for several measures.
+    effective_size
 
     Notes
     -----
@@ -439,13 +463,17 @@ def constraint(G, nodes=None, weight=None) -> dict:
     gets 4.0 and a digraph node without successors gets ``nan``.)
 
     The sums over common neighbours are gathered from the triangles of the
-    graph; memory stays linear in the number of edges.
+    graph; memory stays linear in the number of edges. When several measures
+    look at one graph, read it once with `adjacency` and pass that.
 
     Examples
     --------
     >>> G = nx.Graph([(0, 1), (0, 2), (1, 2), (2, 3)])
     >>> {v: round(c, 4) for v, c in constraint(G).items()}
     {0: 1.0069, 1: 1.0069, 2: 0.6111, 3: 1.0}
+    >>> A = adjacency(G)  # read once, for several measures
+    >>> constraint(A) == constraint(G)
+    True
 
     References
     ----------
@@ -480,21 +508,33 @@ def effective_size(G, nodes=None, weight=None) -> dict:
 
     Parameters
     ----------
-    G : NetworkX graph
+    G : NetworkX graph or Adjacency
         Directed or undirected. For a directed graph, neighbours are
         predecessors and successors, and mutual weights add both directions.
+        An `Adjacency` (see `adjacency`) stands for the graph it was read from.
 
     nodes : container, optional
         Nodes to compute the effective size of. If None, every node.
 
     weight : None or string, optional (default=None)
         If None, every edge has weight 1. Otherwise the edge attribute holding
-        the weight; an edge without it has weight 1.
+        the weight; an edge without it has weight 1. An `Adjacency` carries its
+        weights: leave this None, or give the same name.
 
     Returns
     -------
     dict
         Node -> effective size. ``nan`` for a node with no neighbour but itself.
+
+    Raises
+    ------
+    ValueError
+        If ``G`` is an `Adjacency` read with another ``weight``.
+
+    See Also
+    --------
+    adjacency : reads a graph once for several measures.
+    constraint
 
     Notes
     -----
