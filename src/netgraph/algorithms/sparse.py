@@ -317,12 +317,12 @@ def _entry_values(G, nodes, neighbours, weight, kept) -> Iterable[float]:
     (one cache miss per dict).
     """
     if callable(weight):
-        pairs = ((u, v, data) for u, nbrs in zip(nodes, neighbours) for v, data in nbrs.items())
+        pairs: Iterator[tuple] = ((u, v, data) for u, nbrs in zip(nodes, neighbours) for v, data in nbrs.items())
         if kept is not None:
             pairs = compress(pairs, kept.tolist())
         values = (weight(u, v, data) for u, v, data in pairs)
         return (math.nan if value is None else value for value in values)
-    datas = chain.from_iterable(map(methodcaller("values"), neighbours))
+    datas: Iterator[dict] = chain.from_iterable(map(methodcaller("values"), neighbours))
     if kept is not None:
         datas = compress(datas, kept.tolist())
     if G.is_multigraph():
