@@ -56,22 +56,27 @@ def _adjacency_of(G, weight) -> Adjacency:
     return G
 
 
-def _triangle_sums(s: Adjacency, X, Y, combine=np.multiply) -> np.ndarray:
+def _triangle_sums(s: Adjacency, X=None, Y=None, combine=np.multiply) -> np.ndarray:
     """``sum over w of combine(X[i, w], Y[j, w])`` for every entry ``(i, j)``.
 
     ``w`` ranges over the common neighbours of ``i`` and ``j`` other than
-    themselves; ``X`` and ``Y`` are values aligned with ``s``'s entries.
+    themselves; ``X`` and ``Y`` are values aligned with ``s``'s entries. Without
+    them, the number of such ``w``.
     """
     sums = np.zeros(s.row.size)
     T = s.transpose
     for ab, ac, bc in s.triangles():
+        if X is None:
+            # Each edge of a triangle gains one common neighbour; the transposes are added at the end.
+            sums += np.bincount(np.concatenate((ab, ac, bc)), minlength=sums.size)
+            continue
         ba, ca, cb = T[ab], T[ac], T[bc]
         # Entry (i, j) of a triangle, with third vertex w, gains combine(X[i, w], Y[j, w]).
         ij = np.concatenate((ab, ba, ac, ca, bc, cb))
         iw = np.concatenate((ac, bc, ab, cb, ba, ca))
         jw = np.concatenate((bc, ac, cb, ab, ca, ba))
         sums += np.bincount(ij, combine(X[iw], Y[jw]), minlength=sums.size)
-    return sums
+    return sums + sums[T] if X is None else sums
 
 
 def _product_sums(s: Adjacency, X, Y) -> np.ndarray:
@@ -96,15 +101,17 @@ def _product_sums(s: Adjacency, X, Y) -> np.ndarray:
     return sums
 
 
-def _common_neighbour_sums(s: Adjacency, X, Y) -> np.ndarray:
+def _common_neighbour_sums(s: Adjacency, X=None, Y=None) -> np.ndarray:
     """``sum over w of X[i, w] * Y[j, w]`` for every entry ``(i, j)``, ``w`` a common neighbour.
 
-    Two ways to the same sums: the triangle listing, unless most of the pairs it
-    would try close a triangle, where scipy's sparse product is the faster.
+    Without ``X`` and ``Y``, the number of common neighbours. Two ways to the same
+    sums: the triangle listing, unless most of the pairs it would try close a
+    triangle, where scipy's sparse product is the faster.
     """
-    if s.closed_share() >= _CLOSED_FOR_PRODUCT:
-        return _product_sums(s, X, Y)
-    return _triangle_sums(s, X, Y)
+    if s.closed_share() < _CLOSED_FOR_PRODUCT:
+        return _triangle_sums(s, X, Y)
+    ones = np.ones(s.row.size)
+    return _product_sums(s, ones if X is None else X, ones if Y is None else Y)
 
 
 def _wedge_sums(s: Adjacency, X, Y) -> np.ndarray:
@@ -238,7 +245,7 @@ def neighborhood_overlap(G, weight=None) -> dict:
     if s.weight is None:
         # Every tie weighs 1, whatever its direction.
         a = off.astype(float)
-        shared = _common_neighbour_sums(s, a, a)
+        shared = _common_neighbour_sums(s)
     else:
         a = np.where(off, s.matrix.data, 0.0)
         shared = _triangle_sums(s, a, a, np.minimum)
@@ -312,8 +319,7 @@ def local_bridges(G, with_span=True, weight=None) -> Iterator[tuple]:
     row, col = s.row, s.col
     looped = np.zeros(s.n, dtype=bool)
     looped[row[s.diagonal]] = True
-    ones = np.ones(row.size)
-    bridge = (row < col) & (_common_neighbour_sums(s, ones, ones) == 0) & ~looped[row] & ~looped[col]
+    bridge = (row < col) & (_common_neighbour_sums(s) == 0) & ~looped[row] & ~looped[col]
     pairs = zip(row[bridge].tolist(), col[bridge].tolist())
     return _yield_bridges(G, s, pairs, with_span is True, weight)
 
