@@ -516,6 +516,9 @@ def test_adjacency_from_a_matrix():
         structure.Adjacency([0, 1], sp.csr_array([[0.0, 1.0], [2.0, 0.0]]))
     with pytest.raises(ValueError, match="not symmetric"):
         structure.Adjacency([0, 1], sp.csr_array(([1.0], ([0], [1])), shape=(2, 2)))
+    cycle = nx.to_scipy_sparse_array(nx.DiGraph([(0, 1), (1, 2), (2, 0)]))  # every node: one in, one out
+    with pytest.raises(ValueError, match="not symmetric"):
+        structure.Adjacency([0, 1, 2], cycle)
     with pytest.raises(ValueError, match="3 nodes"):
         structure.Adjacency([0, 1, 2], sp.csr_array((2, 2)))
 

@@ -105,7 +105,8 @@ class Adjacency:
         transpose = sp.csr_array((np.arange(W.nnz), W.indices, W.indptr), shape=(n, n)).tocsc().data
         row = np.repeat(np.arange(n, dtype=np.int64), np.diff(W.indptr))
         col = W.indices.astype(np.int64)
-        if not (np.array_equal(col[transpose], row) and np.array_equal(W.data[transpose], W.data)):
+        mirrored = np.array_equal(row[transpose], col) and np.array_equal(col[transpose], row)
+        if not (mirrored and np.array_equal(W.data[transpose], W.data)):
             raise ValueError("the matrix is not symmetric: it must hold mutual weights a_ij + a_ji")
         self.nodes, self.matrix, self.weight = nodes, W, weight
         self.row, self.col, self.transpose = row, col, transpose
