@@ -3,6 +3,7 @@
     python benchmarks/run.py                 # 1k, 10k, 20k and 100k people (about 15 minutes)
     python benchmarks/run.py --sizes 1000,10000 --mbox-mb 20 --paths-people 100000   # a quick look
     python benchmarks/run.py --paths-people 1000000   # warm paths on 1M people / 10M ties (24 GB)
+    python benchmarks/run.py --structure-only --sizes 20000,100000   # part 1 alone
 
 Every network is generated with :func:`netgraph.datasets.synth.network` (seeded). Four parts:
 
@@ -10,7 +11,9 @@ Every network is generated with :func:`netgraph.datasets.synth.network` (seeded)
    degree 10, so 20k people have 100k ties; 20 from 100k people up, so 100k
    people have 1M ties): ``netgraph.algorithms.structure`` and ``netgraph.algorithms.communities``
    against networkx (``benchmarks/bench_structure.py`` measures and explains
-   each), and igraph's ``constraint`` where igraph has the measure.
+   each), and igraph's ``constraint`` where igraph has the measure, kernel
+   against kernel (each graph already in its library's structure) and from
+   the networkx graph.
 2. **The whole job** — for each size, in a fresh process: the canonical CSV
    files of a network whose interactions are everyone's (a team's merged
    network; about 20 per person) are loaded and built, then summarised, my weak
@@ -77,33 +80,11 @@ def relationship_graph(n: int) -> nx.Graph:
     return G
 
 
-def igraph_constraint(G: nx.Graph) -> tuple[float, float]:
-    """Seconds for igraph's constraint on G: its C kernel alone, and from the networkx graph (conversion too)."""
-    import igraph
-
-    start = time.perf_counter()
-    nodes = list(G)
-    index = {n: i for i, n in enumerate(nodes)}
-    graph = igraph.Graph(n=len(nodes))
-    graph.add_edges([(index[u], index[v]) for u, v in G.edges])
-    weights = [d["strength"] for _, _, d in G.edges(data=True)]
-    kernel = time.perf_counter()
-    graph.constraint(weights=weights)
-    end = time.perf_counter()
-    return end - kernel, end - start
-
-
 def structure_part(sizes: list[int], budget: float) -> list[dict]:
-    print("\n== 1. Structure: netgraph vs networkx (and igraph) on the same graph ==")
+    print("\n== 1. Structure: netgraph vs networkx and igraph on the same graph ==")
     print(bench_structure.HEADER)
-    rows = bench_structure.run(sizes, budget=budget, make=relationship_graph,
+    return bench_structure.run(sizes, budget=budget, make=relationship_graph,
                                on_row=lambda row: print(bench_structure.format_row(row), flush=True))
-    for n in sizes:
-        kernel, whole = igraph_constraint(relationship_graph(n))
-        ours = next(r for r in rows if r["measure"] == "constraint" and r["n"] == n)["netgraph_s"]
-        print(f"  igraph constraint on {n:,} people: its C kernel {kernel:.3f} s, {kernel / ours:.2f}x netgraph's "
-              f"{ours:.3f} s; from the same networkx graph {whole:.3f} s, {whole / ours:.2f}x")
-    return rows
 
 
 def _job(n: int) -> dict:
@@ -230,6 +211,7 @@ def main(argv=None) -> None:
     parser.add_argument("--mbox-mb", type=float, default=200.0, help="size of the generated mailbox")
     parser.add_argument("--aggregate-people", type=int, default=20_000,
                         help="people whose logs are aggregated by both engines (0: skip)")
+    parser.add_argument("--structure-only", action="store_true", help="run part 1 alone")
     parser.add_argument("--job", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.job:
@@ -239,6 +221,8 @@ def main(argv=None) -> None:
     print(f"netgraph benchmarks on {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"Python {platform.python_version()}, networkx {nx.__version__}")
     structure_part(sizes, args.budget)
+    if args.structure_only:
+        return
     job_part(sizes)
     paths_part(args.paths_people, k=5, max_hops=3, cap=args.yen_seconds)
     mbox_part(args.mbox_mb)

@@ -13,11 +13,13 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from networkx.algorithms.structuralholes import normalized_mutual_weight
 
 from netgraph import structure
+from netgraph.algorithms import sparse
 
 TOL = 1e-9
 FACEBOOK = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "facebook"
@@ -127,8 +129,8 @@ CASES = [(name, weight) for name in REFERENCE for weight in (None, "weight")]
 @pytest.fixture(params=["product", "triangles"])
 def algorithm(request, monkeypatch):
     """Run a test once with scipy's sparse product and once with the triangle listing."""
-    ratio = 1e18 if request.param == "product" else 0
-    monkeypatch.setattr(structure, "_PRODUCT_ADVANTAGE", ratio)
+    closed = 0.0 if request.param == "product" else 2.0  # the share of closed pairs past which the product runs
+    monkeypatch.setattr(structure, "_CLOSED_FOR_PRODUCT", closed)
     return request.param
 
 
@@ -188,7 +190,7 @@ def test_known_values():
 
 
 def test_blocks_split_the_work(monkeypatch, algorithm):
-    monkeypatch.setattr(structure, "_PAIRS_PER_BLOCK", 7)
+    monkeypatch.setattr(sparse, "_PAIRS_PER_BLOCK", 7)
     monkeypatch.setattr(structure, "_FLOPS_PER_BLOCK", 50)
     G = nx.les_miserables_graph()
     assert_same_values(structure.constraint(G, weight="weight"), nx.constraint(G, weight="weight"))
@@ -439,3 +441,92 @@ def test_random_local_bridges(G, weighted, algorithm):
 def test_random_overlap(G, weighted, algorithm):
     weight = "weight" if weighted else None
     assert_same_values(structure.neighborhood_overlap(G, weight), overlap_by_sets(G, weight))
+
+
+# ---------------------------------------------------------------------------- a graph read once: Adjacency
+
+
+def multigraph() -> nx.MultiGraph:
+    M = nx.MultiGraph(nx.karate_club_graph())
+    M.add_edges_from([(0, 1, {"weight": 3}), (5, 6), (7, 7)])
+    return M
+
+
+@HYPOTHESIS
+@given(G=st.one_of(small_graphs(), small_graphs(directed=True)), weighted=st.booleans())
+def test_measures_of_an_adjacency_are_those_of_its_graph(G, weighted, algorithm):
+    weight = "weight" if weighted else None
+    A = structure.adjacency(G, weight=weight)
+    for function in (structure.constraint, structure.effective_size):
+        assert_same_values(function(A), function(G, weight=weight))
+        assert_same_values(function(A, weight=weight), function(G, weight=weight))
+    assert_same_values(structure.neighborhood_overlap(A), structure.neighborhood_overlap(G, weight))
+
+
+@pytest.mark.parametrize("weight", [None, "weight"])
+def test_adjacency_of_reference_graphs_and_multigraphs(weight, algorithm):
+    for G in (nx.les_miserables_graph(), relationship_digraph(), asymmetric_digraph(), multigraph()):
+        A = structure.adjacency(G, weight=weight)
+        assert A.nodes == list(G)
+        assert_same_values(structure.constraint(A), nx.constraint(G, weight=weight))
+        chosen = list(G)[:5]
+        assert structure.effective_size(A, nodes=chosen) == structure.effective_size(G, nodes=chosen, weight=weight)
+
+
+def test_adjacency_holds_mutual_weights():
+    D = nx.DiGraph([(0, 1, {"w": 2.0}), (1, 0, {"w": 3.0}), (1, 2, {"w": 4.0}), (2, 2, {"w": 5.0})])
+    assert structure.adjacency(D, weight="w").matrix.toarray().tolist() == [
+        [0.0, 5.0, 0.0], [5.0, 0.0, 4.0], [0.0, 4.0, 10.0]]
+    G = nx.Graph([("a", "b", {"w": 2.0})])
+    G.add_edge("b", "b")
+    A = structure.adjacency(G, weight="w")
+    assert (A.nodes, A.weight) == (["a", "b"], "w")
+    assert A.matrix.toarray().tolist() == [[0.0, 4.0], [4.0, 2.0]]
+    zero = structure.adjacency(nx.Graph([(0, 1, {"w": 0.0})]), weight="w")
+    assert zero.matrix.nnz == 2, "a zero-weight edge is still an edge"
+
+
+def test_adjacency_is_a_snapshot():
+    """Editing the graph later changes neither the adjacency nor what is computed from it."""
+    G = nx.karate_club_graph()
+    A = structure.adjacency(G, weight="weight")
+    before = structure.constraint(G, weight="weight")
+    G.add_edge(0, 9, weight=5)
+    G.remove_edge(0, 1)
+    assert_same_values(structure.constraint(A), before)
+    assert structure.constraint(A) != structure.constraint(G, weight="weight")
+
+
+def test_adjacency_weight_cannot_be_changed_afterwards():
+    A = structure.adjacency(nx.karate_club_graph(), weight="weight")
+    with pytest.raises(ValueError, match="weight='weight'"):
+        structure.constraint(A, weight="strength")
+    with pytest.raises(ValueError, match="weight=None"):
+        structure.neighborhood_overlap(structure.adjacency(nx.karate_club_graph()), weight="weight")
+
+
+def test_adjacency_from_a_matrix():
+    """An Adjacency can be made from mutual weights held elsewhere than in a networkx graph."""
+    G = nx.florentine_families_graph()
+    matrix = 2 * nx.to_scipy_sparse_array(G, format="coo")  # not canonical: the constructor sorts a copy
+    A = structure.Adjacency(list(G), matrix)
+    assert_same_values(structure.constraint(A), nx.constraint(G))
+    assert_same_values(structure.neighborhood_overlap(A), overlap_by_sets(G))
+    with pytest.raises(ValueError, match="not symmetric"):
+        structure.Adjacency([0, 1], sp.csr_array([[0.0, 1.0], [2.0, 0.0]]))
+    with pytest.raises(ValueError, match="not symmetric"):
+        structure.Adjacency([0, 1], sp.csr_array(([1.0], ([0], [1])), shape=(2, 2)))
+    cycle = nx.to_scipy_sparse_array(nx.DiGraph([(0, 1), (1, 2), (2, 0)]))  # every node: one in, one out
+    with pytest.raises(ValueError, match="not symmetric"):
+        structure.Adjacency([0, 1, 2], cycle)
+    with pytest.raises(ValueError, match="3 nodes"):
+        structure.Adjacency([0, 1, 2], sp.csr_array((2, 2)))
+
+
+def test_closed_share():
+    assert structure.adjacency(nx.complete_graph(8)).closed_share() == 1.0
+    assert structure.adjacency(nx.balanced_tree(2, 5)).closed_share() == 0.0
+    assert structure.adjacency(nx.empty_graph(3)).closed_share() == 0.0
+    share = structure.adjacency(nx.karate_club_graph()).closed_share()
+    assert 0 < share < 1
+    assert structure.adjacency(nx.karate_club_graph()).closed_share() == share, "the same sample every time"

@@ -1,1 +1,5 @@
 """algorithms"""
+
+from .sparse import Adjacency, adjacency
+
+__all__ = ["Adjacency", "adjacency"]

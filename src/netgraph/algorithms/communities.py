@@ -14,7 +14,7 @@ import igraph
 import networkx as nx
 import numpy as np
 
-from .structure import adjacency_entries
+from .sparse import adjacency_entries
 
 __all__ = ["clusters", "modularity"]
 
