@@ -284,7 +284,8 @@ def _employers(people: pd.DataFrame, nodes: _Nodes, node_codes: np.ndarray, me: 
 def _crowds(members: pd.DataFrame) -> pd.DataFrame:
     members = members.drop_duplicates()
     counts = members.groupby("employer")["node"].transform("size")
-    members = members[(counts >= 2) & (counts <= 2000)].assign(size=counts).reset_index(drop=True)
+    keep = ((counts >= 2) & (counts <= 2000)).to_numpy()
+    members = members[keep].reset_index(drop=True).assign(size=counts.to_numpy()[keep].astype(np.int64))
     return members.assign(code=pd.factorize(members["employer"])[0].astype(np.int64))
 
 
