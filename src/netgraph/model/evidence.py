@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .edges import unique_keys
 from .keys import PERSONAL_DOMAINS, domain_of
 
 __all__ = ["EvidenceModel", "pair_features", "infer_ties", "mail_introductions"]
@@ -187,11 +188,11 @@ def _features(x: pd.DataFrame, nodes: _Nodes, f: np.ndarray, t: np.ndarray, me: 
     co = shared.groupby("key").agg(messages=("message", "sum"), meetings=("meeting", "sum"), weighted=("w", "sum"),
                                    last=("date", "max"))
     threads = _shared_threads(grouped, people, n)
-    keys = np.unique(np.concatenate([co.index.to_numpy(np.int64), observed.index.to_numpy(np.int64),
+    keys = unique_keys(np.concatenate([co.index.to_numpy(np.int64), observed.index.to_numpy(np.int64),
                                      threads.index.to_numpy(np.int64)]))
     mine = pd.unique(np.concatenate([t[f == me], f[t == me]])) if me >= 0 else np.array([], dtype=np.int64)
     common = _common_neighbours(keys, mine, n)
-    keys = np.union1d(keys, common.index.to_numpy(np.int64))
+    keys = unique_keys(np.concatenate([keys, common.index.to_numpy(np.int64)]))
     out = pd.concat([co.reindex(keys), observed.reindex(keys), threads.reindex(keys), common.reindex(keys)], axis=1)
     for column in ("direct", "messages", "meetings", "threads", "common"):
         out[column] = out[column].fillna(0).astype(int)
@@ -303,7 +304,7 @@ def _all_pairs(members: pd.DataFrame, n: int) -> np.ndarray:
     left = np.repeat(np.arange(len(nodes)), later)
     right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later)
     a, b = nodes[left], nodes[right]
-    return np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+    return unique_keys(np.minimum(a, b) * n + np.maximum(a, b))
 
 
 def _shared(members: pd.DataFrame, keys: np.ndarray, n: int) -> pd.DataFrame:
@@ -364,7 +365,7 @@ def infer_ties(people: pd.DataFrame, interactions: pd.DataFrame, me, *, bulk: in
             listed.append(_all_pairs(members, n))
     if both and not any(alone):  # the pairs at both: those of the employer with fewer pairs, then looked up
         listed.append(_all_pairs(min(current, past, key=lambda m: (m["size"] - 1).sum()), n))
-    keys = np.unique(np.concatenate(listed))
+    keys = unique_keys(np.concatenate(listed))
     table = features.reindex(keys)
     work, before = _shared(current, keys, n), _shared(past, keys, n)
     table["employer"], table["crowd"] = work["employer"], work["size"]
@@ -432,8 +433,7 @@ def _rest(text: np.ndarray) -> np.ndarray:
 def _count(n: pd.Series, plural: str, one: str | None = None) -> np.ndarray:
     """``"3 of your messages"``, ``"one of your messages"``, per count."""
     whole = n.to_numpy().astype(np.int64)
-    return np.where(whole == 1, one or f"1 {plural}",
-                    pd.Series(whole).astype(str).to_numpy(object) + f" {plural}").astype(object)
+    return np.where(whole == 1, one or f"1 {plural}", whole.astype(str).astype(object) + f" {plural}").astype(object)
 
 
 def mail_introductions(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:

@@ -306,7 +306,7 @@ class Identity:
         answered = np.full(len(unique) + 1, None, dtype=object)
         reasons = np.full(len(unique) + 1, "", dtype=object)
         answered[plain] = np.asarray(self.people.index, dtype=object)[found[plain]]
-        rest = np.setdiff1d(np.arange(len(unique)), plain)
+        rest = np.setdiff1d(np.arange(len(unique)), plain, assume_unique=True)
         for i, (node, reason) in zip(rest.tolist(), map(self.resolve, unique[rest].tolist())):
             answered[i], reasons[i] = node, reason
         nodes, reasons = answered[codes], reasons[codes]
