@@ -106,14 +106,33 @@ def structure_part(sizes: list[int], budget: float) -> list[dict]:
     return rows
 
 
-def _job(n: int) -> dict:
-    """The whole job on n people, in this process: returns seconds per step and the peak memory."""
+#: The shapes of the whole job's input: ``team`` (everyone's interactions, about 2 per tie, every tie a
+#: ``ties.csv`` row) and ``issue`` (one interaction per tie: as many interactions as ``ties.csv`` rows, the
+#: shape of the issue that asked for the columnar load). People are referred to by id in both.
+SHAPES = {"team": 2.0, "issue": 1.0}
+
+
+def read_input(folder) -> float:
+    """Seconds ``pandas.read_csv`` (its defaults) takes to read the job's CSV files: what the job is measured
+    against, in the same process."""
+    import pandas as pd
+
+    start = time.perf_counter()
+    for file in sorted(Path(folder).glob("*.csv")):
+        pd.read_csv(file)
+    return time.perf_counter() - start
+
+
+def _job(n: int, shape: str = "team") -> dict:
+    """The whole job on n people, in this process: returns seconds per step, the seconds ``pandas.read_csv``
+    takes to read the same files, and the peak memory."""
     import netgraph
 
     steps = {}
-    s = synth.network(n, seed=SEED, scope="all", mean_degree=mean_degree(n), interactions_per_tie=2.0)
+    s = synth.network(n, seed=SEED, scope="all", mean_degree=mean_degree(n), interactions_per_tie=SHAPES[shape])
     with tempfile.TemporaryDirectory() as folder:
         s.write(folder)
+        read_s = read_input(folder)
         start = time.perf_counter()
         net = netgraph.load(folder)
         steps["load and build"] = time.perf_counter() - start
@@ -129,8 +148,8 @@ def _job(n: int) -> dict:
             netgraph.intro_paths(net.graph, target)
         steps[f"paths to {len(targets)} companies"] = time.perf_counter() - t
     steps["total"] = sum(steps.values())
-    return {"n": n, "ties": len(s.ties), "interactions": len(s.interactions), "steps": steps,
-            "peak_gb": _peak_gb()}
+    return {"n": n, "shape": shape, "ties": len(s.ties), "interactions": len(s.interactions), "steps": steps,
+            "read_s": read_s, "ratio": steps["total"] / read_s, "peak_gb": _peak_gb()}
 
 
 def _peak_gb() -> float:
@@ -143,17 +162,26 @@ def _peak_gb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
 
 
-def job_part(sizes: list[int]) -> list[dict]:
-    print("\n== 2. The whole job: load the CSV files, build, summary, weak ties, paths to 5 companies ==")
+def job_part(sizes: list[int], shapes=("team",)) -> list[dict]:
+    print("\n== 2. The whole job: load the CSV files, build, summary, weak ties, paths to 5 companies; "
+          "against pandas.read_csv reading the same files ==")
     results = []
     for n in sizes:
-        out = subprocess.run([sys.executable, __file__, "--job", str(n)], capture_output=True, text=True, check=True)
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        results.append(result)
-        steps = ", ".join(f"{k} {v:.1f} s" for k, v in result["steps"].items() if k != "total")
-        print(f"{n:>9,} people, {result['ties']:>10,} ties, {result['interactions']:>10,} interactions: "
-              f"{result['steps']['total']:6.1f} s, peak {result['peak_gb']:.2f} GB  ({steps})", flush=True)
+        for shape in shapes:
+            out = subprocess.run([sys.executable, __file__, "--job", str(n), "--shape", shape], capture_output=True,
+                                 text=True, check=True)
+            result = json.loads(out.stdout.strip().splitlines()[-1])
+            results.append(result)
+            print(format_job(result), flush=True)
     return results
+
+
+def format_job(result: dict) -> str:
+    """One line: the whole job's seconds, the reading of its input, their ratio, the peak memory, the steps."""
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in result["steps"].items() if k != "total")
+    return (f"{result['n']:>9,} people, {result['ties']:>10,} ties, {result['interactions']:>10,} interactions "
+            f"({result['shape']}): job {result['steps']['total']:6.1f} s, read_csv {result['read_s']:.1f} s, "
+            f"ratio {result['ratio']:.1f}x, peak {result['peak_gb']:.2f} GB  ({steps})")
 
 
 def yen(G, me, targets: set, k: int, max_hops: int, cap: float) -> tuple[float, int, bool]:
@@ -230,16 +258,22 @@ def main(argv=None) -> None:
     parser.add_argument("--mbox-mb", type=float, default=200.0, help="size of the generated mailbox")
     parser.add_argument("--aggregate-people", type=int, default=20_000,
                         help="people whose logs are aggregated by both engines (0: skip)")
-    parser.add_argument("--job", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--job", type=int,
+                        help="run only the whole job on this many people, in this process; prints a line, then "
+                             "the JSON result")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="team", help="the whole job's input (--job)")
+    parser.add_argument("--job-shapes", default="team,issue", help="input shapes of the whole-job part")
     args = parser.parse_args(argv)
     if args.job:
-        print(json.dumps(_job(args.job)))
+        result = _job(args.job, args.shape)
+        print(format_job(result), file=sys.stderr)
+        print(json.dumps(result))
         return
     sizes = [int(x) for x in args.sizes.split(",")]
     print(f"netgraph benchmarks on {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"Python {platform.python_version()}, networkx {nx.__version__}")
     structure_part(sizes, args.budget)
-    job_part(sizes)
+    job_part(sizes, args.job_shapes.split(","))
     paths_part(args.paths_people, k=5, max_hops=3, cap=args.yen_seconds)
     mbox_part(args.mbox_mb)
     if args.aggregate_people:
