@@ -285,7 +285,12 @@ def _objects(values: list) -> np.ndarray:
 
 
 def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.DataFrame) -> None:
-    """Make every edge's attribute dict in bulk and put both directions into G's adjacency."""
+    """Make every edge's attribute dict in bulk and put both directions into G's adjacency.
+
+    Edges are grouped by their shape (which attributes they carry: contact, sent, and each sparse
+    attribute that is set), and each group's dicts are made in one pass, each with all its keys at
+    once: a Python loop per edge and attribute took most of the build.
+    """
     u, v = codes.split(table.index.to_numpy())
     has_contact = (table["interactions"].fillna(0) > 0).to_numpy()
     pair_values = {"strength": _objects(table["strength"].tolist()), "sources": table["sources"].to_numpy(),
@@ -294,32 +299,39 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
         pair_values[column] = _objects(table[column].fillna(0).astype(np.int64).tolist())
     for column in _COMPONENTS:
         pair_values[column] = _objects(table[column].tolist())
-    sparse = {c: (np.flatnonzero(table[c].notna().to_numpy()), _listed(table[c])) for c in _SPARSE if c in table}
+    sparse = [c for c in _SPARSE if c in table]
+    given = {c: table[c].notna().to_numpy() for c in sparse}
+    pair_values.update({c: _objects(_listed(table[c])) for c in sparse})
 
     entries = []
     for a, b in ((u, v), (v, u)):
         flow = directed.reindex(a * codes.n + b)
-        counts = {c: _objects(flow[c].fillna(0).astype(np.int64).tolist()) for c in _DIRECTED_COUNTS}
-        dates = {c: _objects(_listed(flow[c])) for c in _DIRECTED_DATES}
-        has_sent = flow["sent"].fillna(0).to_numpy() > 0
-        everything = {**pair_values, **counts, **dates}
-        dicts = np.empty(len(a), dtype=object)
-        for contact in (False, True):
-            for sent in (False, True):
-                rows = np.flatnonzero((has_contact == contact) & (has_sent == sent))
-                names = ["strength", "basis", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
-                names += list(_DIRECTED_DATES) if sent else []
-                names += list(_COMPONENTS) if contact else []
-                columns = [everything[n][rows].tolist() for n in names]
-                dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
-        for column, (given, values) in sparse.items():
-            for i in given.tolist():
-                dicts[i][column] = values[i]
+        values = dict(pair_values)
+        values.update({c: _objects(flow[c].fillna(0).astype(np.int64).tolist()) for c in _DIRECTED_COUNTS})
+        values.update({c: _objects(_listed(flow[c])) for c in _DIRECTED_DATES})
+        shown = dict(given)
         for column in _DIRECTED_SPARSE:
-            values = flow[column]
-            given = values.notna().to_numpy() & (values.to_numpy() != 0)
-            for i, value in zip(np.flatnonzero(given).tolist(), _listed(values[given])):
-                dicts[i][column] = int(value) if column != "waiting_since" else value
+            shown[column] = flow[column].notna().to_numpy() & (flow[column].to_numpy() != 0)
+            values[column] = _objects(flow[column].fillna(0).astype(np.int64).tolist() if column != "waiting_since"
+                                      else _listed(flow[column]))
+        optional = [*sparse, *_DIRECTED_SPARSE]
+        has_sent = flow["sent"].fillna(0).to_numpy() > 0
+        shape = has_contact.astype(np.int64) | has_sent.astype(np.int64) << 1
+        for bit, column in enumerate(optional, start=2):
+            shape |= shown[column].astype(np.int64) << bit
+        order = np.argsort(shape, kind="stable")
+        starts = np.flatnonzero(np.r_[True, shape[order][1:] != shape[order][:-1]]) if len(order) else order
+        dicts = np.empty(len(a), dtype=object)
+        for rows in np.split(order, starts[1:]):
+            if not len(rows):
+                continue
+            kind = int(shape[rows[0]])
+            names = ["strength", "basis", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
+            names += list(_DIRECTED_DATES) if kind & 2 else []
+            names += list(_COMPONENTS) if kind & 1 else []
+            names += [c for bit, c in enumerate(optional, start=2) if kind >> bit & 1]
+            columns = [values[n][rows].tolist() for n in names]
+            dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
         entries.append((a, b, dicts))
     _put(G, codes, *(np.concatenate(column) for column in zip(*entries)))
 
