@@ -309,14 +309,32 @@ def _all_pairs(members: pd.DataFrame, n: int) -> np.ndarray:
 
 def _shared(members: pd.DataFrame, keys: np.ndarray, n: int) -> pd.DataFrame:
     """For each pair key, the smallest employer both are at (the first listed among equals): ``employer``
-    and ``size``, indexed by key, for the pairs that share one."""
-    found = pd.DataFrame({"key": keys, "node": keys // n}).merge(members, on="node")
-    employers = max(len(members), 1)
-    at = members["node"].to_numpy(np.int64) * employers + members["code"].to_numpy()
-    partner = pd.Index(found["key"].to_numpy() % n * employers + found["code"].to_numpy())
-    found = found[partner.isin(at)]
-    found = found.sort_values("size", kind="stable").drop_duplicates("key")
-    return found.set_index("key")[["employer", "size"]]
+    and ``size``, indexed by key, for the pairs that share one.
+
+    A join on sorted integer arrays: each pair's first person's employers (by binary search in the
+    members sorted by person), kept where the second person is at the same one.
+    """
+    by_node = np.argsort(members["node"].to_numpy(np.int64), kind="stable")
+    node = members["node"].to_numpy(np.int64)[by_node]
+    code = members["code"].to_numpy(np.int64)[by_node]
+    employers = max(int(code.max()) + 1, 1) if len(code) else 1
+    at = np.sort(node * employers + code)
+    first, second = keys // n, keys % n
+    low, high = np.searchsorted(node, first, "left"), np.searchsorted(node, first, "right")
+    counts = high - low
+    pair = np.repeat(np.arange(len(keys)), counts)
+    row = np.repeat(low, counts) + np.arange(len(pair)) - np.repeat(np.cumsum(counts) - counts, counts)
+    wanted = second[pair] * employers + code[row]
+    spot = np.minimum(np.searchsorted(at, wanted), max(len(at) - 1, 0))
+    both = at[spot] == wanted if len(at) else np.zeros(len(wanted), dtype=bool)
+    pair, row = pair[both], by_node[row[both]]
+    size = members["size"].to_numpy(np.int64)[row]
+    best = np.lexsort((row, size, pair))  # per pair: the smallest, then the first listed
+    pair, row = pair[best], row[best]
+    first_of_pair = np.r_[True, pair[1:] != pair[:-1]] if len(pair) else np.zeros(0, dtype=bool)
+    pair, row = pair[first_of_pair], row[first_of_pair]
+    return pd.DataFrame({"employer": members["employer"].to_numpy(object)[row],
+                         "size": members["size"].to_numpy(np.int64)[row]}, index=keys[pair])
 
 
 def infer_ties(people: pd.DataFrame, interactions: pd.DataFrame, me, *, bulk: int,
