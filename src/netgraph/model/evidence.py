@@ -381,8 +381,9 @@ def infer_ties(people: pd.DataFrame, interactions: pd.DataFrame, me, *, bulk: in
     for members, enough in zip((current, past), alone):
         if enough:
             listed.append(_all_pairs(members, n))
-    if both and not any(alone):  # the pairs at both: those of the employer with fewer pairs, then looked up
-        listed.append(_all_pairs(min(current, past, key=lambda m: (m["size"] - 1).sum()), n))
+    if both and not any(alone):  # the pairs at both: those of the kind with fewer pairs, found at the other
+        fewer, other = sorted((current, past), key=lambda m: int((m["size"] - 1).sum()))
+        listed.append(_shared(other, _all_pairs(fewer, n), n).index.to_numpy(np.int64))
     keys = unique_keys(np.concatenate(listed))
     table = features.reindex(keys)
     work, before = _shared(current, keys, n), _shared(past, keys, n)
@@ -405,53 +406,45 @@ def infer_ties(people: pd.DataFrame, interactions: pd.DataFrame, me, *, bulk: in
     return out
 
 
-def _phrases(table: pd.DataFrame) -> np.ndarray:
-    """The evidence of each pair, in words (phrases joined by ``"; "``), made column by column."""
+def _phrases(table: pd.DataFrame) -> list[str]:
+    """The evidence of each pair, in words (phrases joined by ``"; "``)."""
     last = pd.to_datetime(table["last"])
     month = (last.dt.year * 12 + last.dt.month - 1).to_numpy()
     named = {m: f", last in {pd.Timestamp(year=int(m) // 12, month=int(m) % 12 + 1, day=1):%B %Y}"
              for m in pd.unique(month[~np.isnan(month)])} if len(month) else {}
-    last = np.array([named.get(m, "") for m in month.tolist()], dtype=object)
-    direct, messages, meetings = (table[c].to_numpy() != 0 for c in ("direct", "messages", "meetings"))
-    parts = [
-        _said(direct, "they wrote to each other on " + _count(table["direct"], "messages", "a message")
-              + " you have" + last),
-        _said(messages, "both on " + _count(table["messages"], "of your messages", "one of your messages")
-              + np.where(direct, "", last)),
-        _said(meetings, "both at " + _count(table["meetings"], "of your meetings", "one of your meetings")
-              + np.where(direct | messages, "", last)),
-        _said(table["threads"].to_numpy() != 0,
-              "both on " + _count(table["threads"], "of your threads", "one of your threads")),
-        _said(table["common"].to_numpy() != 0,
-              _count(table["common"], "of your contacts know both", "one of your contacts knows both")),
-    ]
-    employer = table["employer"].to_numpy(object)
-    at = pd.notna(employer)
-    text = np.array([e if isinstance(e, str) else "" for e in employer], dtype=object)
-    domain = np.array([e.startswith("@") for e in text], dtype=bool)
-    parts.append(_said(at, np.where(domain, "both write from " + _rest(text), "both at " + text)))
-    past = table["past"].to_numpy(object)
-    parts.append(_said(pd.notna(past), "both worked at " + np.array([p if isinstance(p, str) else "" for p in past],
-                                                                     dtype=object)))
-    out = np.full(len(table), "", dtype=object)
-    for part in parts:
-        out = np.where(out == "", part, np.where(part == "", out, out + "; " + part))
-    return out.astype(object)
+    lasts = [named.get(m, "") for m in month.tolist()]
+    counts = [table[c].to_numpy().astype(np.int64).tolist() for c in ("direct", "messages", "meetings", "threads",
+                                                                         "common")]
+    employers = [e if isinstance(e, str) else "" for e in table["employer"].tolist()]
+    pasts = [p if isinstance(p, str) else "" for p in table["past"].tolist()]
+    return [_phrase(*row) for row in zip(*counts, employers, pasts, lasts)]
 
 
-def _said(where: np.ndarray, phrase) -> np.ndarray:
-    """``phrase`` where true, else ``""``, as an object array."""
-    return np.where(where, np.asarray(phrase, dtype=object), "").astype(object)
+def _phrase(direct: int, messages: int, meetings: int, threads: int, common: int, employer: str, past: str,
+            last: str) -> str:
+    """The evidence of one pair, in words (``last``: when they were last seen together, as a phrase)."""
+    out = []
+    if direct:
+        out.append(f"they wrote to each other on {_count(direct, 'messages', 'a message')} you have{last}")
+    if messages:
+        out.append(f"both on {_count(messages, 'of your messages', 'one of your messages')}"
+                   + ("" if direct else last))
+    if meetings:
+        out.append(f"both at {_count(meetings, 'of your meetings', 'one of your meetings')}"
+                   + ("" if direct or messages else last))
+    if threads:
+        out.append(f"both on {_count(threads, 'of your threads', 'one of your threads')}")
+    if common:
+        out.append(_count(common, "of your contacts know both", "one of your contacts knows both"))
+    if employer:
+        out.append(f"both write from {employer[1:]}" if employer.startswith("@") else f"both at {employer}")
+    if past:
+        out.append(f"both worked at {past}")
+    return "; ".join(out)
 
 
-def _rest(text: np.ndarray) -> np.ndarray:
-    return np.array([s[1:] for s in text], dtype=object)
-
-
-def _count(n: pd.Series, plural: str, one: str | None = None) -> np.ndarray:
-    """``"3 of your messages"``, ``"one of your messages"``, per count."""
-    whole = n.to_numpy().astype(np.int64)
-    return np.where(whole == 1, one or f"1 {plural}", whole.astype(str).astype(object) + f" {plural}").astype(object)
+def _count(n: int, plural: str, one: str | None = None) -> str:
+    return (one or f"1 {plural}") if n == 1 else f"{n} {plural}"
 
 
 def mail_introductions(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:
