@@ -52,7 +52,10 @@ class _Codes:
         self.n = max(len(ids), 1)
 
     def of(self, refs) -> np.ndarray:
-        return self.index.get_indexer(pd.Index(refs)).astype(np.int64)
+        """The codes of node ids (-1 for none): each distinct id looked up once, as ids repeat."""
+        codes, distinct = pd.factorize(np.asarray(refs, dtype=object))
+        found = self.index.get_indexer(pd.Index(distinct, dtype=object)).astype(np.int64)
+        return np.where(codes >= 0, found[codes], -1) if len(found) else np.full(len(codes), -1, dtype=np.int64)
 
     def pair(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.minimum(a, b) * self.n + np.maximum(a, b)
@@ -164,8 +167,12 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
     directed = flows.groupby("key").agg(sent=("ask", "size"), asks=("ask", "sum"),
                                         asks_year=("ask_recent", "sum"), gives=("give", "sum"),
                                         first=("date", "min"), last=("date", "max"))
-    latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
-    directed["last_channel"] = np.asarray(channels, dtype=object)[latest.to_numpy()] if len(latest) else []
+    # the channel of each key's last contact (of the latest ones, the last listed): a stable sort of arrays
+    order = np.lexsort((flows["date"].to_numpy(), flows["key"].to_numpy()))
+    keys = flows["key"].to_numpy()[order]
+    last = np.r_[keys[1:] != keys[:-1], True] if len(keys) else np.zeros(0, dtype=bool)
+    latest = flows["channel"].to_numpy()[order][last]
+    directed["last_channel"] = np.asarray(channels, dtype=object)[latest] if len(latest) else []
     return pairs, directed.join(_waiting(codes, key, pair, date, x, meeting, model, directed["last"]))
 
 
