@@ -244,8 +244,9 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if "_line" not in frame:
         frame["_line"] = np.arange(1, len(frame) + 1)
     frame["_line"] = frame["_line"].astype(np.int64)
-    frame["_file"] = entry.file
-    frame["_source"] = source or kind
+    # one shared string per row, not a text column of a million copies
+    frame["_file"] = pd.Series(entry.file, index=frame.index, dtype=object)
+    frame["_source"] = pd.Series(source or kind, index=frame.index, dtype=object)
     repeats = _repeats(frame.pop(REPEAT), frame["_line"].to_numpy(), entry) if kind == "interactions" \
         and REPEAT in frame else None
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
