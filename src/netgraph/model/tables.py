@@ -154,28 +154,12 @@ def parse_dates(values: pd.Series) -> pd.Series:
     with the year 1700) are unreadable too: nobody's network holds them, and
     spans between them would not fit a nanosecond count.
     """
-    return _dates(values)[0]
-
-
-def _dates(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
-    """:func:`parse_dates`, and which cells hold something (a date or not).
-
-    Each distinct text is parsed once: a million interactions fall on a few
-    thousand days.
-    """
     if pd.api.types.is_datetime64_any_dtype(values):
         parsed = values if values.dt.tz is None else values.dt.tz_convert("UTC").dt.tz_localize(None)
-        given = values.notna().to_numpy()
     else:
-        codes, distinct = pd.factorize(values)
-        cells = _cells(pd.Series(np.asarray(distinct, dtype=object), dtype=object))
-        days = pd.to_datetime(cells, format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
-        days = days.where((days >= EARLIEST) & (days < LATEST)).to_numpy("datetime64[ns]")
-        parsed = pd.Series(np.where(codes >= 0, days[codes] if len(days) else np.datetime64("NaT", "ns"),
-                                    np.datetime64("NaT", "ns")), index=values.index)
-        given = (codes >= 0) & cells.notna().to_numpy()[codes]
+        parsed = pd.to_datetime(_cells(values), format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
     parsed = parsed.where((parsed >= EARLIEST) & (parsed < LATEST))
-    return parsed.astype("datetime64[ns]"), given
+    return parsed.astype("datetime64[ns]")
 
 
 def _cells(values: pd.Series) -> pd.Series:
@@ -290,7 +274,8 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
             frame.loc[garbled, name] = frame.loc[garbled, name].str.replace(_CONTROL, "", regex=True)
     for name in [c for c in schema.dates if c in frame]:
         raw = frame[name]
-        parsed, given = _dates(raw)
+        parsed = parse_dates(raw)
+        given = _cells(raw).notna().to_numpy()
         bad = given & parsed.isna().to_numpy() & keep
         required = name in schema.required
         for line, value in zip(lines[bad], raw[bad]):
