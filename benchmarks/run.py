@@ -15,8 +15,11 @@ Every network is generated with :func:`netgraph.datasets.synth.network` (seeded)
    files of a network whose interactions are everyone's (a team's merged
    network; about 20 per person) are loaded and built, then summarised, my weak
    ties ranked and the warm paths to 5 companies found. Seconds and peak
-   resident memory per step. (No library does this job to compare with; the
-   goal is 100k people in under 60 s and 4 GB.)
+   resident memory per step, and the seconds ``pandas.read_csv`` takes to read
+   the same files in the same process, with the ratio of the two (no library
+   does this job to compare with; reading its input is the floor). Two input
+   shapes (``--shape``): ``team`` (about two interactions per tie) and
+   ``issue`` (one per tie), people referred to by id in both.
 3. **Warm paths at scale** — one ``intro_paths`` query on a graph of
    ``--paths-people`` people and ten times as many ties, against the
    straightforward search: networkx's ``shortest_simple_paths`` (Yen's k
