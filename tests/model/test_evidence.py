@@ -125,3 +125,16 @@ def test_a_shared_employer_alone_is_below_the_floor():
     assert found.loc[("a", "b"), "confidence"] == pytest.approx(EvidenceModel().employer)
     assert found.loc[("a", "b"), "evidence"] == "both at Initech"
     assert infer_ties(people, x, "me", bulk=10).empty
+
+
+@pytest.mark.parametrize("model", [EvidenceModel(), EvidenceModel(employer=0.2, past_employer=0.2, crowd=2),
+                                   EvidenceModel(employer=0.4), EvidenceModel(past_employer=0.35)])
+def test_pairs_left_unlisted_are_those_below_the_floor(model):
+    """Pairs sharing only employers are listed only when they could reach the floor: what the floor keeps is
+    what every pair, all listed (min_confidence=0), would give above it."""
+    net = netgraph.synth.network(300, seed=3, scope="all", mean_degree=4, interactions_per_tie=1.0).build()
+    people, x = net.people, net.interactions.assign(message_id="", in_reply_to="", mailing_list="")
+    everything = infer_ties(people, x, net.me, bulk=10, model=model, min_confidence=0)
+    kept = infer_ties(people, x, net.me, bulk=10, model=model)
+    assert (everything["confidence"] < model.min_confidence).any() and len(kept)
+    pd.testing.assert_frame_equal(kept, everything[everything["confidence"] >= model.min_confidence])

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import netgraph
 from netgraph import ImportReport
 from netgraph.analysis.reasons import hop_reasons
+from netgraph.model import identity as identity_module
 from netgraph.model.identity import PERSONAL_AND_WORK, IdentitySettings, resolve_people
 from netgraph.model.tables import validate
 
@@ -329,3 +332,29 @@ def test_ten_thousand_unresolved_references_are_reported_within_seconds():
     reasons = [p.reason for entry in report.files for p in entry.problems]
     assert len(reasons) == 10_000 and all("nobody called" in r for r in reasons)
     assert sum("did you mean" in r for r in reasons) <= MAX_HINTS
+
+
+_NAMES = ["Mary Lee", "Lee, Mary", "Robert Lee", "Bob Lee", "Chris Lee", "Jane Jones", "J. Jones", "Stan", ""]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_NAMES), st.sampled_from(["", "mary@novagen.com", "bob@gmail.com",
+                                                                     "bob@novagen.com", "not an address"]),
+                          st.sampled_from(["", "+49 30 1234567", "12"]),
+                          st.sampled_from(["", "https://www.linkedin.com/in/marylee", "https://linkedin.com/company/x"])),
+                min_size=1, max_size=12),
+       st.integers(0, 12), st.sampled_from([(), ("Initech",)]))
+def test_records_with_ids_of_their_own_resolve_as_the_general_passes_do(rows, mine, past):
+    """Canonical people (an id each) take the join-only path: the same people, merges, refusals and keys."""
+    frame = records(*({"id": f"p{i}", "name": name, "email": email, "phone": phone, "linkedin_url": url,
+                       "company": "Initech" if i % 3 else ""} for i, (name, email, phone, url) in enumerate(rows)))
+    me = f"p{mine}" if mine < len(rows) else None
+    settings_ = IdentitySettings(past_employers=past)
+    fast = resolve_people(frame, me=me, settings=settings_)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(identity_module, "_all_apart", lambda records: False)
+        slow = resolve_people(frame, me=me, settings=settings_)
+    pd.testing.assert_frame_equal(fast.people, slow.people)
+    pd.testing.assert_frame_equal(fast.merges, slow.merges)
+    pd.testing.assert_frame_equal(fast.refusals, slow.refusals)
+    assert (fast.me, fast._index, fast._names, fast._formal) == (slow.me, slow._index, slow._names, slow._formal)

@@ -95,11 +95,14 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     found = Directory()
     for row in companies.itertuples(index=False):
         found.add(row.name, aliases=row.aliases, domains=row.domains, industry=row.industry)
-    for name in list(people["company"]) + [c for cs in people["past_companies"] for c in cs]:
+    # each name once, in the order first met (a second add of a name changes nothing)
+    named = list(dict.fromkeys([*people["company"], *(c for cs in people["past_companies"] for c in cs)]))
+    for name in named:
         if name:
             found.add(name)
-    people["company"] = [found.canonical(c) if c else "" for c in people["company"]]
-    people["past_companies"] = [[found.canonical(c) for c in cs] for cs in people["past_companies"]]
+    canonical = {name: found.canonical(name) if name else "" for name in named}
+    people["company"] = [canonical[c] for c in people["company"]]
+    people["past_companies"] = [[canonical[c] for c in cs] for cs in people["past_companies"]]
     _learn_domains(found, people)
     mine = people["is_me"] if "is_me" in people else pd.Series(False, index=people.index)
     inferred = [

@@ -19,7 +19,7 @@ import pandas as pd
 from .strength import StrengthModel, components
 from .tables import ASKS_NO_ANSWER
 
-__all__ = ["add_relationships"]
+__all__ = ["add_relationships", "unique_keys"]
 
 _YEAR = pd.Timedelta(days=365)
 # At most 21 attributes on an ordinary edge: a larger dict takes twice the memory. Hence the sparse ones,
@@ -36,6 +36,13 @@ _SPARSE = ("closeness", "declared", "since", "note", "introduced_by", "introduce
 BASES = ("observed", "declared", "inferred")
 
 
+def unique_keys(keys: np.ndarray) -> np.ndarray:
+    """The distinct integer keys, sorted: by a sort, as ``np.unique`` hashes first and took seconds per
+    million keys (NumPy 2.3 and later)."""
+    keys = np.sort(np.asarray(keys, dtype=np.int64))
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
 class _Codes:
     """Node ids <-> integer codes, and the keys built from them."""
 
@@ -45,7 +52,10 @@ class _Codes:
         self.n = max(len(ids), 1)
 
     def of(self, refs) -> np.ndarray:
-        return self.index.get_indexer(pd.Index(refs)).astype(np.int64)
+        """The codes of node ids (-1 for none): each distinct id looked up once, as ids repeat."""
+        codes, distinct = pd.factorize(np.asarray(refs, dtype=object))
+        found = self.index.get_indexer(pd.Index(distinct, dtype=object)).astype(np.int64)
+        return np.where(codes >= 0, found[codes], -1) if len(found) else np.full(len(codes), -1, dtype=np.int64)
 
     def pair(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return np.minimum(a, b) * self.n + np.maximum(a, b)
@@ -71,7 +81,7 @@ def add_relationships(G: nx.DiGraph, people: pd.DataFrame, interactions: pd.Data
         evidence.append(_mine(codes, people, me, tags))
     if inferred is not None and len(inferred):
         evidence.append(_inferred(codes, inferred, tags))
-    keys = np.unique(np.concatenate([pairs.index.to_numpy()] + [e.index.to_numpy() for e in evidence]))
+    keys = unique_keys(np.concatenate([pairs.index.to_numpy()] + [e.index.to_numpy() for e in evidence]))
     table = pairs.reindex(keys)
     for piece in evidence:
         for column in piece.columns:
@@ -119,7 +129,7 @@ class _Tags:
         both = pd.concat(self.parts, ignore_index=True).drop_duplicates()
         combined = both.groupby("key")["bit"].sum().reindex(keys, fill_value=0).to_numpy()
         shared = {code: tuple(sorted(name for i, name in enumerate(self.names) if code >> i & 1))
-                  for code in np.unique(combined).tolist()}
+                  for code in unique_keys(combined).tolist()}
         out = np.empty(len(keys), dtype=object)
         out[:] = [shared[code] for code in combined.tolist()]
         return out
@@ -157,8 +167,12 @@ def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: St
     directed = flows.groupby("key").agg(sent=("ask", "size"), asks=("ask", "sum"),
                                         asks_year=("ask_recent", "sum"), gives=("give", "sum"),
                                         first=("date", "min"), last=("date", "max"))
-    latest = flows.sort_values(["key", "date"], kind="stable").groupby("key")["channel"].last()
-    directed["last_channel"] = np.asarray(channels, dtype=object)[latest.to_numpy()] if len(latest) else []
+    # the channel of each key's last contact (of the latest ones, the last listed): a stable sort of arrays
+    order = np.lexsort((flows["date"].to_numpy(), flows["key"].to_numpy()))
+    keys = flows["key"].to_numpy()[order]
+    last = np.r_[keys[1:] != keys[:-1], True] if len(keys) else np.zeros(0, dtype=bool)
+    latest = flows["channel"].to_numpy()[order][last]
+    directed["last_channel"] = np.asarray(channels, dtype=object)[latest] if len(latest) else []
     return pairs, directed.join(_waiting(codes, key, pair, date, x, meeting, model, directed["last"]))
 
 
@@ -212,7 +226,7 @@ def _introductions(codes: _Codes, intros: pd.DataFrame, tags: _Tags) -> pd.DataF
     new = new[new["made"]].drop_duplicates("key").set_index("key")[["introduced_by", "introduced_on"]]
     keys = np.concatenate([codes.pair(to, introduced)[made], codes.pair(introducer, introduced),
                            codes.pair(introducer, to)])
-    out = pd.DataFrame(index=pd.Index(np.unique(keys), name="key"))
+    out = pd.DataFrame(index=pd.Index(unique_keys(keys), name="key"))
     out = out.join(new)
     out["known"] = True
     tags.add(keys, "introductions")
@@ -264,9 +278,14 @@ def _with_intro_flows(codes: _Codes, directed: pd.DataFrame, intros: pd.DataFram
 
 
 def _listed(values: pd.Series) -> list:
-    """Python values for a column: dates as ``datetime.date``, numbers as int/float, missing as None."""
+    """Python values for a column: dates as ``datetime.date``, numbers as int/float, missing as None.
+
+    A date is one object per distinct day, shared by every edge that names it: two million edges fall on
+    a few thousand days, and a date object per edge took a tenth of the graph's memory.
+    """
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.to_numpy("datetime64[ns]").astype("datetime64[D]").tolist()
+        codes, days = pd.factorize(values.to_numpy("datetime64[ns]").astype("datetime64[D]"))
+        return _objects([*np.asarray(days).tolist(), None])[codes].tolist()
     return values.tolist()
 
 
@@ -278,7 +297,12 @@ def _objects(values: list) -> np.ndarray:
 
 
 def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.DataFrame) -> None:
-    """Make every edge's attribute dict in bulk and put both directions into G's adjacency."""
+    """Make every edge's attribute dict in bulk and put both directions into G's adjacency.
+
+    Edges are grouped by their shape (which attributes they carry: contact, sent, and each sparse
+    attribute that is set), and each group's dicts are made in one pass, each with all its keys at
+    once: a Python loop per edge and attribute took most of the build.
+    """
     u, v = codes.split(table.index.to_numpy())
     has_contact = (table["interactions"].fillna(0) > 0).to_numpy()
     pair_values = {"strength": _objects(table["strength"].tolist()), "sources": table["sources"].to_numpy(),
@@ -287,33 +311,56 @@ def _insert(G: nx.DiGraph, codes: _Codes, table: pd.DataFrame, directed: pd.Data
         pair_values[column] = _objects(table[column].fillna(0).astype(np.int64).tolist())
     for column in _COMPONENTS:
         pair_values[column] = _objects(table[column].tolist())
-    sparse = {c: (np.flatnonzero(table[c].notna().to_numpy()), _listed(table[c])) for c in _SPARSE if c in table}
+    sparse = [c for c in _SPARSE if c in table]
+    given = {c: table[c].notna().to_numpy() for c in sparse}
+    pair_values.update({c: _objects(_listed(table[c])) for c in sparse})
 
-    succ, pred = G._succ, G._pred
+    entries = []
     for a, b in ((u, v), (v, u)):
         flow = directed.reindex(a * codes.n + b)
-        counts = {c: _objects(flow[c].fillna(0).astype(np.int64).tolist()) for c in _DIRECTED_COUNTS}
-        dates = {c: _objects(_listed(flow[c])) for c in _DIRECTED_DATES}
-        has_sent = flow["sent"].fillna(0).to_numpy() > 0
-        everything = {**pair_values, **counts, **dates}
-        dicts = np.empty(len(a), dtype=object)
-        for contact in (False, True):
-            for sent in (False, True):
-                rows = np.flatnonzero((has_contact == contact) & (has_sent == sent))
-                names = ["strength", "basis", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
-                names += list(_DIRECTED_DATES) if sent else []
-                names += list(_COMPONENTS) if contact else []
-                columns = [everything[n][rows].tolist() for n in names]
-                dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
-        for column, (given, values) in sparse.items():
-            for i in given.tolist():
-                dicts[i][column] = values[i]
+        values = dict(pair_values)
+        values.update({c: _objects(flow[c].fillna(0).astype(np.int64).tolist()) for c in _DIRECTED_COUNTS})
+        values.update({c: _objects(_listed(flow[c])) for c in _DIRECTED_DATES})
+        shown = dict(given)
         for column in _DIRECTED_SPARSE:
-            values = flow[column]
-            given = values.notna().to_numpy() & (values.to_numpy() != 0)
-            for i, value in zip(np.flatnonzero(given).tolist(), _listed(values[given])):
-                dicts[i][column] = int(value) if column != "waiting_since" else value
-        ids = codes.ids
-        for x, y, data in zip(ids[a].tolist(), ids[b].tolist(), dicts):
-            succ[x][y] = data
-            pred[y][x] = data
+            shown[column] = flow[column].notna().to_numpy() & (flow[column].to_numpy() != 0)
+            values[column] = _objects(flow[column].fillna(0).astype(np.int64).tolist() if column != "waiting_since"
+                                      else _listed(flow[column]))
+        optional = [*sparse, *_DIRECTED_SPARSE]
+        has_sent = flow["sent"].fillna(0).to_numpy() > 0
+        shape = has_contact.astype(np.int64) | has_sent.astype(np.int64) << 1
+        for bit, column in enumerate(optional, start=2):
+            shape |= shown[column].astype(np.int64) << bit
+        order = np.argsort(shape, kind="stable")
+        starts = np.flatnonzero(np.r_[True, shape[order][1:] != shape[order][:-1]]) if len(order) else order
+        dicts = np.empty(len(a), dtype=object)
+        for rows in np.split(order, starts[1:]):
+            if not len(rows):
+                continue
+            kind = int(shape[rows[0]])
+            names = ["strength", "basis", *_PAIR_COUNTS, "sources", *_DIRECTED_COUNTS]
+            names += list(_DIRECTED_DATES) if kind & 2 else []
+            names += list(_COMPONENTS) if kind & 1 else []
+            names += [c for bit, c in enumerate(optional, start=2) if kind >> bit & 1]
+            columns = [values[n][rows].tolist() for n in names]
+            dicts[rows] = list(map(dict, map(zip, repeat(names), zip(*columns))))
+        entries.append((a, b, dicts))
+    _put(G, codes, *(np.concatenate(column) for column in zip(*entries)))
+
+
+def _put(G: nx.DiGraph, codes: _Codes, a: np.ndarray, b: np.ndarray, dicts: np.ndarray) -> None:
+    """Put the edges a -> b (u < v first, then v -> u) into G's adjacency, a node's whole dict at once.
+
+    G's ``_succ``/``_pred`` dicts are filled directly, as ``add_edges_from`` would, but with one
+    ``dict.update`` per node instead of four dict operations per edge. Each node's neighbours keep
+    the order edge-by-edge insertion gave them (successors of larger code first, predecessors of
+    smaller code first, each part ascending): analyses that break ties by adjacency order give the
+    same answers.
+    """
+    for x, y, adjacency, later in ((a, b, G._succ, b < a), (b, a, G._pred, a > b)):
+        order = np.lexsort((y, later, x))
+        x, y, data = x[order], codes.ids[y[order]].tolist(), dicts[order].tolist()
+        starts = np.flatnonzero(np.r_[True, x[1:] != x[:-1]]) if len(x) else np.array([], dtype=np.int64)
+        ends = np.r_[starts[1:], len(x)].astype(np.int64)
+        for node, start, end in zip(codes.ids[x[starts]].tolist(), starts.tolist(), ends.tolist()):
+            adjacency[node].update(zip(y[start:end], data[start:end]))

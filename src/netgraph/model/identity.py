@@ -298,9 +298,18 @@ class Identity:
     def resolve_many(self, refs: pd.Series) -> tuple[pd.Series, pd.Series]:
         """Vectorised :meth:`resolve`: (nodes, reasons) aligned with ``refs``."""
         codes, unique = pd.factorize(refs)
-        answers = [self.resolve(ref) for ref in unique]
-        nodes = np.array([node for node, _ in answers] + [None], dtype=object)[codes]
-        reasons = np.array([reason for _, reason in answers] + [""], dtype=object)[codes]
+        unique = np.asarray(unique, dtype=object)
+        # a node's own id, written plainly, is that node: one join, not one resolve() per reference
+        found = self.people.index.get_indexer(unique) if len(self.people) else np.full(len(unique), -1)
+        plain = [i for i in np.flatnonzero(found >= 0).tolist()
+                 if unique[i].casefold() != "me" and " ".join(unique[i].split()) == unique[i]]
+        answered = np.full(len(unique) + 1, None, dtype=object)
+        reasons = np.full(len(unique) + 1, "", dtype=object)
+        answered[plain] = np.asarray(self.people.index, dtype=object)[found[plain]]
+        rest = np.setdiff1d(np.arange(len(unique)), plain, assume_unique=True)
+        for i, (node, reason) in zip(rest.tolist(), map(self.resolve, unique[rest].tolist())):
+            answered[i], reasons[i] = node, reason
+        nodes, reasons = answered[codes], reasons[codes]
         return pd.Series(nodes, index=refs.index), pd.Series(reasons, index=refs.index)
 
 
@@ -344,6 +353,8 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
     if region and not settings.phone_region and any(not p.strip().startswith(("+", "00")) for p in phones):
         notes.append(f"phone numbers without a country code read as numbers of {region}, the country of most "
                      "numbers written with one (phone_region in netgraph.toml says otherwise)")
+    if _all_apart(records):
+        return _one_person_per_record(records, region, notes, settings)
     rows = list(records.itertuples(index=False))
     keys, unused = zip(*(_record_keys(r, region) for r in rows)) if rows else ((), ())
     # a profile URL that names nobody is no attribute either (its refusal says so); a phone that is no
@@ -420,6 +431,113 @@ def resolve_people(records: pd.DataFrame, *, me: str | None = None, emails: tupl
             if key and n not in table[key]:
                 table[key].append(n)
     return Identity(people, merges, me_node, index, dict(names), dict(formal), refusal_frame, region, notes)
+
+
+def _all_apart(records: pd.DataFrame) -> bool:
+    """Whether every record has an id of its own: then no two can be one person (ids are hard keys)."""
+    return bool(len(records)) and bool((records["id"] != "").all()) and records["id"].is_unique
+
+
+def _one_person_per_record(records: pd.DataFrame, region: str | None, notes: list[str],
+                           settings: IdentitySettings) -> Identity:
+    """:func:`resolve_people` when every record has an id of its own (canonical people tables): no two
+    records can merge, as their ids disagree, so each is a person, found by joins, not pair by pair.
+
+    What the general passes would say is said all the same: the keys left unused (a profile URL or a
+    phone that is no key), and, for each record, the earlier records of its name (and of its formal
+    name) it was kept apart from, as their ids differ.
+    """
+    n = len(records)
+    files, lines = records["_file"].tolist(), records["_line"].tolist()
+    where = [f"{f}:{line}" if line else str(f) for f, line in zip(files, lines)]
+    names = records["name"].tolist()
+    is_me = records["is_me"].to_numpy(bool)
+    refusals: list[tuple[int, str, bool]] = []
+    keys: dict[str, list[tuple[str, int]]] = {t: [] for t in _KEY_TYPES if t != "id"}
+    urls, phones = records["linkedin_url"].to_numpy(object), records["phone"].to_numpy(object)
+    given = np.flatnonzero((urls != "") | np.array([bool(p) for p in phones], dtype=bool))
+    for i in given.tolist():  # the rare records with a profile or a phone: the general rules, record by record
+        row = records.iloc[i]
+        found, unused = _record_keys(row, region)
+        refusals += [(i, reason, True) for reason in unused]
+        for t in ("url", "phone"):
+            keys[t] += [(k, i) for k in sorted(found[t])]
+    with_url = np.zeros(n, dtype=bool)
+    with_url[[i for _, i in keys["url"]]] = True
+    records.loc[(urls != "") & ~with_url, "linkedin_url"] = ""
+    addresses = records["email"].explode()
+    addresses = addresses[addresses.notna()]
+    address_keys = addresses.map(email_key).to_numpy(object)
+    kept = address_keys != ""
+    keys["email"] = list(zip(address_keys[kept].tolist(), addresses.index.to_numpy()[kept].tolist()))
+
+    name_of = {name: name_key(name) for name in pd.unique(records["name"])}
+    name_keys = [name_of[name] for name in names]
+    formal_of = {key: formal_key(key) for key in name_of.values()}
+    formal_keys = [formal_of[key] for key in name_keys]
+    for group_keys in (name_keys, formal_keys):
+        refusals += _kept_apart(group_keys, records["id"].tolist(), is_me, names, where)
+    refusals = list(dict.fromkeys(refusals))
+
+    records["_root"] = np.arange(n)
+    records["_priority"] = records["_source"].map(lambda s: SOURCE_PRIORITY.get(s, 8))
+    people, node_of_root = _merge_attributes(records.drop(columns="is_me"))
+    nodes = [node_of_root[i] for i in range(n)]
+    me_node = next((nodes[i] for i in np.flatnonzero(is_me).tolist()), None)
+    people["is_me"] = people.index == me_node
+    if me_node is not None and settings.past_employers and not settings.employer:
+        _not_a_past_employer(people, me_node, settings.past_employers)
+    refused: list[list[str]] = [[] for _ in range(n)]
+    for i, reason, _ in refusals:
+        refused[i].append(reason)
+    merges = pd.DataFrame({"node": nodes, "node_name": people["name"].to_numpy(), "record_name": names,
+                           "source": records["_source"].to_numpy(), "file": records["_file"].to_numpy(),
+                           "line": records["_line"].to_numpy(), "rule": "new", "key": "", "via": "",
+                           "refused": ["; ".join(r) for r in refused]})
+    refusal_frame = pd.DataFrame(
+        [(files[i], lines[i], names[i], nodes[i], reason, reported) for i, reason, reported in refusals],
+        columns=["file", "line", "record_name", "node", "reason", "reported"])
+    index: dict[str, dict[str, str]] = {"id": {node: node for node in people.index}}
+    for t in ("url", "email", "phone"):  # the first record of a key names its node
+        index[t] = {k: nodes[i] for k, i in reversed(keys[t])}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    by_formal: dict[str, list[str]] = defaultdict(list)
+    for table, of in ((by_name, name_keys), (by_formal, formal_keys)):
+        for key, node in zip(of, nodes):
+            if key:
+                table[key].append(node)
+    return Identity(people, merges, me_node, index, dict(by_name), dict(by_formal), refusal_frame, region, notes)
+
+
+def _kept_apart(keys: list[str], ids: list[str], is_me: np.ndarray, names: list[str], where: list[str]
+                ) -> list[tuple[int, str, bool]]:
+    """What :func:`_merge_names` refuses when every record has its own id: each record is kept apart
+    from the earlier records of its name key (their ids differ), and a record of my name is somebody else."""
+    refusals = []
+    earlier: dict[str, list[int]] = {}
+    order: dict[str, list[tuple[int, str, bool]]] = {}
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        before = earlier.setdefault(key, [])
+        said = order.setdefault(key, [])
+        if before:
+            mine = [j for j in before if is_me[j]] if not is_me[i] else before
+            said += [(i, f"has my name but another id ({ids[j] if is_me[i] else ids[i]}): somebody else", True)
+                     for j in mine]
+            if not is_me[i]:
+                count = len(before) - len(mine)
+                if count:
+                    shown_records = [j for j in before[:_SHOWN + 1] if not is_me[j]][:_SHOWN]
+                    shown = ", ".join(where[j] for j in shown_records)
+                    more = f" and {count - _SHOWN} more" if count > _SHOWN else ""
+                    who = f"{names[shown_records[0]]} ({shown}{more})" if count == 1 else \
+                        f"{count} people ({shown}{more})"
+                    said.append((i, f"same name as {who} but another id: kept apart", False))
+        before.append(i)
+    for said in order.values():  # the general pass goes name by name, in the order names first appear
+        refusals += said
+    return refusals
 
 
 def _merge_names(clusters: _Clusters, keys: list[str], rule: str, rows: list, where: list[str]

@@ -242,8 +242,9 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     if "_line" not in frame:
         frame["_line"] = np.arange(1, len(frame) + 1)
     frame["_line"] = frame["_line"].astype(np.int64)
-    frame["_file"] = entry.file
-    frame["_source"] = source or kind
+    # one shared string per row, not a text column of a million copies
+    frame["_file"] = pd.Series(entry.file, index=frame.index, dtype=object)
+    frame["_source"] = pd.Series(source or kind, index=frame.index, dtype=object)
     repeats = _repeats(frame.pop(REPEAT), frame["_line"].to_numpy(), entry) if kind == "interactions" \
         and REPEAT in frame else None
     unknown = [c for c in frame.columns if c not in schema.columns and c not in _BOOKKEEPING]
@@ -265,7 +266,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
 
     for name in [c for c in frame.columns if c not in schema.dates and c not in schema.numbers
                  and c not in schema.lists and c not in schema.booleans and c not in _BOOKKEEPING]:
-        frame[name] = frame[name].astype(object) if tidy else _text(frame[name])
+        frame[name] = _objects(frame[name]) if tidy else _text(frame[name])
         if name not in ("name", "a", "b", "from", "to", "introducer", "introduced"):
             # a spreadsheet's "NA" in an optional cell is nothing; a name or reference is what it says
             frame[name] = _missing_as_empty(frame[name])
@@ -322,7 +323,7 @@ def validate(frame: pd.DataFrame, kind: str, entry: FileReport, source: str | No
     for name, (allowed, default) in schema.choices.items():
         if name not in present:
             continue
-        values = frame[name].str.lower()
+        values = _lower(frame[name])
         bad = ((values != "") & ~values.isin(allowed)).to_numpy() & keep
         for line, value in zip(lines[bad], frame[name][bad]):
             entry.problem(int(line), f"{name} '{value}' is not one of {', '.join(allowed)}; read as '{default}'",
@@ -424,6 +425,24 @@ def _truthy(value: object) -> bool:
     if isinstance(value, (bool, np.bool_)):
         return bool(value)
     return str(_cell(value) or "").casefold() in ("yes", "y", "true", "1", "x")
+
+
+def _objects(values: pd.Series) -> pd.Series:
+    """Cells as Python objects, one string per distinct text: a million interactions name a hundred
+    thousand people and a handful of channels, and hold that many strings, not a million each."""
+    codes, distinct = pd.factorize(values)
+    if len(values) and (codes < 0).any():  # missing cells: as they are
+        return values.astype(object)
+    return pd.Series(np.asarray(distinct, dtype=object)[codes], index=values.index, dtype=object)
+
+
+def _lower(values: pd.Series) -> pd.Series:
+    """Text in lower case, each distinct text lowered once (and kept one object)."""
+    codes, distinct = pd.factorize(values)
+    if len(values) and (codes < 0).any():  # missing cells: as they are
+        return values.str.lower()
+    lowered = pd.Series(np.asarray(distinct, dtype=object), dtype=object).str.lower().to_numpy(object)
+    return pd.Series(lowered[codes], index=values.index, dtype=object)
 
 
 def _text(values: pd.Series) -> pd.Series:
