@@ -243,7 +243,11 @@ def main(argv=None) -> None:
     parser.add_argument("--aggregate-people", type=int, default=20_000,
                         help="people whose logs are aggregated by both engines (0: skip)")
     parser.add_argument("--structure-only", action="store_true", help="run part 1 alone")
-    parser.add_argument("--job", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--job", type=int,
+                        help="run only the whole job on this many people, in this process; prints a line, then "
+                             "the JSON result")
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="team", help="the whole job's input (--job)")
+    parser.add_argument("--job-shapes", default="team,issue", help="input shapes of the whole-job part")
     args = parser.parse_args(argv)
     if args.job:
         result = _job(args.job, args.shape)
@@ -256,7 +260,7 @@ def main(argv=None) -> None:
     structure_part(sizes, args.budget)
     if args.structure_only:
         return
-    job_part(sizes)
+    job_part(sizes, args.job_shapes.split(","))
     paths_part(args.paths_people, k=5, max_hops=3, cap=args.yen_seconds)
     mbox_part(args.mbox_mb)
     if args.aggregate_people:
