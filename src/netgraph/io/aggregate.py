@@ -274,10 +274,7 @@ def _log_files(path: str) -> list[Path]:
 
 def _read_local(file: Path) -> pd.DataFrame:
     if file.suffix.lower() == ".parquet":
-        try:
-            frame = pd.read_parquet(file)
-        except ImportError:
-            raise NetgraphError("reading Parquet needs pyarrow: pip install 'netgraph[spark]'", file=file) from None
+        frame = pd.read_parquet(file)  # by pyarrow, a core dependency
         return frame.astype(object).where(frame.notna(), "").astype(str)
     return pd.read_csv(file, dtype=str, keep_default_na=False, na_filter=False)
 
