@@ -287,7 +287,8 @@ class _OpenLoops:
     """What each start owes the people on a path, from their relationship state (computed once per start)."""
 
     def __init__(self, G: nx.DiGraph, today: dt.date):
-        self.G, self.today, self._states = G, today, {}
+        self.G, self.today = G, today
+        self._states: dict = {}
 
     def of(self, start, person, path: list) -> list[str]:
         if start not in self._states:

@@ -297,9 +297,9 @@ class _Encoder:
         values: dict = {}
         for keys, where in shapes.items():
             table = zip(*[tuple(dicts[i].values()) for i in where]) if keys else ()
-            for key, column in zip(keys, table):
+            for key, held in zip(keys, table):
                 rows.setdefault(key, []).append(where)
-                values.setdefault(key, []).append(column)
+                values.setdefault(key, []).append(held)
         columns = {}
         for key in rows:
             if type(key) is not str:

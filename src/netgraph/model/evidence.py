@@ -121,7 +121,7 @@ class _Nodes:
 
     def code(self, node) -> int:
         """The code of one node, -1 when it is none of these (``me`` when nobody is)."""
-        found = np.flatnonzero(self.ids == node) if node is not None and len(self.ids) else []
+        found = np.flatnonzero(self.ids == node) if node is not None and len(self.ids) else np.empty(0, np.int64)
         return int(found[0]) if len(found) else -1
 
     def key(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -155,7 +155,8 @@ def pair_features(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:
         message), ``last`` (date of the last shared one).
     """
     nodes = _Nodes(interactions["from"], interactions["to"])
-    out = _features(interactions, nodes, *nodes.columns, nodes.code(me), bulk=bulk)
+    sent_from, sent_to = nodes.columns
+    out = _features(interactions, nodes, sent_from, sent_to, nodes.code(me), bulk=bulk)
     return out.set_axis(nodes.pairs(out.index.to_numpy()), axis=0)
 
 
