@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netgraph
+from netgraph.analysis import paths
 from netgraph.analysis.paths import hop_probability, intro_paths
 from netgraph.analysis.reasons import hop_reasons
 from netgraph.model.targets import find_target
@@ -147,6 +148,31 @@ def brute_force(G, me, targets, max_hops):
                                     for u, v in zip(path, path[1:]))
             found.append((probability, path))
     return sorted(found, key=lambda p: -p[0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(8, 30), st.floats(0.1, 0.4), st.integers(0, 10_000), st.integers(2, 4))
+def test_one_person_as_the_target_same_paths_as_brute_force(n, density, seed, max_hops):
+    """A person as the target: the second level is looked at only next to them (``_Search.near``). The same
+    paths as every simple path listed, and as the search that looks everywhere."""
+    base = nx.gnp_random_graph(n, density, seed=seed)
+    rng = random.Random(seed)
+    G = graph([(u, v, round(rng.random(), 3)) for u, v in base.edges], me=0)
+    if 0 not in G or len(G) < 3:
+        return
+    target = rng.choice([v for v in G if v != 0])
+
+    def found(diverse: bool) -> list:
+        frame = intro_paths(G, lambda d: d["name"] == target, top=3, max_hops=max_hops, diverse=diverse,
+                            min_probability=0).frame
+        return list(zip(frame["probability"], frame["nodes"]))
+
+    near = [found(False), found(True)]
+    expected = brute_force(G, 0, {target}, max_hops)[:3]
+    assert [round(p, 6) for p, _ in near[0]] == [round(p, 6) for p, _ in expected]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths._Search, "_near_first_level", lambda self: None)
+        assert [found(False), found(True)] == near
 
 
 @settings(max_examples=80, deadline=None)

@@ -30,7 +30,7 @@ import pandas as pd
 
 from ..io.share import Share, share_of
 from ..model.graph import display_name, me_of, neighbours, rings
-from ..model.targets import find_target
+from ..model.targets import Target, find_target
 from .layers import dunbar_layers
 from .paths import IntroPaths, intro_paths, share_matched
 from .reasons import qualify
@@ -247,8 +247,9 @@ def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, title: str | N
             continue
         threads = []  # (probability, member, path) of the best paths, one per introducer
         waiting = []
+        one = Target(person, {person: status}, found.company)  # found once: not the company's directory per person
         for member in starts:
-            found_paths = intro_paths(G, person, me=member, today=today, top=2, max_hops=max_hops)
+            found_paths = intro_paths(G, one, me=member, today=today, top=2, max_hops=max_hops)
             threads += [(p, member, list(n)) for p, n in zip(found_paths.frame["probability"],
                                                               found_paths.frame["nodes"])]
             who = f"{display_name(G, member)} asked" if len(starts) > 1 else "You asked"
