@@ -75,7 +75,7 @@ __all__ = ["cache_folder", "cache_key", "CacheKey", "read_cached", "write_cached
 #: The variable that moves the cache folder.
 CACHE_VARIABLE = "NETGRAPH_CACHE"
 #: The layout of the cached document; a change makes every older file a miss.
-FORMAT = 2
+FORMAT = 3
 #: A file changed this shortly before it was read may change again within the same tick of the file system's
 #: clock (a few milliseconds on Linux) and keep its modification time: a network built from it is not cached
 #: (git's "racy clean" problem, solved the same way).
@@ -198,6 +198,8 @@ _PLAIN = (str, int, float, bool, type(None))
 #: The kinds of array a file may hold (numbers, booleans, times): never objects, which only pickle could rebuild.
 _ARRAY_KINDS = "biufmM"
 _INT64 = (-2**63, 2**63 - 1)
+#: Columns shorter than this are written as they are: numbering their values would not pay.
+_FEW = 16
 
 
 class _Encoder:
@@ -257,6 +259,14 @@ class _Encoder:
             return {"scalars": self.array(np.array(values))}  # numpy scalars stay numpy scalars
         if types == {dt.date}:
             return {"dates": self.array(np.fromiter(map(dt.date.toordinal, values), np.int64, len(values)))}
+        if types <= {str, tuple, type(None)} and len(values) >= _FEW and (
+                tuple not in types or all(type(x) is str for v in values if type(v) is tuple for x in v)):
+            # few distinct texts (an edge's basis, sources, channel; an interaction's people): each written once,
+            # with a number per row (and read back as one object, shared by every row that holds it)
+            distinct: dict = {}
+            codes = [distinct.setdefault(v, len(distinct)) for v in values]  # texts only: (1,) == (True,) elsewhere
+            if len(distinct) * 2 <= len(values):
+                return {"distinct": self.column(list(distinct)), "codes": self.array(np.array(codes, np.int32))}
         if types <= set(_PLAIN):
             return {"plain": values}
         if types in ({list}, {tuple}) and set(map(type, itertools.chain.from_iterable(values))) <= set(_PLAIN):
@@ -381,6 +391,8 @@ class _Decoder:
     def column(self, column: dict) -> list:
         if "plain" in column:
             return column["plain"]
+        if "distinct" in column:
+            return list(map(self.column(column["distinct"]).__getitem__, self.arrays[column["codes"]].tolist()))
         if "lists" in column:
             return column["lists"]
         if "tuples" in column:
