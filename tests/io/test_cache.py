@@ -104,9 +104,9 @@ def test_a_damaged_or_planted_cache_file_is_a_miss(folder):
     cached.write_bytes(b"SQLite format 3\0" + b"\xff" * 100)
     assert_same_network(load(folder, cache=True), load(folder))
     # a file whose document names a class off the allow-list builds nothing from it
-    planted = {"$class": "Popen", "fields": {"args": "rm -rf ~"}}
-    with sqlite3.connect(cached) as db:
-        db.execute("UPDATE cache SET body = ?", (zlib.compress(json.dumps(planted).encode()),))
+    planted = zlib.compress(json.dumps({"$class": "Popen", "fields": {"args": "rm -rf ~"}}).encode())
+    with sqlite3.connect(cached) as db:  # its digest made to match: only the allow-list stands in the way
+        db.execute("UPDATE cache SET body = ?, digest = ? WHERE name = 'network'", (planted, cache._digest(planted)))
     db.close()
     assert_same_network(load(folder, cache=True), load(folder))
     # nor an array of objects (only pickle could build those)
@@ -116,6 +116,29 @@ def test_a_damaged_or_planted_cache_file_is_a_miss(folder):
         db.execute("UPDATE arrays SET dtype = '|O' WHERE id = 0")
     db.close()
     assert_same_network(load(folder, cache=True), load(folder))
+
+
+def test_the_tables_are_read_back_when_asked_for_and_a_damaged_one_is_a_miss(folder):
+    built = load(folder, cache=True)
+    net = load(folder, cache=True)
+    assert isinstance(net, netgraph.Network) and "interactions" not in vars(net)  # not decoded yet
+    assert str(net.summary()) == str(built.summary())  # the graph alone
+    pd.testing.assert_frame_equal(net.interactions, built.interactions)
+    assert "interactions" in vars(net)
+    cached = next((folder.parent / "cache").iterdir())
+    with sqlite3.connect(cached) as db:  # one byte of a table changed: the digest says so when the file is opened
+        body = db.execute("SELECT body FROM cache WHERE name = 'people'").fetchone()[0]
+        db.execute("UPDATE cache SET body = ? WHERE name = 'people'", (body[:-1] + bytes([body[-1] ^ 1]),))
+    db.close()
+    assert_same_network(load(folder, cache=True), built)
+    # a table made to deceive (its digest matching) is one clear error when read, never a wrong table
+    planted = zlib.compress(b'{"$class": "Popen", "fields": {}}')
+    load(folder, cache=True)
+    with sqlite3.connect(cached) as db:
+        db.execute("UPDATE cache SET body = ?, digest = ? WHERE name = 'people'", (planted, cache._digest(planted)))
+    db.close()
+    with pytest.raises(netgraph.NetgraphError, match="--no-cache"):
+        _ = load(folder, cache=True).people
 
 
 def test_the_command_caches_and_no_cache_builds_afresh(folder, capsys, monkeypatch):
@@ -167,8 +190,8 @@ def _equal(a, b) -> bool:
 
 
 def _round_trip(value):
-    document, arrays = cache._dump(value)
-    return cache._load(document, [(a.dtype.str, a.tobytes()) for a in arrays])
+    parts, arrays = cache._dump(value)
+    return cache._load(parts, [(a.dtype.str, a.tobytes()) for a in arrays])
 
 
 @given(_values)

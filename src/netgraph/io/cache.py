@@ -27,7 +27,10 @@ document (zlib-compressed): plain values, with tags for what JSON lacks (dates,
 timestamps, tuples, sets, numpy scalars, DataFrames column by column with their
 dtypes, the graph with its node, successor and predecessor order); columns of
 numbers and dates are arrays of raw bytes in a table beside it, numbers,
-booleans and times only. Classes come
+booleans and times only. The tables and the identity resolver are documents of
+their own, read back when first asked for (a summary needs the graph alone);
+every document carries its SHA-256, checked when the file is opened, so a
+damaged file is a miss then rather than an error later. Classes come
 back only from an allow-list of netgraph's own data classes: unlike pickle,
 reading a cache file cannot run code, so a file planted in the cache folder can
 at worst fail to read, and a file that fails to read (damaged, truncated, from
@@ -63,6 +66,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..errors import NetgraphError
 from ..model.identity import Identity, IdentitySettings
 from ..model.network import Network
 from ..model.report import DateOrder, FileReport, ImportReport, Problem
@@ -75,7 +79,7 @@ __all__ = ["cache_folder", "cache_key", "CacheKey", "read_cached", "write_cached
 #: The variable that moves the cache folder.
 CACHE_VARIABLE = "NETGRAPH_CACHE"
 #: The layout of the cached document; a change makes every older file a miss.
-FORMAT = 3
+FORMAT = 4
 #: A file changed this shortly before it was read may change again within the same tick of the file system's
 #: clock (a few milliseconds on Linux) and keep its modification time: a network built from it is not cached
 #: (git's "racy clean" problem, solved the same way).
@@ -146,10 +150,12 @@ def read_cached(key: CacheKey) -> Network | None:
         return None
     try:
         with sqlite3.connect(f"file:{file}?mode=ro", uri=True) as db:
-            (document,) = db.execute("SELECT body FROM cache WHERE name = 'network'").fetchone()
+            rows = db.execute("SELECT name, body, digest FROM cache").fetchall()
             arrays = db.execute("SELECT dtype, body FROM arrays ORDER BY id").fetchall()
         db.close()
-        network = _load(document, arrays)
+        if any(_digest(body) != digest for _, body, digest in rows):  # damaged: a miss now, not an error later
+            return None
+        network = _load({name: body for name, body, _ in rows}, arrays)
     except Exception:  # noqa: BLE001 - a damaged or foreign file is a miss: the network is built afresh
         return None
     return network if isinstance(network, Network) else None
@@ -163,7 +169,7 @@ def write_cached(key: CacheKey, network: Network) -> Path | None:
         return None
     folder = cache_folder()
     try:
-        document, arrays = _dump(network)
+        parts, arrays = _dump(network)
     except _Unsupported:
         return None
     try:
@@ -171,8 +177,9 @@ def write_cached(key: CacheKey, network: Network) -> Path | None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".sqlite")
         os.close(handle)
         with sqlite3.connect(temporary) as db:
-            db.execute("CREATE TABLE cache (name TEXT PRIMARY KEY, body BLOB)")
-            db.execute("INSERT INTO cache VALUES ('network', ?)", (document,))
+            db.execute("CREATE TABLE cache (name TEXT PRIMARY KEY, body BLOB, digest TEXT)")
+            db.executemany("INSERT INTO cache VALUES (?, ?, ?)",
+                           ((name, body, _digest(body)) for name, body in parts.items()))
             db.execute("CREATE TABLE arrays (id INTEGER PRIMARY KEY, dtype TEXT, body BLOB)")
             db.executemany("INSERT INTO arrays VALUES (?, ?, ?)",
                            ((i, a.dtype.str, a.tobytes()) for i, a in enumerate(arrays)))
@@ -343,8 +350,18 @@ class _Encoder:
 class _Decoder:
     """Turns a document and its arrays back into the network."""
 
-    def __init__(self, arrays: list[np.ndarray]) -> None:
+    def __init__(self, arrays: list[np.ndarray], parts: dict[str, bytes] | None = None) -> None:
         self.arrays = arrays
+        self.parts = parts or {}
+
+    def part(self, name: str):
+        """One part kept apart (a table, the identity resolver), decoded when first asked for."""
+        try:
+            with _no_collection():
+                return self.value(json.loads(zlib.decompress(self.parts[name])))
+        except Exception as exc:  # noqa: BLE001 - its digest matched: only a file made to deceive gets here
+            raise NetgraphError(f"the cached network's {name} cannot be read back ({type(exc).__name__}); run the "
+                                "command again with --no-cache") from None
 
     def value(self, value):
         kind = type(value)
@@ -383,9 +400,14 @@ class _Decoder:
 
     def instance(self, value: dict):
         cls = _CLASSES[value["$class"]]  # a name off the allow-list is a KeyError: the file is a miss
-        instance = object.__new__(cls)
+        apart = cls is Network and any(field == {"$apart": name} for name, field in value["fields"].items())
+        instance = object.__new__(_CachedNetwork if apart else cls)
         for name, field in value["fields"].items():
+            if apart and field == {"$apart": name}:
+                continue  # read when first asked for (_Apart)
             object.__setattr__(instance, name, self.value(field))  # frozen dataclasses too
+        if apart:
+            object.__setattr__(instance, "_decoder", self)
         return instance
 
     def column(self, column: dict) -> list:
@@ -468,12 +490,35 @@ class _Decoder:
         return G
 
 
-def _dump(value) -> tuple[bytes, list[np.ndarray]]:
-    """The document (compressed JSON) and the arrays it names."""
+#: The parts of a network kept apart in the file and read back only when asked for: the tables and the identity
+#: resolver (a summary, a path or a shortlist needs the graph alone, and these are half of the file).
+_APART = ("people", "interactions", "ties", "introductions", "companies", "identities")
+
+
+def _dump(value) -> tuple[dict[str, bytes], list[np.ndarray]]:
+    """The documents (compressed JSON: ``network``, and for a network each part of :data:`_APART`) and the
+    arrays they name."""
     encoder = _Encoder()
+    parts = {}
     with _no_collection():
-        document = json.dumps(encoder.value(value), ensure_ascii=False, separators=(",", ":")).encode()
-    return zlib.compress(document, 3), encoder.arrays
+        if type(value) is Network:
+            for name in _APART:
+                parts[name] = _compressed(encoder.value(getattr(value, name)))
+            value = {"$class": "Network", "fields": {
+                f.name: {"$apart": f.name} if f.name in _APART else encoder.value(getattr(value, f.name))
+                for f in dataclasses.fields(value)}}
+        else:
+            value = encoder.value(value)
+        parts["network"] = _compressed(value)
+    return parts, encoder.arrays
+
+
+def _compressed(document) -> bytes:
+    return zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode(), 3)
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 @contextlib.contextmanager
@@ -489,12 +534,39 @@ def _no_collection():
             gc.enable()
 
 
-def _load(document: bytes, arrays: list[tuple[str, bytes]]):
+def _load(parts: dict[str, bytes], arrays: list[tuple[str, bytes]]):
     """The value of :func:`_dump`'s output; a dtype that is not a number, boolean or time refuses the file."""
     kinds = [np.dtype(dtype) for dtype, _ in arrays]
     if any(kind.kind not in _ARRAY_KINDS for kind in kinds):
         raise ValueError("an array of objects")
     # copied: frombuffer's arrays are read-only, and the tables they become may be edited
-    decoder = _Decoder([np.frombuffer(body, dtype=kind).copy() for kind, (_, body) in zip(kinds, arrays)])
+    decoder = _Decoder([np.frombuffer(body, dtype=kind).copy() for kind, (_, body) in zip(kinds, arrays)], parts)
     with _no_collection():
-        return decoder.value(json.loads(zlib.decompress(document)))
+        return decoder.value(json.loads(zlib.decompress(parts["network"])))
+
+
+class _Apart:
+    """A part of a cached network, decoded when first read; then the instance's own attribute (this descriptor
+    has no ``__set__``, so the value set on the instance wins from then on)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, network, owner=None):
+        if network is None:
+            return self
+        value = network._decoder.part(self.name)
+        network.__dict__[self.name] = value
+        return value
+
+
+class _CachedNetwork(Network):
+    """A :class:`Network` read back from the cache: its tables and identity resolver are decoded when first asked
+    for (``net.interactions``, ``net.find``...), the graph and the report at once."""
+
+    people = _Apart()
+    interactions = _Apart()
+    ties = _Apart()
+    introductions = _Apart()
+    companies = _Apart()
+    identities = _Apart()
