@@ -493,7 +493,7 @@ def _who(args) -> int:
                        location=args.location, max_hops=args.max_hops)
     except ValueError as exc:
         raise NetgraphError(str(exc)) from None
-    frame = _filtered(frame, "person", None, args.top)
+    frame = frame.head(args.top) if args.top else frame
     _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
