@@ -30,7 +30,7 @@ def test_wheel_holds_the_demo_and_the_command(wheel):
     assert "netgraph/datasets/sample/netgraph.toml" in names
     assert "netgraph/py.typed" in names  # PEP 561: type checkers use the package's own annotations
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "netgraph = netgraph.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "netgraph = netgraph.cli:command" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_runs_outside_the_source_tree(wheel, tmp_path):

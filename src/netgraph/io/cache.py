@@ -25,7 +25,8 @@ builds afresh.
 **The format is data, never code.** The file is SQLite holding one JSON
 document (zlib-compressed): plain values, with tags for what JSON lacks (dates,
 timestamps, tuples, sets, numpy scalars, DataFrames column by column with their
-dtypes, the graph with its node, successor and predecessor order); columns of
+dtypes, the graph with its node, successor and predecessor order and its
+attribute dicts grouped by shape, the dicts with the same keys); columns of
 numbers and dates are arrays of raw bytes in a table beside it, numbers,
 booleans and times only. The tables and the identity resolver are documents of
 their own, read back when first asked for (a summary needs the graph alone);
@@ -79,7 +80,7 @@ __all__ = ["cache_folder", "cache_key", "CacheKey", "read_cached", "write_cached
 #: The variable that moves the cache folder.
 CACHE_VARIABLE = "NETGRAPH_CACHE"
 #: The layout of the cached document; a change makes every older file a miss.
-FORMAT = 4
+FORMAT = 5
 #: A file changed this shortly before it was read may change again within the same tick of the file system's
 #: clock (a few milliseconds on Linux) and keep its modification time: a network built from it is not cached
 #: (git's "racy clean" problem, solved the same way).
@@ -302,32 +303,27 @@ class _Encoder:
                 "attrs": self.value(dict(frame.attrs))}
 
     def attributes(self, dicts: list[dict]) -> dict:
-        """Attribute dicts (of nodes or edges), column by column: which rows hold each key (all, or those listed),
-        and the values.
+        """Attribute dicts (of nodes or edges) by shape: the dicts with the same keys in the same order (a few
+        dozen shapes for a million edges), each shape's keys and rows, and every key's values as one column, shape
+        after shape.
 
-        The dicts are grouped by their keys (a few dozen shapes for a million edges) and each group is turned
-        into columns at once: reading each dict once, not once per key, is what makes this fast."""
+        Reading each dict once, not once per key, makes the writing fast; rebuilding each shape's dicts at once
+        from its columns (``dict(zip(keys, row))``) makes the reading fast, and keeps every dict's key order."""
         shapes: dict[tuple, list[int]] = {}
         for i, data in enumerate(dicts):
             shapes.setdefault(tuple(data), []).append(i)
-        rows: dict = {}
         values: dict = {}
         for keys, where in shapes.items():
             table = zip(*[tuple(dicts[i].values()) for i in where]) if keys else ()
             for key, held in zip(keys, table):
-                rows.setdefault(key, []).append(where)
                 values.setdefault(key, []).append(held)
-        columns = {}
-        for key in rows:
-            if type(key) is not str:
-                raise _Unsupported("attribute names that are not text")
-            at = np.concatenate(rows[key]) if len(rows[key]) > 1 else np.array(rows[key][0], np.int64)
-            column = list(itertools.chain.from_iterable(values[key]))
-            full = len(at) == len(dicts)
-            if full and len(rows[key]) > 1:  # every row holds it, in several shapes: put the values in row order
-                column = [column[j] for j in np.argsort(at, kind="stable").tolist()]
-            columns[key] = {"rows": None if full else self.array(at.astype(np.int64)), **self.column(column)}
-        return columns
+        if any(type(key) is not str for key in values):
+            raise _Unsupported("attribute names that are not text")
+        whole = len(shapes) == 1  # one shape holds every row in order: its rows go without saying
+        return {"shapes": [{"keys": list(keys), "rows": None if whole else self.array(np.array(where, np.int64))}
+                           for keys, where in shapes.items()],
+                "columns": {key: self.column(list(itertools.chain.from_iterable(held)))
+                            for key, held in values.items()}}
 
     def graph(self, G: nx.Graph) -> dict:
         if G.is_multigraph() or type(G) not in (nx.Graph, nx.DiGraph):
@@ -345,6 +341,9 @@ class _Encoder:
                 "edge_attributes": self.attributes([e[2] for e in edges]),
                 "order": self.array(np.array([position[p] for n in nodes for p in order[n]], np.int64)),
                 "degrees": self.array(np.array([len(order[n]) for n in nodes], np.int64))}
+
+
+_END = object()  # past a column's last value
 
 
 class _Decoder:
@@ -452,15 +451,27 @@ class _Decoder:
         frame.attrs.update(self.value(body["attrs"]))
         return frame
 
-    def attributes(self, n: int, columns: dict) -> list[dict]:
-        # the keys every row holds make each row's dict at once; the others are added where they are
-        full = [key for key, column in columns.items() if column["rows"] is None]
-        dicts = [dict(zip(full, row)) for row in zip(*(self.column(columns[key]) for key in full))] if full else \
-            [{} for _ in range(n)]
-        for key, column in columns.items():
-            if column["rows"] is not None:
-                for i, value in zip(self.arrays[column["rows"]].tolist(), self.column(column)):
-                    dicts[i][key] = value
+    def attributes(self, n: int, body: dict) -> list[dict]:
+        """The ``n`` dicts of :meth:`_Encoder.attributes`, each shape's made at once from its columns."""
+        columns = {key: iter(self.column(column)) for key, column in body["columns"].items()}
+        dicts: list = [None] * n
+        for shape in body["shapes"]:
+            keys = shape["keys"]
+            where = range(n) if shape["rows"] is None else self.arrays[shape["rows"]].tolist()
+            if keys:
+                made = list(map(dict, map(zip, itertools.repeat(keys),
+                                          zip(*(itertools.islice(columns[key], len(where)) for key in keys)))))
+            else:
+                made = [{} for _ in where]
+            if len(made) != len(where):
+                raise ValueError("a shape holds more rows than its columns")
+            if shape["rows"] is None:
+                dicts = made
+            else:
+                for i, made_one in zip(where, made):
+                    dicts[i] = made_one
+        if None in dicts or any(next(column, _END) is not _END for column in columns.values()):
+            raise ValueError("attribute rows and columns disagree")
         return dicts
 
     def graph(self, body: dict) -> nx.Graph:
