@@ -8,7 +8,7 @@ import random
 import networkx as nx
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import netgraph
@@ -152,6 +152,7 @@ def brute_force(G, me, targets, max_hops):
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(8, 30), st.floats(0.1, 0.4), st.integers(0, 10_000), st.integers(2, 4))
+@example(22, 0.28125, 1, 4)  # four hops: a contact three hops from the target is a first hop of its own
 def test_one_person_as_the_target_same_paths_as_brute_force(n, density, seed, max_hops):
     """A person as the target: the second level is looked at only next to them (``_Search.near``). The same
     paths as every simple path listed, and as the search that looks everywhere."""

@@ -63,8 +63,8 @@ import re
 from collections.abc import Callable
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import display_name, me_of, neighbours
 from ..model.targets import Target, find_target
 from .reasons import hop_reasons
@@ -243,8 +243,11 @@ class _Search:
         return seen & self.mine
 
     def may_reach(self, first) -> bool:
-        """False when no path through my contact ``first`` can reach a target (known without a search)."""
-        return self.near is None or first in self.near or first in self.levels[1] or first in self.targets
+        """False when no path through my contact ``first`` can reach a target (known without a search): within
+        three hops, only a contact of mine next to the first level can (a target is two hops from them at most);
+        with more hops, any may."""
+        return (self.near is None or self.max_hops > 3 or first in self.near or first in self.levels[1]
+                or first in self.targets)
 
     def _push(self, heap, counter, path, probability, y) -> None:
         remaining = self.max_hops - len(path)
