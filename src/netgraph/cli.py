@@ -17,8 +17,8 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .errors import NetgraphError

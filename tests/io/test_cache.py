@@ -156,6 +156,21 @@ def test_the_command_caches_and_no_cache_builds_afresh(folder, capsys, monkeypat
     assert not (folder.parent / "cache").exists()
 
 
+def test_a_summary_from_the_cache_needs_no_pandas(folder):
+    """A third of the second command's time would be importing pandas: the cached graph, the summary and the
+    import report's line are read and printed without it (the tables, read when asked for, bring it)."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, cache.CACHE_VARIABLE: str(folder.parent / "cache")}
+    script = ("import sys; from netgraph.cli import main; main(['summary', '--data', sys.argv[1]]); "
+              "print('pandas' in sys.modules, file=sys.stderr)")
+    runs = [subprocess.run([sys.executable, "-c", script, str(folder)], env=env, capture_output=True, text=True,
+                           check=True) for _ in range(2)]
+    assert runs[0].stderr.splitlines()[-1] == "True"  # built: the readers use it
+    assert runs[1].stderr.splitlines()[-1] == "False" and runs[1].stdout == runs[0].stdout
+
+
 def test_a_cache_folder_that_cannot_be_written_only_slows(folder, tmp_path, monkeypatch):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")

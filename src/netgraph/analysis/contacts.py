@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import me_of, neighbours
 from .state import relationship_state
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from .state import relationship_state
 from .weak_ties import weak_ties
 

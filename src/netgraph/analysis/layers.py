@@ -23,12 +23,12 @@ References
 from __future__ import annotations
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import me_of
 from ..model.rules import rules_of
 
-__all__ = ["dunbar_layers"]
+__all__ = ["dunbar_layers", "layer_of"]
 
 
 def dunbar_layers(G: nx.DiGraph, *, me=None) -> pd.Series:
@@ -50,6 +50,10 @@ def dunbar_layers(G: nx.DiGraph, *, me=None) -> pd.Series:
         ``Rules.layer_strength``, :mod:`netgraph.model.rules`), or 0 for
         acquaintances (beyond 150, too weak, or contact from their side only).
 
+    See Also
+    --------
+    layer_of : the same as a dict.
+
     Examples
     --------
     >>> import netgraph
@@ -58,13 +62,26 @@ def dunbar_layers(G: nx.DiGraph, *, me=None) -> pd.Series:
     >>> int((layers == 5).sum())
     5
     """
+    layers = layer_of(G, me=me)
+    return pd.Series(list(layers.values()), index=list(layers), name="layer", dtype=int)
+
+
+def layer_of(G: nx.DiGraph, *, me=None) -> dict:
+    """:func:`dunbar_layers` as a dict, node to layer, in the same order (what a summary counts, without pandas).
+
+    Examples
+    --------
+    >>> import netgraph
+    >>> from collections import Counter
+    >>> Counter(layer_of(netgraph.load().graph).values())[5]
+    5
+    """
     me = me_of(G, me)
     rules = rules_of(G)
     weakest = min(rules.layer_strength.values())
     kept = {v for v, data in G[me].items()
             if data["strength"] >= weakest and (data.get("sent", 0) or not G[v][me].get("sent", 0))}
     ranked = sorted(G[me].items(), key=lambda item: (item[0] not in kept, -item[1]["strength"], str(item[0])))
-    layer = [next((size for size in rules.layers if rank < size and data["strength"] >= rules.layer_strength[size]),
-                  0) if v in kept else 0
-             for rank, (v, data) in enumerate(ranked)]
-    return pd.Series(layer, index=[v for v, _ in ranked], name="layer", dtype=int)
+    return {v: next((size for size in rules.layers if rank < size and data["strength"] >= rules.layer_strength[size]),
+                    0) if v in kept else 0
+            for rank, (v, data) in enumerate(ranked)}

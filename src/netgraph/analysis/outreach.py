@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import display_name, me_of
 from ..model.rules import rules_of
 from .paths import hop_probability, intro_paths

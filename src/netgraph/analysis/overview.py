@@ -35,8 +35,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import ball, display_name, induced, neighbours, relationship_count
 
 __all__ = ["summary", "Summary", "interaction_reciprocity"]
@@ -88,12 +88,26 @@ def _traffic(G: nx.DiGraph) -> tuple:
 
 @dataclass
 class Summary:
-    """The overview: ``to_dict()`` for scripts (``summary --json``), ``to_frame()`` as a table, ``str()`` for people."""
+    """The overview: ``to_dict()`` for scripts (``summary --json``), ``to_frame()`` as a table, ``str()`` for people;
+    ``strongest``, ``top_companies`` and ``clusters`` as tables (made when asked for: printing needs no pandas)."""
 
     data: dict
-    strongest: pd.DataFrame = field(default_factory=pd.DataFrame)
-    top_companies: pd.DataFrame = field(default_factory=pd.DataFrame)
-    clusters: pd.DataFrame = field(default_factory=pd.DataFrame)
+    strongest_ties: list[dict] = field(default_factory=list)
+
+    @property
+    def strongest(self) -> pd.DataFrame:
+        """My strongest ties: ``contact``, ``company``, ``strength``."""
+        return pd.DataFrame(self.strongest_ties, columns=["contact", "company", "strength"])
+
+    @property
+    def top_companies(self) -> pd.DataFrame:
+        """The companies with the most people: ``company``, ``people``."""
+        return pd.DataFrame(self.data["top_companies"], columns=["company", "people"])
+
+    @property
+    def clusters(self) -> pd.DataFrame:
+        """The largest clusters: ``label``, ``size``, ``my_contacts``."""
+        return pd.DataFrame(self.data["largest_clusters"], columns=["label", "size", "my_contacts"])
 
     def to_dict(self) -> dict:
         """The overview as a JSON-ready dict (what ``netgraph summary --json`` prints)."""
@@ -140,16 +154,16 @@ class Summary:
         rows.append(("groups", f"{d['clusters']} groups of people who know each other"))
         width = max(len(k) for k, _ in rows)
         lines += [f"  {k:<{width}}  {v}" for k, v in rows]
-        if len(self.strongest):
+        if self.strongest_ties:
             lines += ["", "Strongest ties:"]
-            lines += [f"  {r.contact:<28} {r.strength:.2f}  {r.company}" for r in self.strongest.itertuples()]
-        if len(self.top_companies):
+            lines += [f"  {r['contact']:<28} {r['strength']:.2f}  {r['company']}" for r in self.strongest_ties]
+        if d["top_companies"]:
             lines += ["", "Companies with the most people:"]
-            lines += [f"  {r.company:<28} {r.people:>4}" for r in self.top_companies.itertuples()]
-        if len(self.clusters):
+            lines += [f"  {r['company']:<28} {r['people']:>4}" for r in d["top_companies"]]
+        if d["largest_clusters"]:
             lines += ["", "Largest clusters:"]
-            lines += [f"  {r.label:<28} {r.size:>4} people, {r.my_contacts} of them your contacts"
-                      for r in self.clusters.itertuples()]
+            lines += [f"  {r['label']:<28} {r['size']:>4} people, {r['my_contacts']} of them your contacts"
+                      for r in d["largest_clusters"]]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -224,14 +238,12 @@ def summary(G: nx.DiGraph, *, me=None, today=None, top: int = 5, seed: int = 0) 
     data["target_people"] = {t["company"]: t["people"] for t in data["target_companies"]}
     if me is not None:
         data.update(_mine(G, me))
-    strongest = pd.DataFrame(
-        [(display_name(G, v), G.nodes[v].get("company", ""), d["strength"]) for v, d in G[me].items()]
-        if me is not None else [], columns=["contact", "company", "strength"])
-    strongest = strongest.sort_values(["strength", "contact"], ascending=[False, True]).head(top)
-    clusters = pd.DataFrame([describe_cluster(G, me, members) for members in groups[:top]],
-                            columns=["label", "size", "my_contacts"])
-    data["largest_clusters"] = clusters.to_dict("records")
-    return Summary(data, strongest.reset_index(drop=True), pd.DataFrame(data["top_companies"]), clusters)
+    strongest = sorted(({"contact": display_name(G, v), "company": G.nodes[v].get("company", ""),
+                         "strength": d["strength"]} for v, d in G[me].items()) if me is not None else [],
+                       key=lambda r: (-r["strength"], r["contact"]))[:top]
+    data["largest_clusters"] = [dict(zip(("label", "size", "my_contacts"), describe_cluster(G, me, members)))
+                                for members in groups[:top]]
+    return Summary(data, strongest)
 
 
 def clusters_around(G: nx.DiGraph, me, seed: int) -> list[set]:
@@ -267,9 +279,9 @@ def _target(G: nx.DiGraph, me, company: str) -> dict:
 
 def _mine(G: nx.DiGraph, me) -> dict:
     from ..algorithms.structure import constraint, effective_size
-    from .layers import dunbar_layers
+    from .layers import layer_of
 
-    layers = dunbar_layers(G, me=me).value_counts()
+    layers = Counter(layer_of(G, me=me).values())
     ties = [(d, G[v][me]) for v, d in G[me].items()]
     two_way = sum(1 for out, back in ties if out.get("sent") and back.get("sent"))
     only = sum(1 for out, _ in ties if set(out.get("sources", [])) <= {"linkedin connection", "address book"})

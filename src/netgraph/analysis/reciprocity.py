@@ -36,8 +36,8 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from .overview import interaction_reciprocity
 from .state import STATUSES, relationship_state, status_of
 

@@ -42,8 +42,8 @@ import datetime as dt
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import display_name, me_of
 from ..model.rules import Rules, rules_of
 from .layers import dunbar_layers

@@ -26,8 +26,8 @@ import itertools
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..io.share import Share, share_of
 from ..model.graph import display_name, me_of, neighbours, rings
 from ..model.targets import Target, find_target

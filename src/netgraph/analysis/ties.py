@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..model.graph import display_name, me_of
 
 __all__ = ["who_knows_whom", "COLUMNS"]

@@ -56,8 +56,8 @@ from collections import Counter
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..algorithms.communities import clusters as find_clusters
 from ..model.graph import display_name, induced, me_of, neighbours
 from .reasons import ago, last_contact, qualify

@@ -39,8 +39,8 @@ import zlib
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..model.keys import slug
 from ..model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION
 from . import synth, writers

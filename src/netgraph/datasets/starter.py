@@ -37,8 +37,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
+from .._lazy import pd
 from .writers import write_ics, write_linkedin, write_mbox, write_vcards
 
 __all__ = ["write_starter", "ME", "EMAILS", "TODAY", "TARGETS"]

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
+
+from .._lazy import pd
 
 __all__ = ["network", "Synthetic", "NameMaker", "make_companies", "histories", "group_ties"]
 

@@ -26,8 +26,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
-
+from .._lazy import pd
 from ..io.export import write_config
 from ..io.load import load
 from ..io.share import write_share

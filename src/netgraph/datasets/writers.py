@@ -21,8 +21,7 @@ from collections.abc import Iterable
 from email.header import Header
 from pathlib import Path
 
-import pandas as pd
-
+from .._lazy import pd
 from ..io.export import atomic_write
 from ..model.keys import NICKNAMES
 from ..model.tables import ENDORSEMENT, INVITATION, RECOMMENDATION

@@ -45,8 +45,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from ..model.keys import email_key, phone_key, split_reference, url_key
 from ..model.tables import MARKERS, SCHEMAS, split_list

@@ -65,8 +65,8 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from ..model.identity import Identity, IdentitySettings
 from ..model.network import Network
@@ -392,8 +392,14 @@ class _Decoder:
         if tag == "$graph":
             return self.graph(body)
         if tag == "$report":
-            report = ImportReport()
-            report.files, report.merges = self.value(body["files"]), self.value(body["merges"])
+            if body["merges"] == {"$apart": "merges"}:  # a network's: the merges are read when first asked for
+                report = object.__new__(_CachedReport)
+                object.__setattr__(report, "_decoder", self)
+                object.__setattr__(report, "_merged", int(body["merged"]))
+            else:
+                report = ImportReport()
+                report.merges = self.value(body["merges"])
+            report.files = self.value(body["files"])
             return report
         raise ValueError(f"unknown tag {tag}")
 
@@ -502,7 +508,8 @@ class _Decoder:
 
 
 #: The parts of a network kept apart in the file and read back only when asked for: the tables and the identity
-#: resolver (a summary, a path or a shortlist needs the graph alone, and these are half of the file).
+#: resolver (a summary, a path or a shortlist needs the graph alone, and these are half of the file); the import
+#: report's table of merges is one more.
 _APART = ("people", "interactions", "ties", "introductions", "companies", "identities")
 
 
@@ -515,9 +522,12 @@ def _dump(value) -> tuple[dict[str, bytes], list[np.ndarray]]:
         if type(value) is Network:
             for name in _APART:
                 parts[name] = _compressed(encoder.value(getattr(value, name)))
-            value = {"$class": "Network", "fields": {
-                f.name: {"$apart": f.name} if f.name in _APART else encoder.value(getattr(value, f.name))
-                for f in dataclasses.fields(value)}}
+            parts["merges"] = _compressed(encoder.value(value.report.merges))
+            fields = {f.name: {"$apart": f.name} if f.name in _APART else encoder.value(getattr(value, f.name))
+                      for f in dataclasses.fields(value) if f.name != "report"}
+            fields["report"] = {"$report": {"files": encoder.value(value.report.files), "merges": {"$apart": "merges"},
+                                            "merged": value.report.merged}}
+            value = {"$class": "Network", "fields": fields}
         else:
             value = encoder.value(value)
         parts["network"] = _compressed(value)
@@ -557,18 +567,29 @@ def _load(parts: dict[str, bytes], arrays: list[tuple[str, bytes]]):
 
 
 class _Apart:
-    """A part of a cached network, decoded when first read; then the instance's own attribute (this descriptor
-    has no ``__set__``, so the value set on the instance wins from then on)."""
+    """A part of a cached network (or of its report), decoded when first read; then the instance's own attribute (this
+    descriptor has no ``__set__``, so the value set on the instance wins from then on)."""
 
     def __set_name__(self, owner, name: str) -> None:
         self.name = name
 
-    def __get__(self, network, owner=None):
-        if network is None:
+    def __get__(self, instance, owner=None):
+        if instance is None:
             return self
-        value = network._decoder.part(self.name)
-        network.__dict__[self.name] = value
+        value = instance._decoder.part(self.name)
+        instance.__dict__[self.name] = value
         return value
+
+
+class _CachedReport(ImportReport):
+    """An :class:`ImportReport` read back from the cache: its table of merges is decoded when first asked for."""
+
+    merges = _Apart()
+    _merged: int
+
+    @property
+    def merged(self) -> int:  # counted when cached: the summary line needs the count, not the table
+        return self._merged if "merges" not in self.__dict__ else super().merged
 
 
 class _CachedNetwork(Network):

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from ..model.tables import SCHEMAS
 

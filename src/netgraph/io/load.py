@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import NetgraphError, shown
-from ..model.dates import as_timestamp
+from ..model.dates import as_day, as_timestamp
 from ..model.network import Network
 from ..model.report import ImportReport
 from ..model.rules import Rules
@@ -108,12 +108,12 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         report.add(path / CONFIG, "config").notes.append(f"unknown settings ignored: {', '.join(config.unknown)}")
     me = me if me is not None else config.me
     emails = list(emails if emails is not None else config.emails)
-    today = as_timestamp(today if today is not None else config.today)
+    today = as_day(today if today is not None else config.today)
 
     found = _walk(path)
     key = None
     if cache:
-        options = {"me": me, "today": today if today is not None else as_timestamp(dt.date.today()),
+        options = {"me": me, "today": today if today is not None else dt.date.today(),
                    "targets": targets, "emails": emails, "model": model, "rules": rules}
         try:
             key = cache_key(path, found.files + [path / CONFIG] * os.path.lexists(path / CONFIG), options | {
@@ -128,6 +128,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     from ..model.build import assemble
     from .sources import Context, find_reader
 
+    today = as_timestamp(today)
     report_unread(found, report)
     context = Context(me=me, emails=tuple(emails), today=today)
     parts, ignored = [], []

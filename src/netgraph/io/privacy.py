@@ -44,8 +44,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from ..model.build import _NODE_RENAMES
 from ..model.companies import Directory

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from ..model.companies import Directory, canonical_targets
 from ..model.dates import as_timestamp

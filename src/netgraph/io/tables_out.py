@@ -22,8 +22,8 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from .export import atomic_write, spreadsheet_safe
 

@@ -41,8 +41,8 @@ from collections import defaultdict
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from .companies import canonical_targets, directory
 from .dates import as_timestamp

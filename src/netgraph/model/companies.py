@@ -13,8 +13,7 @@ import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import pandas as pd
-
+from .._lazy import pd
 from .keys import PERSONAL_DOMAINS, company_key, domain_of, email_key
 from .report import ImportReport
 

@@ -25,16 +25,17 @@ no column to decide it): ``netgraph --today`` takes YYYY-MM-DD only.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 
-__all__ = ["as_timestamp", "read_date_column", "ColumnDates", "KnownOrder", "DAY_FIRST", "MONTH_FIRST",
+__all__ = ["as_timestamp", "as_day", "read_date_column", "ColumnDates", "KnownOrder", "DAY_FIRST", "MONTH_FIRST",
            "DEFAULT_ORDER", "GUESS", "read_iso"]
 
 DAY_FIRST, MONTH_FIRST = "day first", "month first"
@@ -60,8 +61,9 @@ _TWO_WAY = re.compile(
     r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?)?(?:\s*UTC)?")
 #: Two-digit years: 69-99 are 1969-1999, 00-68 are 2000-2068 (POSIX's pivot, as :func:`time.strptime`).
 _PIVOT = 69
-#: The years a nanosecond timestamp holds whole; callers bound dates further (1900-2200 in netgraph).
-_NS_YEARS = (pd.Timestamp.min.year + 1, pd.Timestamp.max.year - 1)
+#: The years a nanosecond timestamp holds whole (``pd.Timestamp.min`` is in 1677, ``max`` in 2262: 2**63 ns either
+#: side of 1970); callers bound dates further (1900-2200 in netgraph).
+_NS_YEARS = (1678, 2261)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,22 @@ def as_timestamp(value) -> pd.Timestamp | None:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_convert("UTC").tz_localize(None)
     return stamp.normalize()
+
+
+def as_day(value) -> dt.date | None:
+    """The day :func:`as_timestamp` makes of a value, as a date; a date or ISO day (YYYY-MM-DD) is read without
+    pandas, so that a command answered from the cache need not import it."""
+    if isinstance(value, dt.datetime):  # a Timestamp too
+        return (value.astimezone(dt.UTC) if value.tzinfo is not None else value).date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass  # 2026-02-30: as_timestamp says why
+    stamp = as_timestamp(value)
+    return stamp.date() if stamp is not None else None
 
 
 def read_iso(values: pd.Series) -> pd.Series:

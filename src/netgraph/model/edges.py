@@ -14,8 +14,8 @@ from itertools import repeat
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from .strength import StrengthModel, components
 from .tables import ASKS_NO_ANSWER
 

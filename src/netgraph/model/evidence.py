@@ -50,9 +50,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
+from .._lazy import pd
 from .edges import unique_keys
 from .keys import PERSONAL_DOMAINS, domain_of
 

@@ -47,8 +47,8 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from .keys import (
     NICKNAMES,
     PERSONAL_DOMAINS,
@@ -237,7 +237,7 @@ class Identity:
     _index: dict[str, dict[str, str]]
     _names: dict[str, list[str]]
     _formal: dict[str, list[str]]
-    refusals: pd.DataFrame = field(default_factory=pd.DataFrame)
+    refusals: pd.DataFrame = field(default_factory=lambda: pd.DataFrame())
     phone_region: str | None = None
     notes: list[str] = field(default_factory=list)
     _by_letter: dict[str, list[str]] | None = field(default=None, repr=False)

@@ -7,8 +7,8 @@ import html
 from dataclasses import dataclass, field
 
 import networkx as nx
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from .identity import Identity
 from .report import ImportReport

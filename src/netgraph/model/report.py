@@ -12,8 +12,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-import pandas as pd
-
+from .._lazy import pd
 from ..errors import shown
 
 __all__ = ["Problem", "DateOrder", "FileReport", "ImportReport"]
@@ -119,6 +118,11 @@ class ImportReport:
         return next(f for f in reversed(self.files) if f.file == name)
 
     @property
+    def merged(self) -> int:
+        """How many identity merges the load made (the rows of :attr:`merges` that are not a new person)."""
+        return 0 if self.merges is None else int((self.merges["rule"] != "new").sum())
+
+    @property
     def problems(self) -> list[Problem]:
         """Every problem, file by file, in line order."""
         return [p for f in self.files for p in sorted(f.problems, key=lambda p: p.line or 0)]
@@ -157,7 +161,7 @@ class ImportReport:
         loaded = sum(f.loaded for f in self.files)
         skipped = sum(f.skipped for f in self.files)
         warnings = sum(f.warnings for f in self.files)
-        merged = 0 if self.merges is None else int((self.merges["rule"] != "new").sum())
+        merged = self.merged
         lines = [
             f"{len(self.files)} files, {read:,} records read, {loaded:,} loaded, "
             f"{skipped:,} skipped, {warnings:,} warnings, {merged:,} identity merges"

@@ -75,7 +75,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
-import pandas as pd
+
+from .._lazy import pd
 
 __all__ = ["StrengthModel", "COMPONENTS", "components", "tie_strength", "explain_strength"]
 

@@ -18,13 +18,14 @@ later (a reference to nobody) still name the file and line.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
+from .._lazy import pd
 from ..errors import NetgraphError
 from .dates import read_date_column, read_iso
 from .keys import email_key
@@ -107,7 +108,8 @@ SCHEMAS: dict[str, Schema] = {
 #: The plausible years of a date in a network (inclusive): the oldest people's letters on one side, a
 #: typo's future on the other.
 YEARS = (1900, 2200)
-EARLIEST, LATEST = pd.Timestamp(f"{YEARS[0]}-01-01"), pd.Timestamp(f"{YEARS[1] + 1}-01-01")
+#: The first instant of the first of them and of the year after the last (naive, as the tables' times are).
+EARLIEST, LATEST = dt.datetime(YEARS[0], 1, 1), dt.datetime(YEARS[1] + 1, 1, 1)
 _BOOKKEEPING = ("_file", "_line", "_source")
 #: Columns of free text that no reader keeps, whatever file they come in (a message's content, a note
 #: about a person): message bodies and notes are never part of a network. The canonical ``note`` is

@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.report import ImportReport
 from ...model.tables import SCHEMAS, Tables, check_columns, validate

@@ -34,8 +34,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-import pandas as pd
-
+from ..._lazy import pd
 from ...model.keys import url_key
 from ...model.report import ImportReport
 from ...model.tables import Tables, validate

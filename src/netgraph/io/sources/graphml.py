@@ -23,10 +23,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser, ParseError
 
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.report import FileReport, ImportReport
 from ...model.tables import Tables, validate

@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import icalendar
 import numpy as np
-import pandas as pd
 import recurring_ical_events
 
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.dates import as_timestamp
 from ...model.keys import domain_of, email_key, split_reference
@@ -87,7 +87,6 @@ _ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")
 #: The properties of an event that are read; the others (SUMMARY, DESCRIPTION...) are never parsed.
 _WANTED = _TIMING | {"UID", "SEQUENCE", "STATUS", "ORGANIZER", "ATTENDEE"}
 #: The first and last plausible days of a meeting (as of every date netgraph reads).
-_EARLIEST, _LATEST = EARLIEST.to_pydatetime(), LATEST.to_pydatetime()
 _COLUMNS = ["date", "from", "to", "channel", "kind", "note", "recipients", "message_id", "_line"]
 
 
@@ -476,7 +475,7 @@ def _cutoff(today) -> dt.datetime:
 def _plausible(value) -> bool:
     """Whether a date (or date-time) falls in the years netgraph reads."""
     try:
-        return _EARLIEST <= _utc(value) < _LATEST
+        return EARLIEST <= _utc(value) < LATEST
     except (OverflowError, ValueError):  # year 1 in a zone east of UTC
         return False
 
@@ -543,7 +542,7 @@ def _expand(series: Series, mine: set[str], cutoff: dt.datetime, entry: FileRepo
     people = max(pairs, crowd + 1)
     limit = min(MAX_OCCURRENCES, MAX_SERIES_ROWS // people, budget.rows // pairs)
     try:
-        occurrences, more = _occurrences(series, max(first, _EARLIEST), cutoff, limit)
+        occurrences, more = _occurrences(series, max(first, EARLIEST), cutoff, limit)
     # TypeError: rules mixing dates and date-times, which the library cannot compare.
     except (recurring_ical_events.InvalidCalendar, ValueError, OverflowError, TypeError) as exc:
         return [], f"cannot expand its recurrence: {str(exc)[:200]}"

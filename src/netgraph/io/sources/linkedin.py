@@ -55,8 +55,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-import pandas as pd
-
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.dates import GUESS, MONTH_FIRST, KnownOrder, read_date_column
 from ...model.keys import name_key, url_key

@@ -80,9 +80,9 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-import pandas as pd
 from tqdm.auto import tqdm
 
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.dates import as_timestamp
 from ...model.keys import email_key

@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
 import vobject
 from vobject.base import VObjectError, textLineToContentLine
 
+from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.keys import url_key
 from ...model.report import FileReport, ImportReport

@@ -1,0 +1,38 @@
+"""pandas, imported when first used rather than when netgraph is.
+
+A command that reads its network back from the cache and answers from the graph
+(``netgraph summary``) needs no pandas, whose import (with pyarrow's) would be
+half of that command's time. netgraph's modules name pandas through :data:`pd`,
+which imports it at the first attribute asked for and from then on holds
+pandas' names as its own (one dict lookup, as a module's). Type checkers see
+pandas itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import TYPE_CHECKING
+
+
+class _Lazy:
+    """A module imported at the first attribute asked of it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        if attr.startswith("__") and attr.endswith("__") and self._name not in sys.modules:
+            raise AttributeError(attr)  # introspection (doctest's, inspect's, copy's) does not import it
+        module = importlib.import_module(self._name)
+        self.__dict__.update(vars(module))
+        return getattr(module, attr)
+
+    def __repr__(self) -> str:
+        return f"<{self._name}, imported when first used>"
+
+
+if TYPE_CHECKING:
+    import pandas as pd
+else:
+    pd = _Lazy("pandas")
