@@ -420,8 +420,10 @@ def body(draw) -> list[str]:
     lines = []
     for _ in range(draw(st.integers(0, 8))):
         line = " ".join(draw(st.lists(st.sampled_from(WORDS), max_size=8)))
-        if line.startswith("From ") and ":" in line:
-            line = ">" + line  # a writer quotes a "From " line that could pass for a separator
+        if line.startswith("From ") and (":" in line or line.rstrip() in ("From", "From -")):
+            # a writer quotes a "From " line that could pass for a separator: a dated one, or a bare one
+            # ("From -", Thunderbird's), which a header-like next line ("From:") would make one
+            line = ">" + line
         lines.append(line)
     return lines
 
