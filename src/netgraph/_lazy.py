@@ -4,8 +4,8 @@ A command that reads its network back from the cache and answers from the graph
 (``netgraph summary``) needs no pandas, whose import (with pyarrow's) would be
 half of that command's time. netgraph's modules name pandas through :data:`pd`,
 which imports it at the first attribute asked for and from then on holds
-pandas' names as its own (one dict lookup, as a module's). Type checkers see
-pandas itself.
+pandas' names as its own (one dict lookup, as a module's: a name patched into
+pandas later is not seen). Type checkers see pandas itself.
 """
 
 from __future__ import annotations
@@ -22,9 +22,10 @@ class _Lazy:
         self._name = name
 
     def __getattr__(self, attr: str):
-        if attr.startswith("__") and attr.endswith("__") and self._name not in sys.modules:
+        name = self.__dict__.get("_name")  # not self._name: a copy made without __init__ would ask here again
+        if name is None or attr.startswith("__") and attr.endswith("__") and name not in sys.modules:
             raise AttributeError(attr)  # introspection (doctest's, inspect's, copy's) does not import it
-        module = importlib.import_module(self._name)
+        module = importlib.import_module(name)
         self.__dict__.update(vars(module))
         return getattr(module, attr)
 

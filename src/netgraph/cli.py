@@ -91,6 +91,10 @@ def _data(args) -> str | None:
     return None
 
 
+#: Whether this process is the ``netgraph`` command (:func:`command`), which ends when it has answered.
+_AS_COMMAND = False
+
+
 def _load(args):
     from .io.load import load
 
@@ -102,10 +106,11 @@ def _load(args):
             for note in entry.notes:
                 if note.startswith(("unknown settings", "target")):
                     _NOTES.append(f"warning: {note}")
-    # The network lives until the command ends: out of the garbage collector's sight meanwhile, which would
-    # otherwise walk its millions of dicts again and again for nothing (a third of a summary's time at 20k
-    # people); main() gives them back to it when the command is done.
-    gc.freeze()
+    if _AS_COMMAND:
+        # The network lives until the process ends: out of the garbage collector's sight meanwhile, which would
+        # otherwise walk its millions of dicts again and again for nothing (a third of a summary's time at 20k
+        # people). Only as the command: a program calling main() keeps its collector as it had it.
+        gc.freeze()
     return net
 
 
@@ -694,8 +699,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"netgraph: internal error: {type(exc).__name__}: {exc} (NETGRAPH_DEBUG=1 shows the traceback)",
               file=sys.stderr)
         return 1
-    finally:
-        gc.unfreeze()  # what _load froze is collectable again (a process may run more than one command: tests)
 
 
 def command() -> NoReturn:
@@ -705,12 +708,22 @@ def command() -> NoReturn:
     numpy and scipy (a fifth of a second on the demo, more on a large network) only delays the prompt, so the
     output is flushed and the process exits without it, as ``os._exit`` does; the system frees the memory in one go.
     Every file a command writes is complete and closed before :func:`main` returns."""
+    global _AS_COMMAND
+    _AS_COMMAND = True
     status = main()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: the command was started with the stream closed
+                stream.flush()
+        except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
+            pass
+        except OSError as exc:  # the output could not be written out (a full disk): said, as main says errors
+            status = 2
+            if stream is sys.stdout and sys.stderr is not None:
+                try:
+                    print(f"netgraph: the output could not be written ({exc.strerror or exc})", file=sys.stderr)
+                except OSError:
+                    pass
     os._exit(status)
 
 

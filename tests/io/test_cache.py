@@ -248,6 +248,24 @@ def test_attribute_dicts_of_every_shape_come_back_with_their_keys_in_order(shape
         [(u, v, list(d.items())) for u, v, d in G.edges(data=True)]
 
 
+def test_attribute_shapes_that_do_not_cover_the_rows_once_each_are_refused():
+    """A file made by hand with a matching digest: shapes that overlap, leave a row out or claim every row beside
+    others fail to read (a miss), never a graph with a dict missing or repeated."""
+    G = nx.DiGraph()
+    G.add_edge(1, 2, a=1)
+    G.add_edge(2, 3, b=2)
+    G.add_edge(3, 4, a=3)
+    parts, arrays = cache._dump(G)
+    raw = [(a.dtype.str, a.tobytes()) for a in arrays]
+    document = json.loads(zlib.decompress(parts["network"]))
+    shapes = document["$graph"]["edge_attributes"]["shapes"]
+    for planted in (shapes + [{"keys": [], "rows": None}], [shapes[0], shapes[0]], shapes[:1],
+                    [{"keys": ["a"], "rows": None}]):
+        document["$graph"]["edge_attributes"]["shapes"] = planted
+        with pytest.raises((ValueError, TypeError, KeyError, IndexError)):
+            cache._load({"network": zlib.compress(json.dumps(document).encode())}, raw)
+
+
 def test_an_undirected_graph_and_categories_come_back():
     G = nx.karate_club_graph()
     back = _round_trip(G)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 
@@ -94,17 +95,17 @@ class Summary:
     data: dict
     strongest_ties: list[dict] = field(default_factory=list)
 
-    @property
+    @cached_property
     def strongest(self) -> pd.DataFrame:
         """My strongest ties: ``contact``, ``company``, ``strength``."""
         return pd.DataFrame(self.strongest_ties, columns=["contact", "company", "strength"])
 
-    @property
+    @cached_property
     def top_companies(self) -> pd.DataFrame:
         """The companies with the most people: ``company``, ``people``."""
         return pd.DataFrame(self.data["top_companies"], columns=["company", "people"])
 
-    @property
+    @cached_property
     def clusters(self) -> pd.DataFrame:
         """The largest clusters: ``label``, ``size``, ``my_contacts``."""
         return pd.DataFrame(self.data["largest_clusters"], columns=["label", "size", "my_contacts"])

@@ -345,7 +345,18 @@ def aggregate(logs, out, *, people=None, engine: str = "local", session=None, ma
     """
     if engine not in ENGINES:
         raise NetgraphError(f"unknown engine '{engine}' (local or spark)")
-    runner = LocalEngine() if engine == "local" else SparkEngine(session or _spark_session(master))
+    started = False
+    if engine == "spark" and session is None:
+        session, started = _spark_session(master)
+    runner = LocalEngine() if engine == "local" else SparkEngine(session)
+    try:
+        return _aggregate(runner, logs, out, people)
+    finally:
+        if started:  # a session this call started ends with it (its JVM with it)
+            session.stop()
+
+
+def _aggregate(runner, logs, out, people) -> list:
     schema = SCHEMAS["interactions"]
     frame = runner.read(str(logs), EVENT_COLUMNS, schema.required)
     directory = None
@@ -380,11 +391,14 @@ def _check_apart(out: Path, inputs: list) -> None:
                                 file=out)
 
 
-def _spark_session(master: str | None):
+def _spark_session(master: str | None) -> tuple:
+    """(session, started): the Spark session already running here, else one started for this aggregation."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise NetgraphError("the spark engine needs pyspark: pip install 'netgraph[spark]'") from None
+    if SparkSession.getActiveSession() is not None:
+        return SparkSession.getActiveSession(), False
     builder = SparkSession.builder.appName("netgraph aggregate")
     if master:
         builder = builder.master(master)
@@ -393,7 +407,7 @@ def _spark_session(master: str | None):
         # otherwise, not the first python3 on PATH; a cluster's executors are set up with the cluster.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     try:
-        return builder.getOrCreate()
+        return builder.getOrCreate(), True
     except Exception as exc:  # pyspark's errors for a missing Java or an unreachable master vary by version
         reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise NetgraphError(f"Spark did not start ({reason}); it needs a Java runtime "

@@ -458,12 +458,22 @@ class _Decoder:
         return frame
 
     def attributes(self, n: int, body: dict) -> list[dict]:
-        """The ``n`` dicts of :meth:`_Encoder.attributes`, each shape's made at once from its columns."""
+        """The ``n`` dicts of :meth:`_Encoder.attributes`, each shape's made at once from its columns. Rows that
+        do not cover the ``n`` rows once each, or columns that do not hold exactly their shapes' values, are a
+        damaged file (a miss)."""
         columns = {key: iter(self.column(column)) for key, column in body["columns"].items()}
+        shapes = body["shapes"]
+        if len(shapes) == 1 and shapes[0]["rows"] is None:
+            places: list = [range(n)]
+        else:
+            rows = [self.arrays[shape["rows"]] for shape in shapes]  # rows None among several shapes: a miss
+            held = np.bincount(np.concatenate(rows), minlength=n) if rows else np.zeros(n, np.int64)
+            if len(held) != n or (held != 1).any():
+                raise ValueError("the shapes' rows do not cover the rows once each")
+            places = [where.tolist() for where in rows]
         dicts: list = [None] * n
-        for shape in body["shapes"]:
+        for shape, where in zip(shapes, places):
             keys = shape["keys"]
-            where = range(n) if shape["rows"] is None else self.arrays[shape["rows"]].tolist()
             if keys:
                 made = list(map(dict, map(zip, itertools.repeat(keys),
                                           zip(*(itertools.islice(columns[key], len(where)) for key in keys)))))
@@ -471,13 +481,13 @@ class _Decoder:
                 made = [{} for _ in where]
             if len(made) != len(where):
                 raise ValueError("a shape holds more rows than its columns")
-            if shape["rows"] is None:
+            if type(where) is range:
                 dicts = made
             else:
                 for i, made_one in zip(where, made):
                     dicts[i] = made_one
-        if None in dicts or any(next(column, _END) is not _END for column in columns.values()):
-            raise ValueError("attribute rows and columns disagree")
+        if any(next(column, _END) is not _END for column in columns.values()):
+            raise ValueError("columns hold more values than their shapes' rows")
         return dicts
 
     def graph(self, body: dict) -> nx.Graph:
