@@ -32,7 +32,7 @@ from ..errors import NetgraphError
 from ..model.tables import SCHEMAS
 
 __all__ = ["export", "FORMATS", "write_tables", "write_config", "atomic_write", "atomic_folder", "scalar_graph",
-           "spreadsheet_safe"]
+           "spreadsheet_safe", "csv_text"]
 
 FORMATS = ("csv", "graphml", "gexf", "json")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -149,7 +149,18 @@ def _csv_text(frame: pd.DataFrame, numeric: set[str]) -> str:
     out = pd.DataFrame({c: [(_cell(v) if c in numeric else spreadsheet_safe(_cell(v))) for v in frame[c]]
                         for c in frame.columns})
     out.columns = [spreadsheet_safe(str(c)) for c in frame.columns]
-    return out.to_csv(index=False, lineterminator="\n")
+    return csv_text(out)
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """A table as CSV text, lines ending in CRLF as RFC 4180 has them.
+
+    Not LF alone: the writer quotes a cell holding a character of the line
+    ending only, so a carriage return inside a cell would go unquoted and end
+    the row there for every reader (a name planted as ``"\\r=cmd"`` would
+    become a cell of its own starting with ``=``).
+    """
+    return frame.to_csv(index=False, lineterminator="\r\n")
 
 
 def _table_texts(frames: dict[str, pd.DataFrame]) -> dict[str, str]:

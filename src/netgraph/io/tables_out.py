@@ -25,7 +25,7 @@ import numpy as np
 
 from .._lazy import pd
 from ..errors import NetgraphError
-from .export import atomic_write, spreadsheet_safe
+from .export import atomic_write, csv_text, spreadsheet_safe
 
 __all__ = ["write_table", "TABLE_FORMATS"]
 
@@ -120,7 +120,7 @@ def _csv(frame: pd.DataFrame) -> str:
     out = pd.DataFrame({i: [cell(v) for v in frame[c]] for i, c in enumerate(frame.columns)},
                        index=range(len(frame)))
     out.columns = [spreadsheet_safe(str(c)) for c in frame.columns]
-    return out.to_csv(index=False, lineterminator="\n")
+    return csv_text(out)
 
 
 def _xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
