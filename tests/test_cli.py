@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import csv
 import json
 import math
@@ -160,7 +162,8 @@ def test_analysis_text(capsys):
     assert "how it went" in out and "Mark Delaney" in out
     out = run(capsys, "draft", "--to", "Daniel Weber")[1]
     assert out.startswith("To: Mary Lee") and "--- forwardable ---" in out
-    assert "No company or person" in run(capsys, "draft", "--to", "Nowhere Inc")[1]
+    assert "No company or person" in one_line_error(capsys, "draft", "--to", "Nowhere Inc")  # exit 2
+    assert "Did you mean Novagen?" in one_line_error(capsys, "who", "--at", "nova")
     assert "Did you mean Novagen?" in one_line_error(capsys, "paths", "--to", "Novagn")
     assert json.loads(run(capsys, "draft", "--to", "Daniel Weber", "--json")[1])["to"] == "Mary Lee"
 
@@ -205,7 +208,8 @@ def _same_rows(records: list[dict], frame: pd.DataFrame) -> None:
             assert cell == pytest.approx(value) if isinstance(value, float) else cell == value, (key, cell, value)
 
 
-@pytest.mark.parametrize("command", [["weak-ties"], ["reciprocity"], ["follow-ups"], ["paths", "--to", "Novagen"]])
+@pytest.mark.parametrize("command", [["weak-ties"], ["reciprocity"], ["follow-ups"], ["paths", "--to", "Novagen"],
+                                     ["contacts"], ["ties"], ["who", "--at", "Novagen"]])
 def test_table_commands_write_the_rows_of_json_as_spreadsheets(capsys, tmp_path, command):
     status, out, err = run(capsys, *command, "--json", "--xlsx", str(tmp_path / "out.xlsx"),
                            "--csv", str(tmp_path / "out.csv"))
@@ -214,6 +218,19 @@ def test_table_commands_write_the_rows_of_json_as_spreadsheets(capsys, tmp_path,
     _same_rows(records, pd.read_excel(tmp_path / "out.xlsx"))
     from_csv = pd.read_csv(tmp_path / "out.csv", keep_default_na=False, na_values=[""])
     assert list(from_csv.columns) == list(records[0]) and len(from_csv) == len(records)
+
+
+def test_every_command_that_prints_a_table_writes_it_as_a_spreadsheet():
+    """Every command with --json but the one-off ones (a draft, a share file) takes --xlsx; those of one table
+    take --csv too."""
+    from netgraph.cli import _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name, parser in commands.items():
+        options = {o for a in parser._actions for o in a.option_strings}
+        if "--json" in options and name not in ("draft", "share"):
+            assert "--xlsx" in options, name
+            assert "--csv" in options or name in ("summary", "team"), name
 
 
 def test_weak_ties_xlsx_opens_in_pandas_with_the_rows_of_json(capsys, tmp_path):

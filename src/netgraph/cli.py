@@ -261,7 +261,10 @@ def _draft(args) -> int:
     if draft is None:
         from .analysis.paths import intro_paths
 
-        message = intro_paths(net.graph, args.to, top=1).message
+        found = intro_paths(net.graph, args.to, top=1)
+        if not found.target.nodes:  # nobody by that name: a usage error, as for paths
+            raise NetgraphError(found.message)
+        message = found.message
         if args.json:
             _print_json({})
         else:
@@ -346,6 +349,7 @@ def _contacts(args) -> int:
     frame = contacts(net.graph)
     if args.top:
         frame = frame.head(args.top)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
@@ -378,6 +382,7 @@ def _ties(args) -> int:
         frame = who_knows_whom(G, min_confidence=args.min_confidence)
     if args.top:
         frame = frame.head(args.top)
+    _write_spreadsheets(args, frame)
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
@@ -478,6 +483,7 @@ def _team(args) -> int:
 
     net = _load(args)
     coverage, overlap = team_coverage(net.graph), member_overlap(net.graph)
+    _write_spreadsheets(args, {"coverage": coverage, "overlap": overlap})
     if args.json:
         _print_json({"members": [m["name"] for m in net.graph.graph.get("members", {}).values()],
                      "coverage": coverage.to_dict("records"), "overlap": overlap.to_dict("records")})
@@ -542,6 +548,7 @@ def _team_parsers(commands) -> None:
 
     team = commands.add_parser("team", help=_COMMANDS["team"][1])
     _common(team)
+    _spreadsheets(team, csv=False)  # two tables: sheets of one workbook
 
     who = commands.add_parser("who", help=_COMMANDS["who"][1])
     _common(who)
@@ -551,6 +558,7 @@ def _team_parsers(commands) -> None:
     who.add_argument("--top", type=_positive, help="only the first N")
     who.add_argument("--team", action="store_true", help="from any member of the team (a team folder)")
     who.add_argument("--max-hops", type=_positive, default=3, help="the longest path (default 3)")
+    _spreadsheets(who)
 
 
 @_command("aggregate", "interaction logs (CSV, Parquet; a folder or a cluster path) -> the canonical edge table")
@@ -628,10 +636,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="only pairs at least this sure (0 to 1; below the build's floor, every pair the "
                            "evidence touches)")
     ties.add_argument("--top", type=_positive, help="only the N most certain")
+    _spreadsheets(ties)
 
     sheet = commands.add_parser("contacts", help=_COMMANDS["contacts"][1])
     _common(sheet)
     sheet.add_argument("--top", type=_positive, help="only the strongest N")
+    _spreadsheets(sheet)  # the one sheet a coach sorts and filters
 
     plot = commands.add_parser("plot", help=_COMMANDS["plot"][1])
     _common(plot, json_output=False)

@@ -70,7 +70,7 @@ def test_who_at_for_one_person(demo):
     frame = who_at(demo.graph, "Helix Therapeutics")
     assert set(frame["member"]) <= {"Jane Jones", ""}
     assert frame.loc[frame["person"] == "Laura Chen", "introducer"].item() == "Diane Okafor"
-    with pytest.raises(ValueError, match="no company"):
+    with pytest.raises(ValueError, match="No company called"):
         who_at(demo.graph, "Nowhere Ltd")
 
 

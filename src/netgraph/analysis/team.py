@@ -234,7 +234,8 @@ def who_at(G: nx.DiGraph, company: str, *, me=None, members=None, title: str | N
     today = today or G.graph.get("today") or dt.date.today()
     found = find_target(G, company)
     if not found.company:
-        raise ValueError(f"'{company}' is no company of this network")
+        hint = f" Did you mean {' or '.join(found.suggestions[:3])}?" if found.suggestions else ""
+        raise ValueError(f"No company called '{company}' in your network.{hint}")
     loops = _OpenLoops(G, today)
     rows = []
     for person, status in found.nodes.items():

@@ -76,9 +76,12 @@ class Directory:
         return self._by_domain.get(domain.casefold(), "")
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """Company names close to ``text`` (for did-you-mean messages)."""
-        keys = difflib.get_close_matches(company_key(text), list(self._by_key), n=n, cutoff=0.6)
-        return list(dict.fromkeys(self._by_key[k] for k in keys))
+        """Company names close to ``text`` (for did-you-mean messages): those with a word starting as ``text``
+        does ("acme" for Acme Robotics), else those spelt nearly alike."""
+        key = company_key(text)
+        begun = sorted((k for k in self._by_key if key and f" {key}" in f" {k}"), key=len) if key else []
+        keys = begun or difflib.get_close_matches(key, list(self._by_key), n=n, cutoff=0.6)
+        return list(dict.fromkeys(self._by_key[k] for k in keys))[:n]
 
 
 def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
