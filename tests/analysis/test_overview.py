@@ -61,3 +61,17 @@ def test_enron_reciprocity_equals_networkx(enron):
     assert len(skipped) == int((x["from"] == x["to"]).sum())
     assert all("oneself" in p.reason for p in skipped)
     assert netgraph.summary(G)["interactions"] == len(x) - len(skipped)
+
+
+def test_a_cluster_is_named_the_same_in_every_run():
+    """Two employers equally shared: the label is the first by name, whatever order the members come in (a set's
+    order changes from one run to the next with string hashing)."""
+    from netgraph.analysis.overview import describe_cluster
+
+    labels = set()
+    for order in (["a", "b", "c", "d"], ["d", "c", "b", "a"], ["b", "d", "a", "c"]):
+        G = nx.DiGraph()
+        for n in order:
+            G.add_node(n, name=n.upper(), company="Zeta Labs" if n in "ab" else "Alpha Works")
+        labels.add(describe_cluster(G, None, dict.fromkeys(order).keys()))
+    assert labels == {("Alpha Works", 4, 0)}

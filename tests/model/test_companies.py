@@ -56,3 +56,27 @@ def test_an_old_work_address_is_not_a_current_job():
     crowd = people([{"company": "", "email": ["jane@orchidhealth.com"], "past_companies": ["Orchid Health"]}])
     directory(companies, crowd)
     assert crowd["company"].tolist() == [""]
+
+
+def test_self_employed_and_the_like_are_no_employer():
+    """LinkedIn's Connections.csv says "Self-employed" or "Freelance" where there is no employer: two such people
+    share no company (no co-worker tie is inferred from it) and it names no company of the network."""
+    crowd = people([
+        {"company": "Self-employed", "email": [], "past_companies": ["Freelance", "Novagen"]},
+        {"company": "self employed", "email": [], "past_companies": []},
+        {"company": "Stealth Startup", "email": [], "past_companies": []},
+        {"company": "Novagen", "email": [], "past_companies": []},
+    ])
+    found = directory(empty("companies"), crowd)
+    assert crowd["company"].tolist() == ["", "", "", "Novagen"]
+    assert crowd["past_companies"].iloc[0] == ["Novagen"]
+    assert [r["name"] for r in found.records] == ["Novagen"]
+
+
+def test_a_company_is_suggested_from_the_start_of_a_word():
+    crowd = people([{"company": c, "email": [], "past_companies": []}
+                    for c in ("Acme Robotics", "Orchid Health", "Northfield University")])
+    found = directory(empty("companies"), crowd)
+    assert found.suggest("acme") == ["Acme Robotics"]
+    assert found.suggest("orchid") == ["Orchid Health"]  # not a near spelling of another name besides
+    assert found.suggest("Acme Robotic") == ["Acme Robotics"]

@@ -163,8 +163,8 @@ class Summary:
             lines += [f"  {r['company']:<28} {r['people']:>4}" for r in d["top_companies"]]
         if d["largest_clusters"]:
             lines += ["", "Largest clusters:"]
-            lines += [f"  {r['label']:<28} {r['size']:>4} people, {r['my_contacts']} of them your contacts"
-                      for r in d["largest_clusters"]]
+            lines += [f"  {r['label']:<28} {r['size']:>4} {'person' if r['size'] == 1 else 'people'}, "
+                      f"{r['my_contacts']} of them your contacts" for r in d["largest_clusters"]]
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -260,10 +260,13 @@ def describe_cluster(G: nx.DiGraph, me, members: set) -> tuple[str, int, int]:
                                                       *G.nodes[n].get("past_companies", [])} if c)
     tags = Counter(t for n in members for t in G.nodes[n].get("tags", []))
     label = ""
-    if employers and employers.most_common(1)[0][1] >= 0.3 * len(members):
-        label = employers.most_common(1)[0][0]
-    elif tags and tags.most_common(1)[0][1] >= 0.3 * len(members):
-        label = tags.most_common(1)[0][0]
+    for counts in (employers, tags):
+        # the most shared, and of equals the first by name: counting follows a set's order, which changes
+        # from one run to the next
+        best = min(counts.items(), key=lambda item: (-item[1], item[0]), default=None)
+        if best is not None and best[1] >= 0.3 * len(members):
+            label = best[0]
+            break
     mine = sum(1 for n in members if me is not None and G.has_edge(me, n))
     return label or f"{display_name(G, min(members, key=lambda n: display_name(G, n)))} and others", len(members), mine
 

@@ -17,7 +17,7 @@ from .._lazy import pd
 from .keys import PERSONAL_DOMAINS, company_key, domain_of, email_key
 from .report import ImportReport
 
-__all__ = ["Directory", "directory"]
+__all__ = ["Directory", "directory", "NOT_EMPLOYERS"]
 
 
 @dataclass
@@ -84,11 +84,21 @@ class Directory:
         return list(dict.fromkeys(self._by_key[k] for k in keys))[:n]
 
 
+#: What people write in a company field when there is no employer to name (LinkedIn's Connections.csv holds
+#: "Self-employed" and "Freelance" often; "Stealth" and "Confidential" hide one): no company, so never a
+#: shared employer (two freelancers are not colleagues) nor a cluster's name. Compared by ``company_key``.
+NOT_EMPLOYERS = frozenset(company_key(name) for name in (
+    "Self-employed", "Freelance", "Freelancer", "Freelancing", "Independent", "Independent Consultant",
+    "Consultant", "Contractor", "Retired", "Unemployed", "Between jobs", "Open to work", "Looking for work",
+    "Looking for new opportunities", "Seeking new opportunities", "Student", "Stealth", "Stealth Startup",
+    "Stealth Mode", "Stealth Mode Startup", "Confidential", "Undisclosed", "N/A", "NA", "None", "Unknown"))
+
+
 def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     """Build the directory and put everyone's employers into canonical form.
 
     ``people`` is changed in place: ``company`` and ``past_companies`` get
-    canonical names, and people with no company but a work address at a known
+    canonical names (none for :data:`NOT_EMPLOYERS`, "Self-employed"), and people with no company but a work address at a known
     domain get that domain's company (``company_from`` says so) — unless they
     list it among their past employers: an old work address is not a job. My
     own addresses (``is_me``) identify me and never make me an employee: my
@@ -99,12 +109,13 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
         found.add(row.name, aliases=row.aliases, domains=row.domains, industry=row.industry)
     # each name once, in the order first met (a second add of a name changes nothing)
     named = list(dict.fromkeys([*people["company"], *(c for cs in people["past_companies"] for c in cs)]))
-    for name in named:
+    named = {name: name if company_key(name) not in NOT_EMPLOYERS else "" for name in named}
+    for name in named.values():
         if name:
             found.add(name)
-    canonical = {name: found.canonical(name) if name else "" for name in named}
+    canonical = {name: found.canonical(given) if given else "" for name, given in named.items()}
     people["company"] = [canonical[c] for c in people["company"]]
-    people["past_companies"] = [[canonical[c] for c in cs] for cs in people["past_companies"]]
+    people["past_companies"] = [[canonical[c] for c in cs if canonical[c]] for cs in people["past_companies"]]
     _learn_domains(found, people)
     mine = people["is_me"] if "is_me" in people else pd.Series(False, index=people.index)
     inferred = [
