@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-
 import csv
 import json
 import math
@@ -283,6 +282,25 @@ def test_the_current_folder_is_the_network_when_it_holds_one(capsys, tmp_path, m
     monkeypatch.chdir(tmp_path.parent)
     monkeypatch.setenv("NETGRAPH_DATA", str(tmp_path))
     assert json.loads(run(capsys, "summary", "--json")[1])["me"] == "Me Myself"
+
+
+def test_a_folder_chosen_by_netgraph_is_named_when_reading_it_fails(capsys, tmp_path, monkeypatch):
+    (tmp_path / "people.csv").write_text("name\nAnn Lee\n")  # nobody says who "me" is
+    monkeypatch.chdir(tmp_path)
+    assert f"(reading {tmp_path}: --data PATH reads another)" in one_line_error(capsys, "contacts")
+
+
+def test_every_command_says_that_records_were_left_out(capsys, tmp_path):
+    """Only the summary lists the problems; the other answers say that some rows are missing from them."""
+    (tmp_path / "people.csv").write_text("name,email\nMe Myself,me@x.org\nAnn Lee,ann@x.org\n")
+    (tmp_path / "interactions.csv").write_text("date,from,to\n2026-01-01,me@x.org,ann@x.org\n"
+                                               "yesterday,me@x.org,ann@x.org\n")
+    (tmp_path / "netgraph.toml").write_text('me = "Me Myself"\n')
+    status, out, err = run(capsys, "contacts", "--data", str(tmp_path))
+    assert status == 0 and "Ann Lee" in out
+    assert "1 record could not be read and was left out (netgraph summary lists them" in err
+    status, out, err = run(capsys, "summary", "--data", str(tmp_path))
+    assert "left out" not in err and "interactions.csv" in out  # listed there, with its line
 
 
 def test_help_and_version_import_nothing_heavy():

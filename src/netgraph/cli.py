@@ -13,6 +13,7 @@ import gc
 import json
 import math
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -38,7 +39,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit status 2."""
 
     def error(self, message: str):
-        raise NetgraphError(f"{self.prog}: {message} (see --help)")
+        command = self.prog.removeprefix("netgraph").strip()  # the "netgraph: " every error starts with says it
+        raise NetgraphError(f"{command + ': ' if command else ''}{message} (see --help)")
 
 
 def _command(name: str, help: str):
@@ -66,6 +68,8 @@ def _common(parser: argparse.ArgumentParser, *, json_output: bool = True) -> Non
 _NOTES: list[str] = []
 #: Where a command finds the network when ``--data`` is not given and the current folder holds none.
 DATA_VARIABLE = "NETGRAPH_DATA"
+#: The folder a command chose itself (the current one, or $NETGRAPH_DATA's): named when reading it fails.
+_CHOSEN: list[str] = []
 #: Names that make a folder a network folder (checked at its top level only: a home folder is not walked).
 _NETWORK_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".mbox", ".eml", ".zip", ".graphml", ".gexf", ".netshare")
 
@@ -82,9 +86,11 @@ def _data(args) -> str | None:
         names = []
     if any(p.name == "netgraph.toml" or p.suffix.lower() in _NETWORK_SUFFIXES for p in names):
         _NOTES.append(f"read the network in this folder ({here})")
+        _CHOSEN.append(str(here))
         return str(here)
     if os.environ.get(DATA_VARIABLE):
         _NOTES.append(f"read ${DATA_VARIABLE} ({os.environ[DATA_VARIABLE]})")
+        _CHOSEN.append(os.environ[DATA_VARIABLE])
         return os.environ[DATA_VARIABLE]
     _NOTES.append("no network here: this was the bundled demo (Jane Jones's); use --data PATH or run netgraph in "
                   "the folder of your exports")
@@ -106,6 +112,10 @@ def _load(args):
             for note in entry.notes:
                 if note.startswith(("unknown settings", "target")):
                     _NOTES.append(f"warning: {note}")
+    skipped = sum(entry.skipped for entry in net.report.files)
+    if skipped and args.command != "summary":  # the summary lists them; the other answers would hide the loss
+        _NOTES.append(f"warning: {skipped:,} record{'s' * (skipped != 1)} could not be read and "
+                      f"{'were' if skipped != 1 else 'was'} left out (netgraph summary lists them with file and line)")
     if _AS_COMMAND:
         # The network lives until the process ends: out of the garbage collector's sight meanwhile, which would
         # otherwise walk its millions of dicts again and again for nothing (a third of a summary's time at 20k
@@ -135,8 +145,12 @@ def _day(text: str) -> str:
     try:
         return dt.date.fromisoformat(text.strip()).isoformat()
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD (01/11/2026 could be 1 November "
-                                         "or 11 January)") from None
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()):
+            raise argparse.ArgumentTypeError(f"'{text}' is no day of the calendar") from None
+        if re.fullmatch(r"\d\d?[/.-]\d\d?[/.-]\d{2,4}", text.strip()):
+            raise argparse.ArgumentTypeError(f"'{text}' reads two ways (01/11/2026 could be 1 November or 11 "
+                                             "January): give it as YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
 
 
 def _clean(value):
@@ -685,12 +699,15 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "keep_companies", False) and not args.anonymize:
             raise NetgraphError(f"netgraph {args.command}: --keep-companies goes with --anonymize (see --help)")
         _NOTES.clear()
+        _CHOSEN.clear()
         status = _COMMANDS[args.command][0](args)
         for note in _NOTES:
             print(f"netgraph: {note}", file=sys.stderr)
         return status
     except NetgraphError as exc:
-        print(f"netgraph: {exc}", file=sys.stderr)
+        chosen = _CHOSEN[-1] if _CHOSEN and _CHOSEN[-1] not in str(exc) else ""  # a folder netgraph chose itself
+        print(f"netgraph: {exc}" + (f" (reading {chosen}: --data PATH reads another)" if chosen else ""),
+              file=sys.stderr)
         return 2
     except BrokenPipeError:
         # the reader (head, less) went away: not an error of ours

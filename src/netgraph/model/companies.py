@@ -98,8 +98,9 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     """Build the directory and put everyone's employers into canonical form.
 
     ``people`` is changed in place: ``company`` and ``past_companies`` get
-    canonical names (none for :data:`NOT_EMPLOYERS`, "Self-employed"), and people with no company but a work address at a known
-    domain get that domain's company (``company_from`` says so) — unless they
+    canonical names (none for :data:`NOT_EMPLOYERS`, "Self-employed"), and
+    people with no company but a work address at a known domain get that
+    domain's company (``company_from`` says so) — unless they
     list it among their past employers: an old work address is not a job. My
     own addresses (``is_me``) identify me and never make me an employee: my
     employer is what netgraph.toml or my records say.
@@ -108,8 +109,8 @@ def directory(companies: pd.DataFrame, people: pd.DataFrame) -> Directory:
     for row in companies.itertuples(index=False):
         found.add(row.name, aliases=row.aliases, domains=row.domains, industry=row.industry)
     # each name once, in the order first met (a second add of a name changes nothing)
-    named = list(dict.fromkeys([*people["company"], *(c for cs in people["past_companies"] for c in cs)]))
-    named = {name: name if company_key(name) not in NOT_EMPLOYERS else "" for name in named}
+    named = {name: name if company_key(name) not in NOT_EMPLOYERS else ""
+             for name in [*people["company"], *(c for cs in people["past_companies"] for c in cs)]}
     for name in named.values():
         if name:
             found.add(name)
