@@ -327,3 +327,11 @@ def test_the_cli_choices_are_the_analyses():
     from netgraph.viz.plot import KINDS as PLOTS
 
     assert (FOLLOW_UP_KINDS, CLI_STATUSES, FIGURES) == (KINDS, STATUSES, PLOTS)
+
+
+def test_ties_below_the_floor_list_each_pair_once(capsys):
+    """Below the build's floor the command adds the pairs only the evidence touches; a pair the graph holds as
+    observed (a stronger sign) is not listed again as inferred."""
+    rows = json.loads(run(capsys, "ties", "--min-confidence", "0", "--json")[1])
+    pairs = [frozenset((r["a"], r["b"])) for r in rows]
+    assert len(pairs) == len(set(pairs)) and len(rows) > len(json.loads(run(capsys, "ties", "--json")[1]))

@@ -374,6 +374,7 @@ def _contacts(args) -> int:
 
 @_command("ties", "who knows whom among your contacts, with how sure and why")
 def _ties(args) -> int:
+    import numpy as np
     import pandas as pd
 
     from .analysis.ties import who_knows_whom
@@ -386,7 +387,9 @@ def _ties(args) -> int:
         # below the floor the graph was built with: every pair the evidence touches, from the tables
         found = infer_ties(net.people, net.interactions, net.me, bulk=net.model.bulk_recipients,
                            min_confidence=args.min_confidence).reset_index()
-        found = found[found["basis"] == "inferred"]  # the observed ones are in the graph already
+        # the observed ones are in the graph already, and so is a pair a stronger sign made observed there
+        apart = [not G.has_edge(a, b) or G[a][b].get("basis") == "inferred" for a, b in zip(found["a"], found["b"])]
+        found = found[(found["basis"] == "inferred").to_numpy() & np.array(apart, dtype=bool)]
         frame = who_knows_whom(G, min_confidence=args.min_confidence)
         frame = frame[frame["basis"] != "inferred"]
         named = found.assign(a=[display_name(G, n) for n in found["a"]], b=[display_name(G, n) for n in found["b"]])

@@ -136,7 +136,7 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
         reasons.append(f"{subject} met {_times(data['meetings_year'])} this year")
     elif data.get("interactions_year"):
         reasons.append(f"{subject} were in touch {_times(data['interactions_year'])} this year")
-    elif data.get("interactions"):
+    elif data.get("interactions") and not any(" last in " in r for r in reasons):  # the evidence gave the date
         reasons.append(f"last in touch {ago(last_contact(G, u, v), today)}")
     if data.get("introduced_by") is not None and data.get("introduced_on") is not None:
         by = data["introduced_by"]
@@ -148,9 +148,9 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
     if company and company == G.nodes[v].get("company"):
         reasons.append(f"{'you are' if mine else 'they are'} colleagues at {company}")
     else:
-        shared = (_employers(G, u) & _employers(G, v)) - {""}
-        if shared:
-            reasons.append(f"{'you' if mine else 'they'} worked together at {sorted(shared)[0]}")
+        shared = sorted((_employers(G, u) & _employers(G, v)) - {""})
+        if shared and not any(shared[0] in r for r in reasons):  # the evidence or the note may have said it
+            reasons.append(f"{'you' if mine else 'they'} worked together at {shared[0]}")
     if mine and data.get("closeness") is not None and data["closeness"] >= 0.5:
         reasons.append("you count them among your closest")
     if mine and data.get("asks_year", 0) >= rules_of(G).asked_a_lot:
