@@ -336,3 +336,12 @@ def test_ties_below_the_floor_list_each_pair_once(capsys):
     pairs = [frozenset((r["a"], r["b"])) for r in rows]
     assert len(pairs) == len(set(pairs))
     assert {r["basis"] for r in rows} >= {"observed", "inferred"}
+
+
+def test_a_me_with_no_contact_in_the_files_is_a_warning_of_every_command(capsys, tmp_path):
+    (tmp_path / "people.csv").write_text("name,company\nAnn Lee,Globex\nBo Chan,Initech\n")
+    (tmp_path / "ties.csv").write_text("a,b\nAnn Lee,Bo Chan\n")
+    status, out, err = run(capsys, "contacts", "--data", str(tmp_path), "--me", "Zed Zulu")
+    assert status == 0 and "me is 'Zed Zulu', who has no contact in the files read" in err
+    status, out, err = run(capsys, "summary", "--data", str(tmp_path), "--me", "Ann Lee")
+    assert "warning" not in err and "Import: 2 files," in out  # the files read, not the report's own entries

@@ -107,11 +107,13 @@ def _load(args):
     _igraph_without_pyplot()
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
     net = load(_data(args), me=args.me, today=args.today, targets=targets, cache=not args.no_cache)
-    for entry in net.report.files:  # settings and targets that were not understood: said by every command
+    for entry in net.report.files:  # settings, targets and "me" not understood: said by every command
         if entry.kind == "config":
             for note in entry.notes:
                 if note.startswith(("unknown settings", "target")):
                     _NOTES.append(f"warning: {note}")
+            if entry.file == "<owner>":
+                _NOTES.extend(f"warning: {problem.reason}" for problem in entry.problems)
     skipped = sum(entry.skipped for entry in net.report.files)
     if skipped and args.command != "summary":  # the summary lists them; the other answers would hide the loss
         _NOTES.append(f"warning: {skipped:,} record{'s' * (skipped != 1)} could not be read and "

@@ -171,6 +171,10 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
 
     target_names = canonical_targets(found, targets, report)
     G = _graph(people, interactions, ties, intros, inferred, identity.me, today, model, evidence)
+    if me and identity.me is not None and len(G) > 1 and not G.degree(identity.me):
+        report.add("<owner>", "config").problem(  # a name spelt otherwise than in the files makes a stranger
+            None, f"me is '{me}', who has no contact in the files read: is the name spelt as in your files?",
+            skipped=False)
     G.graph.update(me=identity.me, today=today.date(), targets=target_names, companies=found.records,
                    model=model, rules=rules,
                    introductions=_records(intros[["date", "introducer", "introduced", "to", "status",

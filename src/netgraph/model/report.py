@@ -162,8 +162,9 @@ class ImportReport:
         skipped = sum(f.skipped for f in self.files)
         warnings = sum(f.warnings for f in self.files)
         merged = self.merged
+        files = sum(1 for f in self.files if not f.file.startswith("<"))  # not "<owner>", "<identity>"...
         lines = [
-            f"{len(self.files)} files, {read:,} records read, {loaded:,} loaded, "
+            f"{files} file{'s' * (files != 1)}, {read:,} records read, {loaded:,} loaded, "
             f"{skipped:,} skipped, {warnings:,} warnings, {merged:,} identity merges"
         ]
         lines += [f"  {d}" for f in self.files for d in f.dates if d.confidence < 1]
