@@ -239,7 +239,11 @@ def test_a_person_nobody_mentions_and_an_interaction_with_oneself(tmp_path):
     net = netgraph.load(folder)
     accounted(net.report)
     assert {name(i) for i in range(8)} <= {d["name"] for _, d in net.graph.nodes(data=True)}
-    assert [p.reason for p in net.report.problems] == ["an interaction with oneself"]
+    # the sample's netgraph.toml names a "me" no file mentions: said too
+    assert [p.reason for p in net.report.problems] == [
+        "an interaction with oneself",
+        f"me is '{net.graph.nodes[net.me]['name']}', who has no contact in the files read: is the name spelt as in "
+        "your files?"]
     assert len(net.interactions) == 1
 
 

@@ -158,7 +158,8 @@ _WORD = st.text(st.characters(categories=("L", "M", "N", "P", "S")), min_size=1,
 _TEXT = st.lists(_WORD, min_size=1, max_size=5).map(" ".join)
 _EMAIL = st.builds("{}@{}".format, st.text("abcdefghijklmnopqrstuvwxyz0123456789._-", min_size=1, max_size=12),
                    st.sampled_from(["novagen.example", "mail.example", "xn--bcher-kva.example"]))
-_PHONE = st.text("0123456789 +-()", min_size=3, max_size=18).map(str.strip).filter(bool)
+# a number has a digit: "--" alone is how a spreadsheet says "none" (model.tables.MISSING), not a number
+_PHONE = st.text("0123456789 +-()", min_size=3, max_size=18).map(str.strip).filter(lambda t: any(map(str.isdigit, t)))
 _PERSON = st.fixed_dictionaries({
     "name": _TEXT, "email": st.lists(_EMAIL, max_size=4, unique=True),
     "phone": st.lists(_PHONE, max_size=4, unique=True),
