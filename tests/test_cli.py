@@ -345,3 +345,10 @@ def test_a_me_with_no_contact_in_the_files_is_a_warning_of_every_command(capsys,
     assert status == 0 and "me is 'Zed Zulu', who has no contact in the files read" in err
     status, out, err = run(capsys, "summary", "--data", str(tmp_path), "--me", "Ann Lee")
     assert "warning" not in err and "Import: 2 files," in out  # the files read, not the report's own entries
+
+
+def test_the_contact_sheet_says_layers_and_no_contact_in_words(capsys):
+    out = run(capsys, "contacts")[1]
+    assert "acquaintance" in out and "never in touch" in out
+    rows = json.loads(run(capsys, "contacts", "--json")[1])
+    assert {r["layer"] for r in rows} <= {0, 5, 15, 50, 150}  # the number stays in the JSON

@@ -28,7 +28,8 @@ __all__ = ["main"]
 
 # The choices of the arguments, checked before anything is loaded (the analyses' modules hold the same tuples;
 # tests/test_cli.py checks that they agree, without the CLI importing pandas to answer --help).
-STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "one-way", "balanced")
+STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "one-way", "balanced",
+            "never in touch")
 FOLLOW_UP_KINDS = ("reply", "update the introducer", "nudge", "reconnect", "keep in touch")
 FIGURES = ("map", "paths", "layers", "reciprocity", "decay")
 
@@ -369,7 +370,9 @@ def _contacts(args) -> int:
     if args.json:
         _print_json(frame.to_dict("records"))
         return 0
-    print(_table(frame, ["contact", "company", "strength", "layer", "status", "next_action"],
+    # layer 0 is Dunbar's acquaintances: said in words on the terminal (the JSON and the sheets keep the number)
+    shown = frame.assign(layer=[str(layer) if layer else "acquaintance" for layer in frame["layer"]])
+    print(_table(shown, ["contact", "company", "strength", "layer", "status", "next_action"],
                  {"contact": 26, "company": 22, "next_action": 60}))
     return 0
 

@@ -18,6 +18,7 @@ an answer. Each relationship gets a status a person understands:
 ``they owe you``           the reverse
 ``balanced``               contact both ways, no debt either way
 ``one-way``                contact in one direction only, long answered or old
+``never in touch``         no contact either way (with ``everyone``: a connection only)
 =========================  ====================================================
 
 Network-level reciprocity (binary and weighted) is in :func:`netgraph.summary`

@@ -56,7 +56,8 @@ __all__ = ["relationship_state", "status_of", "dormancy", "ACTIONS", "STATUSES",
 ACTIONS = ("reply", "update the introducer", "nudge", "give back", "give first", "reconnect", "keep in touch",
            "keep warm")
 #: The give-and-take statuses, those needing attention first (:func:`status_of`).
-STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "one-way", "balanced")
+STATUSES = ("unanswered", "you have asked a lot", "you owe", "they owe you", "one-way", "balanced",
+            "never in touch")
 #: An introducer who hears nothing for this long after an introduction has waited long enough.
 REPORT_BACK_DAYS = 14
 #: A tie is dormant when its busiest year was at least this intense and it fell this far from it
@@ -90,6 +91,9 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
     ``they owe you``           the reverse
     ``balanced``               contact both ways, no debt either way
     ``one-way``                contact in one direction only, long answered or old
+    ``never in touch``         no contact either way in the files: a connection
+                               or an address-book entry only (most of a LinkedIn
+                               export)
     =========================  ====================================================
     """
     from .reasons import unanswered
@@ -111,7 +115,7 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
         return "they owe you"
     if row["sent"] and row["received"]:
         return "balanced"
-    return "one-way"
+    return "one-way" if total else "never in touch"
 
 
 def dormancy(data: dict) -> float:
