@@ -379,7 +379,6 @@ def _contacts(args) -> int:
 
 @_command("ties", "who knows whom among your contacts, with how sure and why")
 def _ties(args) -> int:
-    import numpy as np
     import pandas as pd
 
     from .analysis.ties import who_knows_whom
@@ -393,8 +392,8 @@ def _ties(args) -> int:
         found = infer_ties(net.people, net.interactions, net.me, bulk=net.model.bulk_recipients,
                            min_confidence=args.min_confidence).reset_index()
         # the observed ones are in the graph already, and so is a pair a stronger sign made observed there
-        apart = [not G.has_edge(a, b) or G[a][b].get("basis") == "inferred" for a, b in zip(found["a"], found["b"])]
-        found = found[(found["basis"] == "inferred").to_numpy() & np.array(apart, dtype=bool)]
+        found = found[[basis == "inferred" and (not G.has_edge(a, b) or G[a][b].get("basis") == "inferred")
+                       for a, b, basis in zip(found["a"], found["b"], found["basis"])]]
         frame = who_knows_whom(G, min_confidence=args.min_confidence)
         frame = frame[frame["basis"] != "inferred"]
         named = found.assign(a=[display_name(G, n) for n in found["a"]], b=[display_name(G, n) for n in found["b"]])

@@ -397,8 +397,9 @@ def _spark_session(master: str | None) -> tuple:
         from pyspark.sql import SparkSession
     except ImportError:
         raise NetgraphError("the spark engine needs pyspark: pip install 'netgraph[spark]'") from None
-    if SparkSession.getActiveSession() is not None:
-        return SparkSession.getActiveSession(), False
+    running = SparkSession.getActiveSession()
+    if running is not None:
+        return running, False
     builder = SparkSession.builder.appName("netgraph aggregate")
     if master:
         builder = builder.master(master)
