@@ -284,6 +284,22 @@ def test_the_current_folder_is_the_network_when_it_holds_one(capsys, tmp_path, m
     assert json.loads(run(capsys, "summary", "--json")[1])["me"] == "Me Myself"
 
 
+def test_a_folder_of_other_files_is_not_taken_for_the_network(capsys, tmp_path, monkeypatch):
+    """/tmp or Downloads: a CSV that no reader knows does not make netgraph read every file below the folder."""
+    (tmp_path / "t.csv").write_text("text,number\nx,0\n")
+    (tmp_path / "archive.zip").write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip, no LinkedIn export
+    (tmp_path / "below").mkdir()
+    (tmp_path / "below" / "people.csv").write_text("name\nAnn Lee\n")  # would fail: nobody says who "me" is
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NETGRAPH_DATA", raising=False)
+    status, out, err = run(capsys, "summary", "--json")
+    assert status == 0 and json.loads(out)["me"] == "Jane Jones" and "no network here" in err
+    (tmp_path / "Connections.csv").write_text("First Name,Last Name,URL,Email Address,Company,Position,"
+                                              "Connected On\nAnn,Lee,,,Globex,CTO,01 Jan 2024\n")
+    status, out, err = run(capsys, "summary", "--json", "--me", "Me Myself")
+    assert status == 0 and f"read the network in this folder ({tmp_path})" in err
+
+
 def test_a_folder_chosen_by_netgraph_is_named_when_reading_it_fails(capsys, tmp_path, monkeypatch):
     (tmp_path / "people.csv").write_text("name\nAnn Lee\n")  # nobody says who "me" is
     monkeypatch.chdir(tmp_path)

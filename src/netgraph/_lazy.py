@@ -1,11 +1,14 @@
-"""pandas, imported when first used rather than when netgraph is.
+"""pandas (and the calendar libraries), imported when first used rather than when netgraph is.
 
 A command that reads its network back from the cache and answers from the graph
 (``netgraph summary``) needs no pandas, whose import (with pyarrow's) would be
 half of that command's time. netgraph's modules name pandas through :data:`pd`,
 which imports it at the first attribute asked for and from then on holds
 pandas' names as its own (one dict lookup, as a module's: a name patched into
-pandas later is not seen). Type checkers see pandas itself.
+pandas later is not seen). Type checkers see pandas itself. The calendar reader's
+libraries (:data:`icalendar`, :data:`recurring_ical_events`) are named the same way:
+a command that only asks which reader knows a file (choosing the folder to read)
+does not import them.
 """
 
 from __future__ import annotations
@@ -34,6 +37,10 @@ class _Lazy:
 
 
 if TYPE_CHECKING:
+    import icalendar
     import pandas as pd
+    import recurring_ical_events
 else:
     pd = _Lazy("pandas")
+    icalendar = _Lazy("icalendar")
+    recurring_ical_events = _Lazy("recurring_ical_events")

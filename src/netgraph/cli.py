@@ -71,8 +71,28 @@ _NOTES: list[str] = []
 DATA_VARIABLE = "NETGRAPH_DATA"
 #: The folder a command chose itself (the current one, or $NETGRAPH_DATA's): named when reading it fails.
 _CHOSEN: list[str] = []
-#: Names that make a folder a network folder (checked at its top level only: a home folder is not walked).
+#: Suffixes of the files that may make a folder a network folder (checked at its top level only: a home folder
+#: is not walked); a file counts when a reader knows it (its name or first bytes), not for its suffix alone.
 _NETWORK_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".mbox", ".eml", ".zip", ".graphml", ".gexf", ".netshare")
+
+
+def _holds_network(folder: Path) -> bool:
+    """Whether ``folder``'s top level holds ``netgraph.toml``, a share file, or a file a reader knows.
+
+    A folder that merely holds some CSV file (``/tmp``, Downloads) is not taken for the user's exports: every
+    file at any depth below the chosen folder is read, which there takes minutes before it fails.
+    """
+    try:
+        files = [p for p in folder.iterdir() if p.suffix.lower() in _NETWORK_SUFFIXES or p.name == "netgraph.toml"]
+        if any(p.name == "netgraph.toml" for p in files):
+            return True
+        from .io.share import SUFFIX
+        from .io.sources import find_reader
+
+        return any(p.suffix.lower() == SUFFIX or p.is_file() and find_reader(p) is not None  # a FIFO never ends
+                   for p in files)
+    except OSError:
+        return False
 
 
 def _data(args) -> str | None:
@@ -81,11 +101,7 @@ def _data(args) -> str | None:
     if args.data:
         return args.data
     here = Path.cwd()
-    try:
-        names = [p for p in here.iterdir() if p.is_file()]
-    except OSError:
-        names = []
-    if any(p.name == "netgraph.toml" or p.suffix.lower() in _NETWORK_SUFFIXES for p in names):
+    if _holds_network(here):
         _NOTES.append(f"read the network in this folder ({here})")
         _CHOSEN.append(str(here))
         return str(here)

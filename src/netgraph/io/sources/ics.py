@@ -31,11 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import icalendar
 import numpy as np
-import recurring_ical_events
 
-from ..._lazy import pd
+from ..._lazy import icalendar, pd, recurring_ical_events
 from ...errors import NetgraphError
 from ...model.dates import as_timestamp
 from ...model.keys import domain_of, email_key, split_reference

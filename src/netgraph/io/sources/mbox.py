@@ -80,8 +80,6 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from tqdm.auto import tqdm
-
 from ..._lazy import pd
 from ...errors import NetgraphError
 from ...model.dates import as_timestamp
@@ -217,6 +215,8 @@ def _read(path: Path, report: ImportReport, me, emails, today, progress) -> tupl
     entry = report.add(path, "mbox")
     given = {key for key in map(email_key, [*emails, me or ""]) if key}
     messages = _Messages(entry, given, as_timestamp(today))
+    from tqdm.auto import tqdm  # here: its import (asyncio's) would slow every command that only names a reader
+
     show = sys.stderr.isatty() if progress is None else progress
     with _open(path) as handle, tqdm(total=path.stat().st_size, unit="B", unit_scale=True, unit_divisor=1024,
                                       desc=path.name, disable=not show, leave=False) as bar:
