@@ -20,9 +20,12 @@ Every network is generated with :func:`netgraph.datasets.synth.network` (seeded)
    ties ranked and the warm paths to 5 companies found. Seconds and peak
    resident memory per step, and the seconds ``pandas.read_csv`` takes to read
    the same files in the same process, with the ratio of the two (no library
-   does this job to compare with; reading its input is the floor). Two input
-   shapes (``--shape``): ``team`` (about two interactions per tie) and
-   ``issue`` (one per tie), people referred to by id in both.
+   does this job to compare with), and the floor: the least ratio any code
+   reaches that reads the files, counts each pair's interactions, builds the
+   networkx graph and clusters it (:func:`floor`). Two input shapes
+   (``--shape``): ``team`` (about two interactions per tie) and ``issue`` (one
+   per tie), people referred to by id in both; the input is generated in a
+   child process (``--job-folder`` keeps it).
 3. **Warm paths at scale** — one ``intro_paths`` query on a graph of
    ``--paths-people`` people and ten times as many ties, against the
    straightforward search: networkx's ``shortest_simple_paths`` (Yen's k
@@ -107,33 +110,102 @@ def read_input(folder) -> float:
     return time.perf_counter() - start
 
 
-def _job(n: int, shape: str = "team") -> dict:
+def write_network(n: int, shape: str, folder: Path) -> None:
+    """Generate the whole job's input and write it into ``folder``, in a child process: the job's peak memory
+    is then the job's alone (the generator's tables are several times the files)."""
+    code = (f"import sys; sys.path.insert(0, {str(HERE)!r}); import run; "
+            f"run.synth.network({n}, seed=run.SEED, scope='all', mean_degree=run.mean_degree({n}), "
+            f"interactions_per_tie=run.SHAPES[{shape!r}]).write({str(folder)!r})")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def floor(folder) -> dict:
+    """Seconds of three steps any whole job must take whatever the rest of netgraph's code does: with the
+    reading of the input (once, as ``read_csv`` reads it), the least ratio the job can reach while it gives
+    the networkx graph it promises, counts the interactions of each pair and clusters the graph.
+
+    - The interactions counted per pair: each reference resolved to its person (a join on the id), each pair
+      keyed by its two codes, the keys sorted and counted (no attribute but the count).
+    - The graph: an ``nx.DiGraph`` with every tie in both directions (netgraph's graph: each direction has its
+      own attributes), each directed edge one dict (empty here: no attribute), the adjacency put in one node
+      at a time, as the fastest bulk insert found (``add_edges_from`` takes twice as long), the collector off.
+    - One Louvain pass by igraph's C code, on the undirected ties: the summary's clusters.
+    """
+    import gc
+
+    import igraph as ig
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    people = pd.read_csv(Path(folder) / "people.csv", usecols=["id"])["id"]
+    ties = pd.read_csv(Path(folder) / "ties.csv", usecols=["a", "b"])
+    interactions = pd.read_csv(Path(folder) / "interactions.csv", usecols=["from", "to"])
+    start = time.perf_counter()
+    ids = pa.array(people)
+    a, b = (pc.index_in(pa.array(interactions[end]), value_set=ids).to_numpy(zero_copy_only=False)
+            for end in ("from", "to"))  # Arrow's hash join: 12 times pandas' get_indexer here
+    keys = np.sort(np.minimum(a, b).astype(np.int64) * len(ids) + np.maximum(a, b))
+    np.diff(np.flatnonzero(np.r_[True, keys[1:] != keys[:-1], True]))
+    count_s = time.perf_counter() - start
+    index = pd.Index(people)
+    a, b = index.get_indexer(ties["a"]), index.get_indexer(ties["b"])
+    names = people.tolist()
+    gc.disable()
+    start = time.perf_counter()
+    G = nx.DiGraph()
+    G.add_nodes_from(names)
+    x, y = np.concatenate([a, b]), np.concatenate([b, a])
+    data = np.array([{} for _ in range(len(x))], dtype=object)
+    for adjacency, (one, other) in ((G._succ, (x, y)), (G._pred, (y, x))):
+        order = np.argsort(one, kind="stable")
+        bounds = np.searchsorted(one[order], np.arange(len(names) + 1)).tolist()
+        neighbours, dicts = [names[i] for i in other[order].tolist()], data[order].tolist()
+        for i, name in enumerate(names):
+            adjacency[name].update(zip(neighbours[bounds[i]:bounds[i + 1]], dicts[bounds[i]:bounds[i + 1]]))
+    graph_s = time.perf_counter() - start
+    gc.enable()
+    assert G.number_of_edges() == 2 * len(ties)
+    del G, data
+    g = ig.Graph(n=len(index), edges=np.column_stack([a, b]).tolist())
+    start = time.perf_counter()
+    g.community_multilevel()
+    return {"interactions per pair": count_s, "networkx graph": graph_s, "louvain": time.perf_counter() - start}
+
+
+def _job(n: int, shape: str = "team", folder: str | None = None) -> dict:
     """The whole job on n people, in this process: returns seconds per step, the seconds ``pandas.read_csv``
-    takes to read the same files, and the peak memory."""
+    takes to read the same files, the peak memory and the floor (:func:`floor`). The input is generated in a
+    child process, into ``folder`` if given (and read from there if it already holds it)."""
     import netgraph
 
-    steps = {}
-    s = synth.network(n, seed=SEED, scope="all", mean_degree=mean_degree(n), interactions_per_tie=SHAPES[shape])
-    with tempfile.TemporaryDirectory() as folder:
-        s.write(folder)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(folder or scratch)
+        if not (folder / "netgraph.toml").exists():
+            write_network(n, shape, folder)
         read_s = read_input(folder)
-        start = time.perf_counter()
-        net = netgraph.load(folder)
-        steps["load and build"] = time.perf_counter() - start
-        t = time.perf_counter()
-        summary = net.summary()
-        steps["summary"] = time.perf_counter() - t
-        t = time.perf_counter()
-        netgraph.weak_ties(net.graph, top=20)
-        steps["weak ties"] = time.perf_counter() - t
+        steps = {}
+
+        def timed(name, call):
+            start = time.perf_counter()
+            value = call()
+            steps[name] = time.perf_counter() - start
+            print(f"  {name}: {steps[name]:.1f} s, peak {_peak_gb():.2f} GB", file=sys.stderr, flush=True)
+            return value
+
+        net = timed("load and build", lambda: netgraph.load(folder, cache=False))
+        summary = timed("summary", net.summary)
+        timed("weak ties", lambda: netgraph.weak_ties(net.graph, top=20))
         targets = list(net.targets) + [c["company"] for c in summary["top_companies"]][:5 - len(net.targets)]
-        t = time.perf_counter()
-        for target in targets:
-            netgraph.intro_paths(net.graph, target)
-        steps[f"paths to {len(targets)} companies"] = time.perf_counter() - t
-    steps["total"] = sum(steps.values())
-    return {"n": n, "shape": shape, "ties": len(s.ties), "interactions": len(s.interactions), "steps": steps,
-            "read_s": read_s, "ratio": steps["total"] / read_s, "peak_gb": _peak_gb()}
+        timed(f"paths to {len(targets)} companies", lambda: [netgraph.intro_paths(net.graph, t) for t in targets])
+        steps["total"] = sum(steps.values())
+        peak = _peak_gb()
+        ties, interactions = len(net.ties), len(net.interactions)
+        del net, summary
+        least = floor(folder)
+    return {"n": n, "shape": shape, "ties": ties, "interactions": interactions, "steps": steps,
+            "read_s": read_s, "ratio": steps["total"] / read_s, "peak_gb": peak, "floor": least,
+            "floor_ratio": 1 + sum(least.values()) / read_s}
 
 
 def _peak_gb() -> float:
@@ -165,7 +237,9 @@ def format_job(result: dict) -> str:
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in result["steps"].items() if k != "total")
     return (f"{result['n']:>9,} people, {result['ties']:>10,} ties, {result['interactions']:>10,} interactions "
             f"({result['shape']}): job {result['steps']['total']:6.1f} s, read_csv {result['read_s']:.1f} s, "
-            f"ratio {result['ratio']:.1f}x, peak {result['peak_gb']:.2f} GB  ({steps})")
+            f"ratio {result['ratio']:.1f}x, peak {result['peak_gb']:.2f} GB  ({steps}); floor "
+            f"{result['floor_ratio']:.1f}x: the reading and " + ", ".join(f"{k} {v:.1f} s" for k, v in
+                                                                        result["floor"].items()))
 
 
 def yen(G, me, targets: set, k: int, max_hops: int, cap: float) -> tuple[float, int, bool]:
@@ -248,9 +322,11 @@ def main(argv=None) -> None:
                              "the JSON result")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="team", help="the whole job's input (--job)")
     parser.add_argument("--job-shapes", default="team,issue", help="input shapes of the whole-job part")
+    parser.add_argument("--job-folder", help="--job: the folder that holds its input, or where to write it "
+                                             "(kept; generated only when the folder has no netgraph.toml)")
     args = parser.parse_args(argv)
     if args.job:
-        result = _job(args.job, args.shape)
+        result = _job(args.job, args.shape, args.job_folder)
         print(format_job(result), file=sys.stderr)
         print(json.dumps(result))
         return

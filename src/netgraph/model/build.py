@@ -19,8 +19,9 @@ relationship, both directed edges. What flowed one way sits on that way's edge:
 ``last_channel`` the channel of the last one
 ==============  ===========================================================
 
-Attributes that are mostly zero are set only where they are not: read them
-with ``G[u][v].get("waiting", 0)``. What belongs to the pair is on both edges: ``strength`` and its components
+Attributes that are mostly zero (``asks``, ``asks_year``, ``gives``, ``intros``,
+``waiting``, ``waiting_since``) are set only where they are not: read them with
+``G[u][v].get("asks", 0)``. What belongs to the pair is on both edges: ``strength`` and its components
 (:mod:`netgraph.model.strength`), ``interactions``, ``interactions_year``,
 ``meetings``, ``meetings_year``, ``sources`` (what the relationship is known
 from), and where they apply ``introduced_by``, ``introduced_on``,
