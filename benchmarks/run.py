@@ -181,8 +181,12 @@ def _job(n: int, shape: str = "team", folder: str | None = None) -> dict:
 
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(folder or scratch)
+        made = {"n": n, "shape": shape, "seed": SEED}
         if not (folder / "netgraph.toml").exists():
             write_network(n, shape, folder)
+            (folder / ".job.json").write_text(json.dumps(made))
+        elif not (folder / ".job.json").exists() or json.loads((folder / ".job.json").read_text()) != made:
+            sys.exit(f"{folder} holds another network than {made} (.job.json): give an empty folder")
         read_s = read_input(folder)
         steps = {}
 
@@ -322,8 +326,8 @@ def main(argv=None) -> None:
                              "the JSON result")
     parser.add_argument("--shape", choices=sorted(SHAPES), default="team", help="the whole job's input (--job)")
     parser.add_argument("--job-shapes", default="team,issue", help="input shapes of the whole-job part")
-    parser.add_argument("--job-folder", help="--job: the folder that holds its input, or where to write it "
-                                             "(kept; generated only when the folder has no netgraph.toml)")
+    parser.add_argument("--job-folder", help="--job: the folder that holds its input (.job.json says which), or "
+                                             "where to write it (kept; generated when it has no netgraph.toml)")
     args = parser.parse_args(argv)
     if args.job:
         result = _job(args.job, args.shape, args.job_folder)

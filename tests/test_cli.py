@@ -297,7 +297,8 @@ def test_a_folder_of_other_files_is_not_taken_for_the_network(capsys, tmp_path, 
     (tmp_path / "Connections.csv").write_text("First Name,Last Name,URL,Email Address,Company,Position,"
                                               "Connected On\nAnn,Lee,,,Globex,CTO,01 Jan 2024\n")
     status, out, err = run(capsys, "summary", "--json", "--me", "Me Myself")
-    assert status == 0 and f"read the network in this folder ({tmp_path})" in err
+    assert status == 0 and f"read the network in this folder ({tmp_path}), not its subfolders" in err
+    assert json.loads(out)["people"] == 2  # me and Ann: below/people.csv was not read
 
 
 def test_a_folder_chosen_by_netgraph_is_named_when_reading_it_fails(capsys, tmp_path, monkeypatch):

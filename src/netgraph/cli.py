@@ -72,46 +72,49 @@ DATA_VARIABLE = "NETGRAPH_DATA"
 #: The folder a command chose itself (the current one, or $NETGRAPH_DATA's): named when reading it fails.
 _CHOSEN: list[str] = []
 #: Suffixes of the files that may make a folder a network folder (checked at its top level only: a home folder
-#: is not walked); a file counts when a reader knows it (its name or first bytes), not for its suffix alone.
+#: is not walked); a file counts when a reader knows it (by its name, or its first bytes), not for its suffix.
 _NETWORK_SUFFIXES = (".csv", ".vcf", ".vcard", ".ics", ".mbox", ".eml", ".zip", ".graphml", ".gexf", ".netshare")
 
 
 def _holds_network(folder: Path) -> bool:
-    """Whether ``folder``'s top level holds ``netgraph.toml``, a share file, or a file a reader knows.
-
-    A folder that merely holds some CSV file (``/tmp``, Downloads) is not taken for the user's exports: every
-    file at any depth below the chosen folder is read, which there takes minutes before it fails.
-    """
+    """Whether ``folder``'s top level holds ``netgraph.toml``, a share file, or a file a reader knows."""
     try:
         files = [p for p in folder.iterdir() if p.suffix.lower() in _NETWORK_SUFFIXES or p.name == "netgraph.toml"]
+        files = [p for p in files if p.is_file()]  # not a folder, a broken link, a FIFO (which never ends)
         if any(p.name == "netgraph.toml" for p in files):
             return True
         from .io.share import SUFFIX
         from .io.sources import find_reader
 
-        return any(p.suffix.lower() == SUFFIX or p.is_file() and find_reader(p) is not None  # a FIFO never ends
-                   for p in files)
+        return any(p.suffix.lower() == SUFFIX or find_reader(p) is not None for p in files)
     except OSError:
         return False
 
 
-def _data(args) -> str | None:
-    """The network to read: ``--data``, else the current folder when it holds one, else ``$NETGRAPH_DATA``,
-    else the bundled demo (None); said on stderr unless given."""
+def _data(args) -> tuple[str | None, bool]:
+    """The network to read and whether to read its subfolders: ``--data``, else the current folder when it
+    holds one, else ``$NETGRAPH_DATA``, else the bundled demo (None); said on stderr unless given.
+
+    The current folder, chosen by netgraph, is read at its top level only unless it holds ``netgraph.toml``:
+    an export or an invitation lying in Downloads or /tmp must not make netgraph read every file below it.
+    """
     if args.data:
-        return args.data
+        return args.data, True
     here = Path.cwd()
     if _holds_network(here):
-        _NOTES.append(f"read the network in this folder ({here})")
+        configured = (here / "netgraph.toml").is_file()
+        below = not configured and any(p.is_dir() and not p.name.startswith(".") for p in here.iterdir())
+        _NOTES.append(f"read the network in this folder ({here})" + (
+            ", not its subfolders (--data . reads them too; so does a netgraph.toml here)" if below else ""))
         _CHOSEN.append(str(here))
-        return str(here)
+        return str(here), configured
     if os.environ.get(DATA_VARIABLE):
         _NOTES.append(f"read ${DATA_VARIABLE} ({os.environ[DATA_VARIABLE]})")
         _CHOSEN.append(os.environ[DATA_VARIABLE])
-        return os.environ[DATA_VARIABLE]
+        return os.environ[DATA_VARIABLE], True
     _NOTES.append("no network here: this was the bundled demo (Jane Jones's); use --data PATH or run netgraph in "
                   "the folder of your exports")
-    return None
+    return None, True
 
 
 #: Whether this process is the ``netgraph`` command (:func:`command`), which ends when it has answered.
@@ -123,7 +126,8 @@ def _load(args):
 
     _igraph_without_pyplot()
     targets = [t.strip() for t in args.targets.split(",") if t.strip()] if args.targets else None
-    net = load(_data(args), me=args.me, today=args.today, targets=targets, cache=not args.no_cache)
+    path, recursive = _data(args)
+    net = load(path, me=args.me, today=args.today, targets=targets, cache=not args.no_cache, recursive=recursive)
     for entry in net.report.files:  # settings, targets and "me" not understood: said by every command
         if entry.kind == "config":
             for note in entry.notes:

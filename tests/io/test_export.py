@@ -60,6 +60,8 @@ def test_graphml_and_gexf(demo, tmp_path, fmt, reader):
     assert H.number_of_edges() == demo.graph.number_of_edges()
     u, v = next(iter(demo.graph.edges))
     assert H[u][v]["strength"] == pytest.approx(demo.graph[u][v]["strength"])
+    # the counts the graph holds only where not zero are in the file on every edge, 0 where absent
+    assert all(int(H[a][b]["asks"]) == demo.graph[a][b].get("asks", 0) for a, b in demo.graph.edges)
 
 
 def test_json_node_link(demo, tmp_path):
@@ -70,6 +72,8 @@ def test_json_node_link(demo, tmp_path):
     assert H.number_of_edges() == demo.graph.number_of_edges()
     assert data["graph"]["me"] == demo.me
     assert isinstance(H.nodes[demo.me]["emails"], list)
+    assert all(edge["gives"] == demo.graph[edge["source"]][edge["target"]].get("gives", 0) for edge in data["edges"])
+    assert any("gives" not in d for *_, d in demo.graph.edges(data=True)), "the export left the graph as it was"
 
 
 def test_wrong_targets(demo, tmp_path):

@@ -118,6 +118,15 @@ def test_netgraph_toml_that_is_a_fifo_or_dev_zero_is_one_clear_error(tmp_path):
         netgraph.load(folder)
 
 
+def test_a_folder_read_at_its_top_level_only(tmp_path):
+    (tmp_path / "people.csv").write_text("name\nMe Myself\nAnn Lee\n")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "people.csv").write_text("name\nBob Old\n")
+    assert "bob-old" in netgraph.load(tmp_path, me="Me Myself").graph
+    top = netgraph.load(tmp_path, me="Me Myself", recursive=False)
+    assert sorted(top.graph) == ["ann-lee", "me-myself"] and len(top.report.files) == 2  # people.csv, <owner>
+
+
 def test_a_folder_1100_levels_deep_is_walked(tmp_path):
     folder = _folder(tmp_path)
     try:

@@ -153,8 +153,9 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
             reasons.append(f"{'you' if mine else 'they'} worked together at {shared[0]}")
     if mine and data.get("closeness") is not None and data["closeness"] >= 0.5:
         reasons.append("you count them among your closest")
-    if mine and data.get("asks_year", 0) >= rules_of(G).asked_a_lot:
-        reasons.append(f"you have asked them {_times(data['asks_year'])} this year")
+    asks = data.get("asks_year", 0)
+    if mine and asks and asks >= rules_of(G).asked_a_lot:
+        reasons.append(f"you have asked them {_times(asks)} this year")
     if mine:
         reasons += _ledger(G, u, v)
     waiting = overdue_reply(G, u, v, today) if mine else None

@@ -29,6 +29,7 @@ import numpy as np
 
 from .._lazy import pd
 from ..errors import NetgraphError
+from ..model.edges import ZERO_WHEN_ABSENT
 from ..model.tables import SCHEMAS
 
 __all__ = ["export", "FORMATS", "write_tables", "write_config", "atomic_write", "atomic_folder", "scalar_graph",
@@ -216,8 +217,16 @@ def scalar_graph(G: nx.DiGraph) -> nx.DiGraph:
     H = nx.DiGraph()
     H.graph.update({k: _cell(v) for k, v in G.graph.items() if _is_scalar(v)})
     H.add_nodes_from((n, _scalars(d)) for n, d in G.nodes(data=True))
-    H.add_edges_from((u, v, _scalars(d)) for u, v, d in G.edges(data=True))
+    H.add_edges_from((u, v, _with_zeros(_scalars(d))) for u, v, d in G.edges(data=True))
     return H
+
+
+def _with_zeros(data: dict) -> dict:
+    """An edge of a person's graph (one with ``sent``) with the counts it holds only where not zero written as 0:
+    a file's every edge has the same columns."""
+    if "sent" in data:
+        data.update((key, 0) for key in ZERO_WHEN_ABSENT if key not in data)
+    return data
 
 
 def _is_scalar(value) -> bool:
@@ -307,6 +316,7 @@ def export(net, out: str | Path, *, format: str = "csv", anonymize: bool = False
     if format == "json":
         data = nx.node_link_data(G, edges="edges")
         data["graph"] = {k: v for k, v in data["graph"].items() if k != "report"}
+        data["edges"] = [_with_zeros(edge) for edge in data["edges"]]
         atomic_write(path, json.dumps(data, default=_json_default, ensure_ascii=False, indent=1))
     else:
         writer = nx.generate_graphml if format == "graphml" else nx.generate_gexf

@@ -38,7 +38,8 @@ def sample_path() -> Path:
 
 
 def load(path=None, *, me=None, today=None, targets=None, emails=None,
-         model: StrengthModel | None = None, rules: Rules | None = None, cache: bool = False) -> Network:
+         model: StrengthModel | None = None, rules: Rules | None = None, cache: bool = False,
+         recursive: bool = True) -> Network:
     """Read a folder of network files (or one file) into a :class:`Network`.
 
     Every file the folder holds, at any depth, is read by the reader that
@@ -77,6 +78,11 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
         keyed by the files' names, sizes and modification times; a safe format,
         in the user's cache folder). The ``netgraph`` command caches unless
         given ``--no-cache``.
+    recursive : bool, default True
+        Read the files in the folder's subfolders too. The ``netgraph``
+        command reads only the top level of a folder it chose itself (the
+        current one) when that holds no ``netgraph.toml``: a Downloads folder
+        with an export in it is not walked to its depths.
 
     Returns
     -------
@@ -110,7 +116,7 @@ def load(path=None, *, me=None, today=None, targets=None, emails=None,
     emails = list(emails if emails is not None else config.emails)
     today = as_day(today if today is not None else config.today)
 
-    found = _walk(path)
+    found = _walk(path, recursive=recursive)
     key = None
     if cache:
         options = {"me": me, "today": today if today is not None else dt.date.today(),
@@ -172,8 +178,9 @@ class _Found:
     unread: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def _walk(path: Path) -> _Found:
-    """The files under ``path`` (or ``path`` itself), at any depth, hidden ones left out.
+def _walk(path: Path, *, recursive: bool = True) -> _Found:
+    """The files under ``path`` (or ``path`` itself), at any depth (at its top level only if not
+    ``recursive``), hidden ones left out.
 
     The walk is iterative (a folder nested thousands deep exhausts no stack),
     follows a linked folder once (a link to a folder above would loop), and
@@ -213,7 +220,8 @@ def _walk(path: Path) -> _Found:
                 found.unread.append((child, f"cannot be read ({exc.strerror or exc})"))
                 continue
             if is_dir:
-                stack.append(child)
+                if recursive:
+                    stack.append(child)
                 if child.suffix.lower() in _SUFFIXES:
                     found.folders_named_as_files.append(child)
             elif is_file:

@@ -10,6 +10,7 @@ attributes.
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import repeat
 
 import networkx as nx
@@ -19,15 +20,17 @@ from .._lazy import pd
 from .strength import StrengthModel, components
 from .tables import ASKS_NO_ANSWER
 
-__all__ = ["add_relationships", "unique_keys"]
+__all__ = ["add_relationships", "unique_keys", "ZERO_WHEN_ABSENT"]
 
-_YEAR = pd.Timedelta(days=365)
+_YEAR = dt.timedelta(days=365)  # not pandas' Timedelta: the exports import this module's names, without pandas
 # At most 21 attributes on an ordinary edge: a dict of 22 keys or more takes 832 bytes where one of 21 takes
 # 464 (CPython's table doubles past 21 entries), a gigabyte per million relationships. Hence the sparse ones,
 # set only where they are non-zero (read them with .get(name, 0)): a contacted tie from a ties row with its
 # date has 19 attributes besides them (asks and favours were on every edge: 22).
 _DIRECTED_COUNTS = ("sent",)
 _DIRECTED_SPARSE = ("asks", "asks_year", "gives", "intros", "waiting", "waiting_since")
+#: The counts an edge holds only where they are not zero (what a file export writes as 0 where absent).
+ZERO_WHEN_ABSENT = ("asks", "asks_year", "gives", "intros", "waiting")
 _DIRECTED_DATES = ("first", "last", "last_channel")
 _PAIR_COUNTS = ("interactions", "interactions_year", "meetings", "meetings_year")
 _COMPONENTS = ("recency", "frequency", "mutuality", "duration", "richness", "peak")
