@@ -179,10 +179,13 @@ def _dates(values: pd.Series, name: str, lines: np.ndarray, entry: FileReport) -
 
 
 def _cells(values: pd.Series) -> pd.Series:
-    """Vectorised :func:`_cell`."""
+    """Vectorised :func:`_cell`; a column of text is cleaned one distinct text at a time (a log's dates and
+    references repeat: 1,461 distinct dates in two million rows)."""
     if pd.api.types.infer_dtype(values, skipna=False) == "string":
-        text = values.astype(object).str.strip()
-        return text.where((text != "") & ~text.isin(MISSING), None)
+        codes, distinct = pd.factorize(values.astype(object))
+        text = pd.Series(distinct, dtype=object).str.strip()
+        text = text.where((text != "") & ~text.isin(MISSING), None).to_numpy(object)
+        return pd.Series(text[codes], index=values.index, dtype=object)
     return values.map(_cell)
 
 
