@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 from netgraph.cli import main
-from netgraph.io.load import sample_path
+from netgraph.io.load import load, sample_path
 
 
 def run(capsys, *argv):
@@ -267,7 +267,9 @@ def test_summary_writes_its_tables_as_sheets(capsys, tmp_path):
 
 def test_a_date_that_reads_two_ways_is_refused(capsys):
     err = one_line_error(capsys, "summary", "--today", "01/11/2026")
-    assert "YYYY-MM-DD" in err and "11 January" in err
+    assert "YYYY-MM-DD" in err and "1 November 2026 or 11 January 2026" in err
+    assert "(13 October 2026): give it as YYYY-MM-DD" in one_line_error(capsys, "summary", "--today", "13/10/2026")
+    assert "no day of the calendar" in one_line_error(capsys, "summary", "--today", "13/13/2026")
 
 
 def test_the_current_folder_is_the_network_when_it_holds_one(capsys, tmp_path, monkeypatch):
@@ -353,6 +355,10 @@ def test_ties_below_the_floor_list_each_pair_once(capsys):
     pairs = [frozenset((r["a"], r["b"])) for r in rows]
     assert len(pairs) == len(set(pairs))
     assert {r["basis"] for r in rows} >= {"observed", "inferred"}
+    # by default, the pairs the graph holds: as sure as the evidence model's floor
+    held = json.loads(run(capsys, "ties", "--json")[1])
+    floor = load(sample_path()).graph.graph["min_confidence"]
+    assert 0 < len(held) < len(rows) and min(r["confidence"] for r in held) >= floor > 0
 
 
 def test_a_me_with_no_contact_in_the_files_is_a_warning_of_every_command(capsys, tmp_path):

@@ -170,9 +170,22 @@ def _day(text: str) -> str:
     except ValueError:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", text.strip()):
             raise argparse.ArgumentTypeError(f"'{text}' is no day of the calendar") from None
-        if re.fullmatch(r"\d\d?[/.-]\d\d?[/.-]\d{2,4}", text.strip()):
-            raise argparse.ArgumentTypeError(f"'{text}' reads two ways (01/11/2026 could be 1 November or 11 "
-                                             "January): give it as YYYY-MM-DD") from None
+        found = re.fullmatch(r"(\d\d?)[/.-](\d\d?)[/.-](\d{2}|\d{4})", text.strip())
+        if found:
+            a, b, year = (int(x) for x in found.groups())
+            year += 2000 if year < 100 else 0
+            readings = []
+            for day, month in ((a, b), (b, a)):
+                try:
+                    readings.append(dt.date(year, month, day))
+                except ValueError:
+                    continue
+            if not readings:
+                raise argparse.ArgumentTypeError(f"'{text}' is no day of the calendar, day or month first") from None
+            said = " or ".join(sorted({f"{d.day} {d:%B %Y}" for d in readings}))
+            raise argparse.ArgumentTypeError(
+                f"'{text}' " + ("reads two ways" if len(set(readings)) > 1 else "is written day or month first")
+                + f" ({said}): give it as YYYY-MM-DD") from None
         raise argparse.ArgumentTypeError(f"'{text}' is not a date as YYYY-MM-DD") from None
 
 
@@ -407,20 +420,22 @@ def _ties(args) -> int:
 
     net = _load(args)
     G = net.graph
-    if args.min_confidence < G.graph.get("min_confidence", 0.0):
+    floor = G.graph.get("min_confidence", 0.0)
+    least = floor if args.min_confidence is None else args.min_confidence
+    if least < floor:
         # below the floor the graph was built with: every pair the evidence touches, from the tables
         found = infer_ties(net.people, net.interactions, net.me, bulk=net.model.bulk_recipients,
-                           min_confidence=args.min_confidence).reset_index()
+                           min_confidence=least).reset_index()
         # the observed ones are in the graph already, and so is a pair a stronger sign made observed there
         found = found[[basis == "inferred" and (not G.has_edge(a, b) or G[a][b].get("basis") == "inferred")
                        for a, b, basis in zip(found["a"], found["b"], found["basis"])]]
-        frame = who_knows_whom(G, min_confidence=args.min_confidence)
+        frame = who_knows_whom(G, min_confidence=least)
         frame = frame[frame["basis"] != "inferred"]
         named = found.assign(a=[display_name(G, n) for n in found["a"]], b=[display_name(G, n) for n in found["b"]])
         frame = pd.concat([frame, named[frame.columns]], ignore_index=True).sort_values(
             ["confidence", "a", "b"], ascending=[False, True, True], ignore_index=True)
     else:
-        frame = who_knows_whom(G, min_confidence=args.min_confidence)
+        frame = who_knows_whom(G, min_confidence=least)
     if args.top:
         frame = frame.head(args.top)
     _write_spreadsheets(args, frame)
@@ -673,9 +688,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ties = commands.add_parser("ties", help=_COMMANDS["ties"][1])
     _common(ties)
-    ties.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
-                      help="only pairs at least this sure (0 to 1; below the build's floor, every pair the "
-                           "evidence touches)")
+    ties.add_argument("--min-confidence", type=float, metavar="X",
+                      help="only pairs at least this sure (0 to 1; default: the pairs the graph holds, at least as "
+                           "sure as the evidence model's floor; below it, every pair the evidence touches)")
     ties.add_argument("--top", type=_positive, help="only the N most certain")
     _spreadsheets(ties)
 

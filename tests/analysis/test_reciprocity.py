@@ -35,6 +35,9 @@ def test_statuses():
     assert status_of(row(sent=1, received=9, balance=0.8), TODAY) == "you owe"
     assert status_of(row(favours_given=2), TODAY) == "they owe you"
     assert status_of(row(sent=0, received=2, balance=1.0), TODAY) == "one-way"
+    # ten messages never answered: they owe nothing, they did not answer
+    assert status_of(row(sent=10, received=0, balance=-1.0), TODAY) == "one-way"
+    assert status_of(row(sent=9, received=1, balance=-0.8), TODAY) == "they owe you"
     # a connection never written to either way: not "one-way", which says somebody wrote
     assert status_of(row(sent=0, received=0, balance=0.0), TODAY) == "never in touch"
 

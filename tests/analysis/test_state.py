@@ -56,6 +56,16 @@ def test_a_recruiter_never_answered_is_to_answer_everywhere():
     assert state.loc["Gregory Hall", "next_action"].startswith("Answer Gregory Hall: 13 times since")
 
 
+def test_someone_who_never_answered_me_owes_me_nothing():
+    """Ten messages to a recruiter who never wrote back: one-way, and the paths' reason says so."""
+    rows = [(f"2026-{1 + i:02d}-10", "Me Myself", "Gregory Hall", "other") for i in range(10)]
+    G = _network(rows)
+    state = _agree(G).set_index("contact")
+    assert state.loc["Gregory Hall", "status"] == "one-way"
+    reasons = hop_reasons(G, G.graph["me"], "gregory-hall", G.graph["today"], G.graph["me"])
+    assert reasons[0] == "you wrote to them 10 times; they have never written back"
+
+
 def test_a_pending_request_is_a_nudge_and_an_unreported_introduction_an_update():
     rows = [("2026-09-01", "Mary Lee", "Me Myself", "other"), ("2026-09-02", "Me Myself", "Mary Lee", "other"),
             ("2026-09-01", "Tom Becker", "Me Myself", "other"), ("2026-09-02", "Me Myself", "Tom Becker", "other")]

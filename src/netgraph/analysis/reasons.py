@@ -134,6 +134,9 @@ def hop_reasons(G: nx.DiGraph, u, v, today: dt.date, me=None) -> list[str]:
         reasons.append(f"{data['evidence'].replace('they wrote', f'{subject} wrote')}")
     if data.get("meetings_year"):
         reasons.append(f"{subject} met {_times(data['meetings_year'])} this year")
+    elif data.get("interactions_year") and mine and data.get("sent") and not (
+            G.has_edge(v, u) and G[v][u].get("sent")):
+        reasons.append(f"you wrote to them {_times(data['sent'])}; they have never written back")
     elif data.get("interactions_year"):
         reasons.append(f"{subject} were in touch {_times(data['interactions_year'])} this year")
     elif data.get("interactions") and not any(" last in " in r for r in reasons):  # the evidence gave the date

@@ -88,7 +88,7 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
     ``you owe``                two favours more, or they carry the relationship
                                (balance above 0.5 over at least 6 contacts, some
                                of them mine)
-    ``they owe you``           the reverse
+    ``they owe you``           the reverse (when they have written back at all)
     ``balanced``               contact both ways, no debt either way
     ``one-way``                contact in one direction only, long answered or old
     ``never in touch``         no contact either way in the files: a connection
@@ -111,7 +111,8 @@ def status_of(row: dict, today: dt.date, *, rules: Rules | None = None) -> str:
     carried = total >= 6 and row["balance"] > 0.5 and row["sent"] > 0
     if debt >= 2 or (debt >= 0 and carried):
         return "you owe"
-    if debt <= -2 or (debt <= 0 and total >= 6 and row["balance"] < -0.5):
+    # and one that never wrote back owes nothing: it did not answer (one-way)
+    if debt <= -2 or (debt <= 0 and total >= 6 and row["balance"] < -0.5 and row["received"] > 0):
         return "they owe you"
     if row["sent"] and row["received"]:
         return "balanced"
