@@ -82,6 +82,19 @@ def test_what_waits_for_an_answer():
     assert "waiting" not in G[jane]["ann-lee"]  # my newsletter waits for no answer either
 
 
+def test_mailing_list_mail_makes_no_relationship():
+    """A newsletter's sender is nobody's tie; a colleague's list posts add nothing to their personal mail."""
+    people = pd.DataFrame({"name": ["Jane Jones", "Product Weekly", "Ann Lee"]})
+    rows = [("2026-10-01", "Product Weekly", "Jane Jones", "email", 1, "weekly.example.com"),
+            ("2026-10-08", "Product Weekly", "Jane Jones", "email", 1, "weekly.example.com"),
+            ("2026-10-02", "Ann Lee", "Jane Jones", "email", 1, "team.example.com"),
+            ("2026-10-03", "Ann Lee", "Jane Jones", "email", 1, "")]
+    interactions = pd.DataFrame(rows, columns=["date", "from", "to", "channel", "recipients", "mailing_list"])
+    G = netgraph.build_graph(people, interactions, me="Jane Jones", today=TODAY)
+    assert "product-weekly" in G and not G.has_edge("jane-jones", "product-weekly")
+    assert G["ann-lee"]["jane-jones"]["sent"] == 1 and G["ann-lee"]["jane-jones"]["interactions"] == 1
+
+
 def test_relationship_count_is_undirected_pairs():
     G = netgraph.build_graph(**small(), me="Jane Jones", today=TODAY)
     pairs = {frozenset(e) for e in G.edges}

@@ -80,7 +80,11 @@ def add_relationships(G: nx.DiGraph, people: pd.DataFrame, interactions: pd.Data
     """
     codes = _Codes(people.index)
     tags = _Tags()
-    pairs, directed = _interactions(codes, interactions, today, model, tags)
+    # mailing-list mail says nothing of a relationship: a newsletter's sender is nobody's tie, and a list post
+    # is not contact with each reader (what waits for an answer leaves it out too)
+    _, listed = model.mass(interactions["recipients"], interactions["mailing_list"])
+    pairs, directed = _interactions(codes, interactions[~listed] if listed.any() else interactions, today, model,
+                                    tags)
     evidence = [_ties(codes, ties, tags), _introductions(codes, intros, tags)]
     if me is not None:
         evidence.append(_mine(codes, people, me, tags))
@@ -143,7 +147,7 @@ class _Tags:
 def _interactions(codes: _Codes, x: pd.DataFrame, today: pd.Timestamp, model: StrengthModel, tags: _Tags):
     f, t = codes.of(x["from"]), codes.of(x["to"])
     pair = codes.pair(f, t)
-    weight = model.interaction_weights(x["channel"], x["recipients"], x["mailing_list"])
+    weight = model.interaction_weights(x["channel"], x["recipients"])
     date = x["date"].to_numpy("datetime64[ns]")
     recent = (date > np.datetime64(today - _YEAR)) & (date <= np.datetime64(today + pd.Timedelta(days=1)))
     meeting = (x["channel"] == "meeting").to_numpy()

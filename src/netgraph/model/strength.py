@@ -48,8 +48,9 @@ introduction, with no strength given, scores 0.3 (an acquaintance); a LinkedIn
 connection with nothing else scores 0.05: a connection is not a relationship.
 
 Mass mail (a message to more than ``bulk_recipients`` people) counts with
-weight ``bulk_recipients / recipients``, and mailing-list traffic with a tenth
-of its weight, so that neither can swamp a tie. A meeting is contact both ways
+weight ``bulk_recipients / recipients``, so that it cannot swamp a tie, and
+mailing-list traffic not at all (:func:`netgraph.model.edges.add_relationships`
+leaves it out: a newsletter's sender is nobody's tie). A meeting is contact both ways
 (half a contact in each direction: it never makes one side owe the other),
 and a group meeting is shared among its attendees: a meeting with *k* guests
 counts ``1 / k`` for each, so that a weekly 1:1 builds a close tie and a
@@ -106,17 +107,15 @@ class StrengthModel:
                   else (mailing_list.fillna("") != "").to_numpy())
         return bulk, listed
 
-    def interaction_weights(self, channel: pd.Series, recipients: pd.Series,
-                            mailing_list: pd.Series | None = None) -> np.ndarray:
-        """Each interaction's weight: its channel's, scaled down for mass mail and mailing lists, and a
-        meeting's shared among its guests."""
+    def interaction_weights(self, channel: pd.Series, recipients: pd.Series) -> np.ndarray:
+        """Each interaction's weight: its channel's, scaled down for mass mail, and a meeting's shared among
+        its guests."""
         weight = channel.map(self.channel_weights).fillna(self.channel_weights["other"]).to_numpy(float, copy=True)
-        bulk, listed = self.mass(recipients, mailing_list)
+        bulk, _ = self.mass(recipients)
         guests = np.nan_to_num(recipients.to_numpy(float), nan=1.0).clip(min=1.0)
         meeting = (channel == "meeting").to_numpy()
         weight[bulk & ~meeting] *= self.bulk_recipients / guests[bulk & ~meeting]
         weight[meeting] /= guests[meeting]
-        weight[listed] /= self.bulk_recipients
         return weight
 
     def frequency(self, weighted_count: np.ndarray) -> np.ndarray:
