@@ -83,6 +83,18 @@ def test_the_introduction_mail_is_an_introduction(folder):
     assert intro and intro[0]["introducer"] == net.find("Eve Link") and intro[0]["status"] == "made"
 
 
+@pytest.mark.parametrize("connected, introduced", [(None, True), ("2020-11-11", False), ("2025-04-03", True),
+                                                    ("2025-04-04", True)])
+def test_copying_a_connection_of_mine_is_no_introduction(connected, introduced):
+    """Tomas writes to me and copies Hannah: an introduction only if I did not know Hannah before that day."""
+    x = pd.DataFrame({"date": pd.to_datetime(["2025-04-03 12:00"] * 2), "from": ["tomas", "tomas"],
+                      "to": ["me", "hannah"], "channel": "email", "message_id": "m1", "recipients": 2.0,
+                      "mailing_list": ""})
+    known = pd.Series(pd.to_datetime([connected]), index=["hannah"]) if connected else None
+    found = mail_introductions(x, "me", bulk=300, known_since=known)
+    assert (found["introduced"].tolist() == ["hannah"]) == introduced
+
+
 def test_meetings_are_mutual_and_weighted_by_their_size(folder):
     net = netgraph.load(folder)
     G, me = net.graph, net.me

@@ -167,7 +167,7 @@ def assemble(tables: Tables, *, me=None, emails=(), today=None, targets=(), mode
 
     evidence = EvidenceModel()
     if identity.me is not None:
-        intros = _with_mail_introductions(intros, interactions, identity.me, model)
+        intros = _with_mail_introductions(intros, interactions, identity.me, model, people["connected_on"])
     inferred = infer_ties(people, interactions, identity.me, bulk=model.bulk_recipients, model=evidence)
 
     target_names = canonical_targets(found, targets, report)
@@ -324,10 +324,12 @@ def _graph(people: pd.DataFrame, interactions: pd.DataFrame, ties: pd.DataFrame,
     return G
 
 
-def _with_mail_introductions(intros: pd.DataFrame, interactions: pd.DataFrame, me, model: StrengthModel):
-    """The introductions my mailbox shows ("meet X": someone wrote to me and a person new to me at once),
-    added to those recorded, as made; the introducer counts as updated once I wrote to them afterwards."""
-    found = mail_introductions(interactions, me, bulk=model.bulk_recipients)
+def _with_mail_introductions(intros: pd.DataFrame, interactions: pd.DataFrame, me, model: StrengthModel,
+                             connected_on: pd.Series):
+    """The introductions my mailbox shows ("meet X": someone wrote to me and a person new to me at once: not
+    yet written to or from, nor a connection of mine before that day), added to those recorded, as made; the
+    introducer counts as updated once I wrote to them afterwards."""
+    found = mail_introductions(interactions, me, bulk=model.bulk_recipients, known_since=connected_on)
     known = set(zip(intros["introduced"], intros["to"]))
     found = found[[(x, t) not in known for x, t in zip(found["introduced"], found["to"])]]
     if found.empty:

@@ -448,13 +448,16 @@ def _count(n: int, plural: str, one: str | None = None) -> str:
     return (one or f"1 {plural}") if n == 1 else f"{n} {plural}"
 
 
-def mail_introductions(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataFrame:
+def mail_introductions(interactions: pd.DataFrame, me, *, bulk: int,
+                       known_since: pd.Series | None = None) -> pd.DataFrame:
     """The "meet X" messages: someone writes to me and to a person new to me at once.
 
     A message from S to me and to X, on which X appears for the first time in my
     interactions, is an introduction of X to me by S (headers alone say so: the
     classic introduction copies both people). Messages to lists or to more than
-    ``bulk`` people are not introductions.
+    ``bulk`` people are not introductions, and neither is a message copying
+    someone ``known_since`` says I knew before its day (a LinkedIn connection
+    of 2020 copied in 2025 is no introduction).
 
     Returns
     -------
@@ -476,6 +479,9 @@ def mail_introductions(interactions: pd.DataFrame, me, *, bulk: int) -> pd.DataF
                           interactions.loc[interactions["to"] == me, ["from", "date"]].rename(columns={"from": "node"}),
                           candidates[["to", "date"]].rename(columns={"to": "node"})])
     first = involved.groupby("node")["date"].min()
+    if known_since is not None:  # known by a dated record too; a record of the message's own day (a connection
+        # made after the introduction, dated by the day only) does not rule it out
+        first = pd.concat([first, known_since.dropna() + pd.Timedelta(days=1)]).groupby(level=0).min()
     new = candidates[candidates["date"] <= candidates["to"].map(first)]
     new = new.sort_values("date").drop_duplicates("to")
     return pd.DataFrame({"date": new["date"].to_numpy(), "introducer": new["from"].to_numpy(),

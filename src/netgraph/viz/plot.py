@@ -399,9 +399,15 @@ def _place_labels(ax, items: list[tuple[float, float, str, float]], fontsize: fl
                 left = px + dx * gap - (width if ha == "right" else width / 2 if ha == "center" else 0)
                 bottom = py + dy * gap - (height if va == "top" else height / 2 if va == "center" else 0)
                 box = (left, bottom, left + width, bottom + height)
+                # a label out on a leader takes the line's room too: the line must cross no label either
+                anchor = (px + dx * gap, py + dy * gap)
+                taken = box if reach < LEADER else (min(box[0], px, anchor[0]), min(box[1], py, anchor[1]),
+                                                    max(box[2], px, anchor[0]), max(box[3], py, anchor[1]))
                 outside = width * height - _overlap(box, inside)
-                covered = sum(_overlap(box, other) for other in placed) + _covered(box, markers)
-                crowding.append((outside + covered, box, dx * (radius + reach), dy * (radius + reach), ha, va))
+                # hiding a person weighs more than lying over another label: a crowded label that must be
+                # shown goes over a label's edge sooner than over someone's marker
+                covered = sum(_overlap(taken, other) for other in placed) + HIDING * _covered(box, markers)
+                crowding.append((outside + covered, taken, dx * (radius + reach), dy * (radius + reach), ha, va))
                 if crowding[-1][0] <= 1.0:
                     break
             if crowding[-1][0] <= 1.0:
@@ -446,15 +452,26 @@ def _text_extent(text: str, font: FontProperties) -> tuple[float, float]:
 def _covered(box: tuple, markers: np.ndarray) -> float:
     """How much of the drawn markers (discs x, y, radius, in pixels) a box covers, as an area.
 
-    Each disc counts as the square of its area, centred on it: near enough to tell a box that
-    touches a marker from one that does not.
+    Each disc counts as the square of its area, centred on it (near enough to rank the spots of a
+    crowded label), and a disc the box reaches at all (its centre nearer the box than its radius)
+    counts at least :data:`RIM` square pixels: the square alone let a box lie on a disc's rim.
     """
     if not len(markers):
         return 0.0
-    half = markers[:, 2] * math.sqrt(math.pi) / 2
-    wide = np.clip(np.minimum(box[2], markers[:, 0] + half) - np.maximum(box[0], markers[:, 0] - half), 0, None)
-    high = np.clip(np.minimum(box[3], markers[:, 1] + half) - np.maximum(box[1], markers[:, 1] - half), 0, None)
-    return float((wide * high).sum())
+    x, y, radius = markers[:, 0], markers[:, 1], markers[:, 2]
+    half = radius * math.sqrt(math.pi) / 2
+    wide = np.clip(np.minimum(box[2], x + half) - np.maximum(box[0], x - half), 0, None)
+    high = np.clip(np.minimum(box[3], y + half) - np.maximum(box[1], y - half), 0, None)
+    reach = np.hypot(np.clip(np.maximum(box[0] - x, x - box[2]), 0, None),
+                     np.clip(np.maximum(box[1] - y, y - box[3]), 0, None)) < radius
+    return float(np.where(reach, np.maximum(wide * high, RIM), wide * high).sum())
+
+
+#: What a box that reaches a marker's rim counts at least, in square pixels: more than the 1 that
+#: :func:`_place_labels` takes for rounding.
+RIM = 2.0
+#: How much more a label's spot is crowded by the markers it covers than by the labels it overlaps.
+HIDING = 10.0
 
 
 def _discs(ax, xy: np.ndarray, sizes: np.ndarray) -> np.ndarray:
