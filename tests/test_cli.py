@@ -255,9 +255,21 @@ def test_spreadsheets_of_hostile_names_run_nothing(capsys, tmp_path):
 def test_summary_writes_its_tables_as_sheets(capsys, tmp_path):
     assert run(capsys, "summary", "--xlsx", str(tmp_path / "summary.xlsx"))[0] == 0
     sheets = pd.read_excel(tmp_path / "summary.xlsx", sheet_name=None)
-    assert list(sheets) == ["overview", "clusters", "strongest", "top_companies"]
+    assert list(sheets) == ["overview", "clusters", "strongest", "top_companies", "problems"]
     overview = dict(zip(sheets["overview"]["measure"], sheets["overview"]["value"]))
     assert overview["me"] == "Jane Jones" and int(overview["people"]) == 209
+    assert list(sheets["problems"].columns) == ["file", "line", "reason", "skipped"]  # the demo has none
+
+
+def test_the_summary_lists_every_problem_in_json_and_says_where_the_rest_are(capsys, tmp_path):
+    rows = "".join(f"2026-01-{d:02d},me@x.org,ann@x.org\nyesterday,me@x.org,ann@x.org\n" for d in range(1, 6))
+    (tmp_path / "people.csv").write_text("name,email\nMe Myself,me@x.org\nAnn Lee,ann@x.org\n")
+    (tmp_path / "interactions.csv").write_text("date,from,to\n" + rows)
+    (tmp_path / "netgraph.toml").write_text('me = "Me Myself"\n')
+    status, out, _ = run(capsys, "summary", "--data", str(tmp_path))
+    assert status == 0 and "... and 2 more (netgraph summary --json, or --xlsx FILE, lists them all)" in out
+    problems = json.loads(run(capsys, "summary", "--json", "--data", str(tmp_path))[1])["problems"]
+    assert [p["line"] for p in problems] == [3, 5, 7, 9, 11] and all(p["skipped"] for p in problems)
     one_line_error(capsys, "summary", "--csv", str(tmp_path / "summary.csv"))
 
 
@@ -317,7 +329,7 @@ def test_every_command_says_that_records_were_left_out(capsys, tmp_path):
     (tmp_path / "netgraph.toml").write_text('me = "Me Myself"\n')
     status, out, err = run(capsys, "contacts", "--data", str(tmp_path))
     assert status == 0 and "Ann Lee" in out
-    assert "1 record could not be read and was left out (netgraph summary lists them" in err
+    assert "1 record of your files was left out (netgraph summary says which, with file, line and why)" in err
     status, out, err = run(capsys, "summary", "--data", str(tmp_path))
     assert "left out" not in err and "interactions.csv" in out  # listed there, with its line
 

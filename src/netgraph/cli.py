@@ -137,8 +137,9 @@ def _load(args):
                 _NOTES.extend(f"warning: {problem.reason}" for problem in entry.problems)
     skipped = sum(entry.skipped for entry in net.report.files)
     if skipped and args.command != "summary":  # the summary lists them; the other answers would hide the loss
-        _NOTES.append(f"warning: {skipped:,} record{'s' * (skipped != 1)} could not be read and "
-                      f"{'were' if skipped != 1 else 'was'} left out (netgraph summary lists them with file and line)")
+        # not "could not be read": most are a LinkedIn export's rows of members who have left, as they should be
+        _NOTES.append(f"{skipped:,} record{'s' * (skipped != 1)} of your files {'were' if skipped != 1 else 'was'} "
+                      "left out (netgraph summary says which, with file, line and why)")
     if _AS_COMMAND:
         # The network lives until the process ends: out of the garbage collector's sight meanwhile, which would
         # otherwise walk its millions of dicts again and again for nothing (a third of a summary's time at 20k
@@ -242,15 +243,17 @@ def _summary(args) -> int:
         overview = [{"measure": k, "value": v} for k, v in summary.to_dict().items()
                     if v is None or isinstance(v, (str, int, float)) or hasattr(v, "isoformat")]
         _write_spreadsheets(args, {"overview": overview, "clusters": summary.clusters,
-                                   "strongest": summary.strongest, "top_companies": summary.top_companies})
+                                   "strongest": summary.strongest, "top_companies": summary.top_companies,
+                                   "problems": net.report.problems_frame()})
     if args.json:
         data = summary.to_dict()
         data["import"] = net.report.to_frame().to_dict("records")
+        data["problems"] = net.report.problems_frame().to_dict("records")
         _print_json(data)
     else:
         print(summary)
         print()
-        print("Import: " + net.report.brief(limit=3))
+        print("Import: " + net.report.brief(limit=3, rest="netgraph summary --json, or --xlsx FILE, lists them all"))
     return 0
 
 

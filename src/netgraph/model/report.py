@@ -154,9 +154,10 @@ class ImportReport:
             columns=["file", "column", "order", "why", "confidence"],
         )
 
-    def brief(self, limit: int = 5) -> str:
+    def brief(self, limit: int = 5, *, rest: str = "net.report.problems_frame()") -> str:
         """A few lines for a terminal: totals, the orders of date columns nothing in them settled
-        for sure (a guess, or rows that contradict the rest), then the first problems."""
+        for sure (a guess, or rows that contradict the rest), then the first ``limit`` problems and
+        where the ``rest`` are listed."""
         read = sum(f.read for f in self.files)
         loaded = sum(f.loaded for f in self.files)
         skipped = sum(f.skipped for f in self.files)
@@ -171,7 +172,7 @@ class ImportReport:
         problems = self.problems
         lines += [f"  {p}" for p in problems[:limit]]
         if len(problems) > limit:
-            lines.append(f"  ... and {len(problems) - limit:,} more (net.report.problems_frame())")
+            lines.append(f"  ... and {len(problems) - limit:,} more ({rest})")
         return "\n".join(lines)
 
     def __str__(self) -> str:
