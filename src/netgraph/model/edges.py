@@ -194,8 +194,7 @@ def _waiting(codes: _Codes, key, pair, date, x: pd.DataFrame, meeting, model: St
     meeting: a meeting answers everything before it, and nobody expects an answer to a newsletter, nor
     takes one for an answer.
     """
-    bulk, listed = model.mass(x["recipients"], x["mailing_list"])
-    personal = ~(listed | bulk)
+    personal = ~model.mass(x["recipients"])[0]  # list mail is not here: it makes no pair at all
     if personal.all():  # the usual case outside mailboxes: the last contact each way is already known
         replies = directed_last
     else:
